@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Writes public/images/manifest.json: every served file with its size, SHA-256 and Debian
+// source package, and the guest profiles (images/profiles.json) that use them.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { kernelReleaseFromBzImage } from './bzimage.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, '..', 'public', 'images');
+const versions = Object.fromEntries(
+  readFileSync(join(here, 'versions.env'), 'utf8')
+    .split('\n')
+    .filter((line) => /^[A-Z_]+=/.test(line))
+    .map((line) => line.split(/=(.*)/s).slice(0, 2)),
+);
+const sourceOf = {
+  'seabios.bin': [versions.SEABIOS_PKG, versions.SEABIOS_VERSION],
+  bzImage: [versions.LINUX_SOURCE_PKG, versions.LINUX_SOURCE_VERSION],
+  'initramfs.cpio.gz': [versions.BUSYBOX_PKG.replace(/:.*/, ''), versions.BUSYBOX_VERSION],
+};
+
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+const files = {};
+for (const [name, [pkg, version]] of Object.entries(sourceOf)) {
+  const bytes = readFileSync(join(out, name));
+  const gzip = name.endsWith('.gz');
+  files[name] = {
+    size: bytes.length,
+    sha256: sha256(bytes),
+    encoding: gzip ? 'gzip' : null,
+    decoded_size: gzip ? gunzipSync(bytes).length : bytes.length,
+    package: pkg,
+    version,
+  };
+}
+
+const { default_profile, profiles } = JSON.parse(readFileSync(join(here, 'profiles.json'), 'utf8'));
+const release = kernelReleaseFromBzImage(readFileSync(join(out, 'bzImage')));
+const manifest = {
+  format: 1,
+  default_profile,
+  profiles: profiles.map((p) => ({ ...p, kernel_release: release.split(' ')[0], arch: 'i686' })),
+  files,
+  sources: {
+    note: 'GPL sources: the Debian source packages named here, at these versions; kernel config in images/kernel/config.',
+    kernel_source: `${versions.LINUX_SOURCE_PKG} ${versions.LINUX_SOURCE_VERSION} (source package linux)`,
+    busybox: `${versions.BUSYBOX_PKG} ${versions.BUSYBOX_VERSION} (source package busybox)`,
+    seabios: `${versions.SEABIOS_PKG} ${versions.SEABIOS_VERSION} (source package seabios)`,
+    source_date_epoch: Number(versions.SOURCE_DATE_EPOCH),
+  },
+};
+writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+console.error(`[images] manifest.json: ${Object.keys(files).length} files, kernel ${release}`);

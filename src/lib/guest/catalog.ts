@@ -1,0 +1,62 @@
+// Reads the guest manifest and downloads a profile's images, reporting combined progress.
+import { loadImage, ImageError } from './loadImage';
+import { parseManifest, type GuestProfile, type Manifest, ManifestError } from './manifest';
+
+export interface GuestImages {
+  bios: ArrayBuffer;
+  kernel: ArrayBuffer;
+  initrd: ArrayBuffer;
+}
+
+export interface DownloadProgress {
+  file: string;
+  loaded: number;
+  total: number;
+}
+
+export async function fetchManifest(imagesBase: URL, signal?: AbortSignal): Promise<Manifest> {
+  let response: Response;
+  try {
+    response = await fetch(new URL('manifest.json', imagesBase), { signal, cache: 'no-cache' });
+  } catch (error) {
+    throw new ManifestError(error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) throw new ManifestError(`HTTP ${response.status}`);
+  let raw: unknown;
+  try {
+    raw = await response.json();
+  } catch {
+    throw new ManifestError('not valid JSON');
+  }
+  return parseManifest(raw);
+}
+
+/** Downloads and verifies the three images in parallel. */
+export async function fetchGuestImages(
+  imagesBase: URL,
+  profile: GuestProfile,
+  onProgress: (progress: DownloadProgress) => void,
+  signal?: AbortSignal,
+): Promise<GuestImages> {
+  const files = [profile.bios, profile.kernel, profile.initrd];
+  const loaded = new Map(files.map((f) => [f.name, 0]));
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  const [bios, kernel, initrd] = await Promise.all(
+    files.map((file) =>
+      loadImage(
+        imagesBase,
+        file,
+        (bytes) => {
+          loaded.set(file.name, bytes);
+          let sum = 0;
+          for (const n of loaded.values()) sum += n;
+          onProgress({ file: file.name, loaded: sum, total });
+        },
+        signal,
+      ),
+    ),
+  );
+  return { bios: bios!, kernel: kernel!, initrd: initrd! };
+}
+
+export { ImageError, ManifestError };

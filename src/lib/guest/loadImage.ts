@@ -1,0 +1,92 @@
+// Downloads one guest image, checks it against the manifest and decodes it for the emulator.
+import type { ManifestFile } from './manifest';
+
+export type ImageErrorKind = 'missing' | 'corrupt';
+
+export class ImageError extends Error {
+  override name = 'ImageError';
+  constructor(
+    readonly kind: ImageErrorKind,
+    readonly file: string,
+    readonly detail: string,
+    readonly expected = '',
+    readonly actual = '',
+  ) {
+    super(`${file}: ${detail}`);
+  }
+}
+
+export function toHex(bytes: ArrayBuffer): string {
+  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function sha256Hex(data: BufferSource): Promise<string> {
+  return toHex(await crypto.subtle.digest('SHA-256', data));
+}
+
+export type ProgressFn = (loaded: number, total: number) => void;
+
+async function readWithProgress(response: Response, total: number, onProgress: ProgressFn) {
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.byteLength;
+    onProgress(loaded, total);
+  }
+  const out = new Uint8Array(loaded);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer> {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).arrayBuffer();
+}
+
+/** Fetches `baseUrl + file.name`, verifies size and SHA-256, and returns the decoded bytes. */
+export async function loadImage(
+  baseUrl: URL,
+  file: ManifestFile,
+  onProgress: ProgressFn,
+  signal?: AbortSignal,
+): Promise<ArrayBuffer> {
+  const url = new URL(file.name, baseUrl);
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, cache: 'no-cache' });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ImageError(
+      'missing',
+      file.name,
+      error instanceof Error ? error.message : String(error),
+    );
+  }
+  if (!response.ok) throw new ImageError('missing', file.name, `HTTP ${response.status}`);
+  const bytes = await readWithProgress(response, file.size, onProgress);
+  const actual = await sha256Hex(bytes);
+  if (actual !== file.sha256) {
+    const detail =
+      bytes.byteLength === file.size
+        ? 'checksum mismatch'
+        : `${bytes.byteLength} of ${file.size} bytes`;
+    throw new ImageError(
+      'corrupt',
+      file.name,
+      detail,
+      file.sha256.slice(0, 12),
+      actual.slice(0, 12),
+    );
+  }
+  if (file.encoding === 'gzip') return gunzip(bytes);
+  return bytes.buffer;
+}

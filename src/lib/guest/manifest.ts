@@ -1,0 +1,128 @@
+// The guest image manifest (public/images/manifest.json, written by images/write-manifest.mjs):
+// its types, and a strict parser that turns it into typed guest profiles.
+
+export interface ManifestFile {
+  /** File name inside images/. */
+  name: string;
+  /** Bytes as served. */
+  size: number;
+  /** SHA-256 (hex) of the bytes as served. */
+  sha256: string;
+  /** 'gzip' when the page must gunzip the file before handing it to the emulator. */
+  encoding: 'gzip' | null;
+  /** Bytes after decoding (equal to size when not encoded). */
+  decodedSize: number;
+  /** Debian package the file comes from, and its version. */
+  package: string;
+  version: string;
+}
+
+export interface GuestProfile {
+  id: string;
+  name: string;
+  kernelRelease: string;
+  arch: string;
+  memoryBytes: number;
+  cmdline: string;
+  /** Text the guest's init prints when the shell starts: the machine is ready after it. */
+  readyText: string;
+  bios: ManifestFile;
+  kernel: ManifestFile;
+  initrd: ManifestFile;
+}
+
+export interface Manifest {
+  format: 1;
+  profiles: GuestProfile[];
+  defaultProfile: string;
+}
+
+export class ManifestError extends Error {
+  override name = 'ManifestError';
+}
+
+type Json = Record<string, unknown>;
+
+function obj(value: unknown, where: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ManifestError(`${where} is not an object`);
+  }
+  return value as Json;
+}
+function str(o: Json, key: string, where: string): string {
+  const v = o[key];
+  if (typeof v !== 'string' || v === '') throw new ManifestError(`${where}.${key} is not a string`);
+  return v;
+}
+function num(o: Json, key: string, where: string): number {
+  const v = o[key];
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
+    throw new ManifestError(`${where}.${key} is not a whole number`);
+  }
+  return v;
+}
+
+function parseFile(files: Json, name: string, where: string): ManifestFile {
+  const f = obj(files[name], `files["${name}"] (named by ${where})`);
+  const at = `files["${name}"]`;
+  const sha256 = str(f, 'sha256', at).toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new ManifestError(`${at}.sha256 is not a SHA-256`);
+  const encoding = f['encoding'] ?? null;
+  if (encoding !== null && encoding !== 'gzip') {
+    throw new ManifestError(`${at}.encoding must be "gzip" or null`);
+  }
+  return {
+    name,
+    size: num(f, 'size', at),
+    sha256,
+    encoding,
+    decodedSize: num(f, 'decoded_size', at),
+    package: str(f, 'package', at),
+    version: str(f, 'version', at),
+  };
+}
+
+export function parseManifest(raw: unknown): Manifest {
+  const root = obj(raw, 'manifest');
+  if (root['format'] !== 1)
+    throw new ManifestError(`unsupported manifest format ${String(root['format'])}`);
+  const files = obj(root['files'], 'files');
+  const list = root['profiles'];
+  if (!Array.isArray(list) || list.length === 0) throw new ManifestError('profiles is empty');
+  const profiles = list.map((item, i): GuestProfile => {
+    const where = `profiles[${i}]`;
+    const p = obj(item, where);
+    const fileNames = obj(p['files'], `${where}.files`);
+    const memoryMb = num(p, 'memory_mb', where);
+    const fileOf = (role: string) =>
+      parseFile(files, str(fileNames, role, `${where}.files`), where);
+    return {
+      id: str(p, 'id', where),
+      name: str(p, 'name', where),
+      kernelRelease: str(p, 'kernel_release', where),
+      arch: str(p, 'arch', where),
+      memoryBytes: memoryMb * 1024 * 1024,
+      cmdline: str(p, 'cmdline', where),
+      readyText: str(p, 'ready_text', where),
+      bios: fileOf('bios'),
+      kernel: fileOf('kernel'),
+      initrd: fileOf('initrd'),
+    };
+  });
+  const defaultProfile = str(root, 'default_profile', 'manifest');
+  if (!profiles.some((p) => p.id === defaultProfile)) {
+    throw new ManifestError(`default_profile "${defaultProfile}" is not a listed profile`);
+  }
+  for (const p of profiles) {
+    // v86 loads the initrd at 64 MiB, so the RAM must reach past its end.
+    if (p.memoryBytes <= 64 * 1024 * 1024 + p.initrd.decodedSize) {
+      throw new ManifestError(`profile ${p.id}: memory too small for the initrd at 64 MiB`);
+    }
+  }
+  return { format: 1, profiles, defaultProfile };
+}
+
+/** Bytes the page downloads for a profile's images. */
+export function downloadSize(profile: GuestProfile): number {
+  return profile.bios.size + profile.kernel.size + profile.initrd.size;
+}

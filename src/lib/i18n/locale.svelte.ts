@@ -1,0 +1,47 @@
+// The reactive UI language: chosen at start-up, switchable, remembered, reflected in ?lang=.
+import type { MessageKey } from './messages';
+import { isLocale, pickLocale, translate, type Locale, type Params } from './translate';
+
+const STORAGE_KEY = 'aula86.lang';
+
+function readSaved(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null; // storage blocked: the choice just is not remembered
+  }
+}
+
+class LocaleState {
+  current = $state<Locale>('en');
+
+  constructor() {
+    if (typeof window === 'undefined') return;
+    const query = new URL(window.location.href).searchParams.get('lang');
+    this.current = pickLocale(query, readSaved(), navigator.languages ?? [navigator.language]);
+    document.documentElement.lang = this.current;
+  }
+
+  set(locale: Locale): void {
+    if (!isLocale(locale)) return;
+    this.current = locale;
+    document.documentElement.lang = locale;
+    try {
+      localStorage.setItem(STORAGE_KEY, locale);
+    } catch {
+      // not remembered; the page still switches
+    }
+    const url = new URL(window.location.href);
+    if (url.searchParams.has('lang')) {
+      url.searchParams.set('lang', locale);
+      history.replaceState(history.state, '', url);
+    }
+  }
+}
+
+export const locale = new LocaleState();
+
+/** Translates in the current language; reading it inside markup makes the text follow switches. */
+export function t(key: MessageKey, params?: Params): string {
+  return translate(locale.current, key, params);
+}

@@ -1,0 +1,45 @@
+// Pure lookup and language choice; the reactive locale lives in locale.svelte.ts.
+import { en, es, type MessageKey, type Messages } from './messages';
+
+export const LOCALES = ['es', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type Params = Record<string, string | number>;
+
+const catalogs: Record<Locale, Messages> = { en, es };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Fills {name} placeholders; an unknown placeholder stays visible so a missing value shows up. */
+export function format(template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: Params): string {
+  return format(catalogs[locale][key], params);
+}
+
+/**
+ * The language to show: ?lang= first, then the user's last choice, then the browser's
+ * preferred languages, then English.
+ */
+export function pickLocale(
+  queryLang: string | null,
+  savedLang: string | null,
+  browserLangs: readonly string[],
+): Locale {
+  if (isLocale(queryLang)) return queryLang;
+  if (isLocale(savedLang)) return savedLang;
+  for (const tag of browserLangs) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLocale(base)) return base;
+  }
+  return 'en';
+}
+
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+}

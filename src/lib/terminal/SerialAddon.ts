@@ -1,0 +1,33 @@
+// An xterm.js addon that wires a terminal to a machine's serial console, both ways.
+import type { IDisposable, ITerminalAddon, Terminal } from '@xterm/xterm';
+import { DisposableStore, type Emitter } from '../events/emitter';
+import type { MachineEvents } from '../vm/Machine.svelte';
+
+/** What the addon needs of a machine. */
+export interface SerialPort {
+  readonly events: Emitter<MachineEvents>;
+  sendInput(data: string): void;
+  setTerminalSize(rows: number, cols: number): void;
+}
+
+export class SerialAddon implements ITerminalAddon {
+  #store = new DisposableStore();
+
+  constructor(private readonly port: SerialPort) {}
+
+  activate(terminal: Terminal): void {
+    const { port } = this;
+    const add = (d: IDisposable | (() => void)) => this.#store.add(d);
+    add(port.events.on('output', (bytes) => terminal.write(bytes)));
+    add(port.events.on('poweredOn', () => terminal.reset()));
+    // Keys typed, pastes, and xterm's answers to the shell's queries (e.g. ESC [ 6 n) all go here.
+    add(terminal.onData((data) => port.sendInput(data)));
+    add(terminal.onBinary((data) => port.sendInput(data)));
+    add(terminal.onResize(({ rows, cols }) => port.setTerminalSize(rows, cols)));
+    add(port.events.on('ready', () => port.setTerminalSize(terminal.rows, terminal.cols)));
+  }
+
+  dispose(): void {
+    this.#store.dispose();
+  }
+}

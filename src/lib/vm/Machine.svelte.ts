@@ -1,0 +1,285 @@
+// The one owner of the v86 emulator: it loads a guest profile's images, boots them, exposes the
+// machine's state as reactive fields and typed events, and releases everything in destroy().
+import { V86, type V86Options } from 'v86';
+import { DisposableStore, Emitter, listen, type Unsubscribe } from '../events/emitter';
+import {
+  fetchGuestImages,
+  fetchManifest,
+  ImageError,
+  ManifestError,
+  type DownloadProgress,
+  type GuestImages,
+} from '../guest/catalog';
+import type { GuestProfile, Manifest } from '../guest/manifest';
+import { InstructionTotal } from '../metrics/instructionCounter';
+import { ReadinessDetector, SilenceWatchdog } from './readiness';
+import { compileEmulatorWasm, WasmLoadError } from './wasm';
+
+export type MachineStatus = 'loading' | 'booting' | 'running' | 'paused' | 'stopped' | 'error';
+
+export type MachineErrorCode =
+  'noWasm' | 'manifest' | 'imageMissing' | 'imageCorrupt' | 'wasm' | 'silent' | 'emulator';
+
+export interface MachineError {
+  code: MachineErrorCode;
+  params: Record<string, string | number>;
+}
+
+export interface MachineEvents {
+  /** Bytes the guest wrote to its serial console, batched per emulator tick. */
+  output: Uint8Array;
+  /** The guest was (re)started from power-on: screens showing old output should clear. */
+  poweredOn: void;
+  /** The shell prompt appeared; ms from creating the emulator (or resetting it). */
+  ready: { bootMs: number };
+}
+
+export interface MachineOptions {
+  imagesBase: URL;
+  wasmUrl: string;
+  /** A booting guest that prints nothing for this long is reported as stuck. */
+  silenceLimitMs?: number;
+}
+
+const SAMPLE_MS = 500;
+
+export class Machine {
+  status = $state.raw<MachineStatus>('stopped');
+  progress = $state.raw<DownloadProgress | null>(null);
+  error = $state.raw<MachineError | null>(null);
+  profile = $state.raw<GuestProfile | null>(null);
+  manifest = $state.raw<Manifest | null>(null);
+  bootMs = $state.raw<number | null>(null);
+  /** Guest instructions executed since power-on (wrap-safe). */
+  instructions = $state.raw(0);
+
+  readonly events = new Emitter<MachineEvents>();
+
+  #options: Required<MachineOptions>;
+  #emulator: V86 | null = null;
+  #images = new Map<string, GuestImages>();
+  #wasm: Promise<WebAssembly.Module> | null = null;
+  #session = new DisposableStore();
+  #readiness = new ReadinessDetector('');
+  #watchdog: SilenceWatchdog | null = null;
+  #counter = new InstructionTotal();
+  #bootStartedAt = 0;
+  #pending: number[] = [];
+  #flushQueued = false;
+  #statusBeforePause: MachineStatus = 'running';
+  #generation = 0;
+
+  constructor(options: MachineOptions) {
+    this.#options = { silenceLimitMs: 45_000, ...options };
+  }
+
+  /** Loads the manifest and the profile's images if needed, then powers the guest on. */
+  async start(profileId?: string): Promise<void> {
+    if (this.status !== 'stopped' && this.status !== 'error') return;
+    const generation = ++this.#generation;
+    this.error = null;
+    this.status = 'loading';
+    if (typeof WebAssembly !== 'object') return this.#fail({ code: 'noWasm', params: {} });
+    try {
+      this.#wasm ??= compileEmulatorWasm(this.#options.wasmUrl);
+      this.#wasm.catch(() => (this.#wasm = null));
+      this.manifest ??= await fetchManifest(this.#options.imagesBase);
+      const manifest = this.manifest;
+      const profile =
+        manifest.profiles.find((p) => p.id === (profileId ?? manifest.defaultProfile)) ??
+        manifest.profiles[0]!;
+      this.profile = profile;
+      const images = await this.#loadImages(profile);
+      const wasm = await this.#wasm;
+      if (generation !== this.#generation) return;
+      this.#powerOn(profile, images, wasm);
+    } catch (error) {
+      if (generation === this.#generation) this.#fail(describeError(error));
+    }
+  }
+
+  async pause(): Promise<void> {
+    const emulator = this.#emulator;
+    if (!emulator || (this.status !== 'running' && this.status !== 'booting')) return;
+    this.#statusBeforePause = this.status;
+    this.status = 'paused';
+    await emulator.stop();
+    this.#sample();
+  }
+
+  async resume(): Promise<void> {
+    const emulator = this.#emulator;
+    if (!emulator || this.status !== 'paused') return;
+    this.status = this.#statusBeforePause;
+    this.#watchdog?.touch(performance.now());
+    await emulator.run();
+  }
+
+  /** Power-cycles the guest: a cold boot from the BIOS with the same images. */
+  async reset(): Promise<void> {
+    const profile = this.profile;
+    const images = profile ? this.#images.get(profile.id) : undefined;
+    const wasm = this.#wasm;
+    if (!profile || !images || !wasm || this.status === 'loading') return;
+    const generation = ++this.#generation;
+    await this.#teardown();
+    if (generation !== this.#generation) return;
+    this.#powerOn(profile, images, await wasm);
+  }
+
+  /** Types into the guest's serial console. */
+  sendInput(data: string): void {
+    if (this.status === 'paused') return;
+    this.#emulator?.serial_send_bytes(0, new TextEncoder().encode(data));
+  }
+
+  /** Tells the guest the terminal's size; its init applies it to ttyS0 (see images/initramfs/init). */
+  setTerminalSize(rows: number, cols: number): void {
+    this.#emulator?.serial_send_bytes(1, new TextEncoder().encode(`${rows} ${cols}\n`));
+  }
+
+  /** The raw 32-bit instruction counter, for callers that measure rates themselves. */
+  rawInstructionCounter(): number {
+    return this.#emulator ? this.#emulator.get_instruction_counter() >>> 0 : 0;
+  }
+
+  async destroy(): Promise<void> {
+    this.#generation++;
+    await this.#teardown();
+    this.events.clear();
+    this.status = 'stopped';
+  }
+
+  async #loadImages(profile: GuestProfile): Promise<GuestImages> {
+    const cached = this.#images.get(profile.id);
+    if (cached) return cached;
+    const images = await fetchGuestImages(this.#options.imagesBase, profile, (p) => {
+      this.progress = p;
+    });
+    this.progress = null;
+    this.#images.set(profile.id, images);
+    return images;
+  }
+
+  #powerOn(profile: GuestProfile, images: GuestImages, wasm: WebAssembly.Module): void {
+    // v86 takes ownership of the buffers it is given, so each boot gets its own copies.
+    const options: V86Options = {
+      wasm_fn: async (imports) =>
+        (await WebAssembly.instantiate(wasm, imports)).exports as WebAssembly.Exports,
+      bios: { buffer: images.bios.slice(0) },
+      bzimage: { buffer: images.kernel.slice(0) },
+      initrd: { buffer: images.initrd.slice(0) },
+      cmdline: profile.cmdline,
+      memory_size: profile.memoryBytes,
+      vga_memory_size: 256 * 1024,
+      uart1: true,
+      disable_keyboard: true,
+      disable_mouse: true,
+      disable_speaker: true,
+      autostart: true,
+    };
+    performance.mark('aula86:new-v86');
+    const emulator = new V86(options);
+    this.#emulator = emulator;
+    this.#readiness = new ReadinessDetector(profile.readyText);
+    this.#counter.reset();
+    this.instructions = 0;
+    this.bootMs = null;
+    this.#bootStartedAt = performance.now();
+    this.#watchdog = new SilenceWatchdog(this.#options.silenceLimitMs, this.#bootStartedAt);
+    this.status = 'booting';
+    this.events.emit('poweredOn', undefined);
+
+    const onByte = (byte: number) => this.#queueByte(byte);
+    emulator.add_listener('serial0-output-byte', onByte);
+    this.#session.add(() => emulator.remove_listener('serial0-output-byte', onByte));
+
+    const timer = setInterval(() => this.#tick(), SAMPLE_MS);
+    this.#session.add(() => clearInterval(timer));
+    this.#session.add(this.#catchEmulatorCrashes());
+  }
+
+  #queueByte(byte: number): void {
+    this.#pending.push(byte);
+    if (this.#flushQueued) return;
+    this.#flushQueued = true;
+    queueMicrotask(() => this.#flush());
+  }
+
+  #flush(): void {
+    this.#flushQueued = false;
+    if (this.#pending.length === 0) return;
+    const chunk = Uint8Array.from(this.#pending);
+    this.#pending = [];
+    this.#watchdog?.touch(performance.now());
+    this.events.emit('output', chunk);
+    if (this.#readiness.feed(chunk)) {
+      performance.mark('aula86:prompt');
+      this.bootMs = Math.round(performance.now() - this.#bootStartedAt);
+      if (this.status === 'booting') this.status = 'running';
+      this.events.emit('ready', { bootMs: this.bootMs });
+    }
+  }
+
+  #tick(): void {
+    this.#sample();
+    const watchdog = this.#watchdog;
+    if (this.status === 'booting' && watchdog?.expired(performance.now())) {
+      this.#fail({ code: 'silent', params: { seconds: Math.round(watchdog.limitMs / 1000) } });
+      void this.#emulator?.stop();
+    }
+  }
+
+  #sample(): void {
+    if (this.#emulator)
+      this.instructions = this.#counter.update(this.#emulator.get_instruction_counter());
+  }
+
+  /** v86 reports some failures only as uncaught errors: turn those into a visible error while booting. */
+  #catchEmulatorCrashes(): Unsubscribe {
+    const report = (reason: unknown) => {
+      if (this.status !== 'booting') return;
+      this.#fail({ code: 'emulator', params: { detail: messageOf(reason) } });
+    };
+    const offError = listen(window, 'error', (e) => report(e.error ?? e.message));
+    const offRejection = listen(window, 'unhandledrejection', (e) => report(e.reason));
+    return () => {
+      offError();
+      offRejection();
+    };
+  }
+
+  async #teardown(): Promise<void> {
+    this.#session.dispose();
+    this.#pending = [];
+    this.#watchdog = null;
+    const emulator = this.#emulator;
+    this.#emulator = null;
+    if (emulator) await emulator.destroy();
+  }
+
+  #fail(error: MachineError): void {
+    this.error = error;
+    this.status = 'error';
+    this.progress = null;
+  }
+}
+
+function messageOf(reason: unknown): string {
+  return reason instanceof Error ? reason.message : String(reason);
+}
+
+export function describeError(error: unknown): MachineError {
+  if (error instanceof ManifestError)
+    return { code: 'manifest', params: { detail: error.message } };
+  if (error instanceof ImageError) {
+    return error.kind === 'corrupt'
+      ? {
+          code: 'imageCorrupt',
+          params: { file: error.file, expected: error.expected, actual: error.actual },
+        }
+      : { code: 'imageMissing', params: { file: error.file, detail: error.detail } };
+  }
+  if (error instanceof WasmLoadError) return { code: 'wasm', params: { detail: error.message } };
+  return { code: 'emulator', params: { detail: messageOf(error) } };
+}

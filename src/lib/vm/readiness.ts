@@ -1,0 +1,67 @@
+// Watches the guest's serial output for the moment its shell is ready: the init's welcome line
+// (the profile's readyText) followed by a shell prompt ending in "# " or "$ ".
+
+const KEEP = 512;
+
+export class ReadinessDetector {
+  #tail = '';
+  #sawWelcome = false;
+  #ready = false;
+  readonly #decoder = new TextDecoder('utf-8');
+
+  constructor(private readonly readyText: string) {}
+
+  get ready(): boolean {
+    return this.#ready;
+  }
+
+  /** Feeds output bytes; returns true exactly once, on the chunk that completes the prompt. */
+  feed(bytes: Uint8Array): boolean {
+    if (this.#ready) return false;
+    this.#tail = (this.#tail + this.#decoder.decode(bytes, { stream: true })).slice(-KEEP);
+    if (!this.#sawWelcome) {
+      const at = this.#tail.indexOf(this.readyText);
+      if (at < 0) return false;
+      this.#sawWelcome = true;
+      this.#tail = this.#tail.slice(at + this.readyText.length);
+    }
+    // The prompt may be followed by the terminal query busybox sends (ESC [ 6 n).
+    const text = this.#tail.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+    if (/[#$] $/.test(text)) {
+      this.#ready = true;
+      return true;
+    }
+    return false;
+  }
+
+  reset(): void {
+    this.#tail = '';
+    this.#sawWelcome = false;
+    this.#ready = false;
+  }
+}
+
+/** Says when a booting guest has printed nothing for too long. Time is passed in, so it is testable. */
+export class SilenceWatchdog {
+  #lastActivity: number;
+
+  constructor(
+    readonly limitMs: number,
+    now: number,
+  ) {
+    this.#lastActivity = now;
+  }
+
+  /** Output arrived, or the clock restarted after a pause. */
+  touch(now: number): void {
+    this.#lastActivity = now;
+  }
+
+  silentFor(now: number): number {
+    return Math.max(0, now - this.#lastActivity);
+  }
+
+  expired(now: number): boolean {
+    return this.silentFor(now) >= this.limitMs;
+  }
+}
