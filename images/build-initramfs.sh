@@ -25,6 +25,8 @@ done
 install -m 0755 "$IMAGES_DIR/initramfs/init" "$ROOT/init"
 install -m 0644 "$IMAGES_DIR/initramfs/profile" "$ROOT/etc/profile"
 install -m 0644 "$IMAGES_DIR/initramfs/hostname" "$ROOT/etc/hostname"
+install -m 0644 "$IMAGES_DIR/initramfs/fstab" "$ROOT/etc/fstab"
+install -m 0644 "$IMAGES_DIR/initramfs/fstab.dev" "$ROOT/etc/fstab.dev"
 install -m 0755 "$IMAGES_DIR/initramfs/aula" "$ROOT/bin/aula"
 printf 'root:x:0:0:root:/root:/bin/sh\n' > "$ROOT/etc/passwd"
 printf 'root:x:0:\ntty:x:5:\n' > "$ROOT/etc/group"

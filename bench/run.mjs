@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// npm run bench: boots the built app and a bare v86 page (same images, no app) alternately in
+// fresh Chromium contexts, and reports medians side by side. Writes docs/performance.md and
+// bench/results/latest.json. Runs: BENCH_RUNS (default 5, at least 3).
+import { chromium } from '@playwright/test';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { startServer } from './server.mjs';
+import { median, ratio } from './stats.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 5));
+const TIMEOUT = 60_000;
+
+const server = await startServer({
+  '/': join(root, 'dist'),
+  '/bare/': join(root, 'bench', 'bare'),
+  '/bare/v86/': join(root, 'node_modules', 'v86', 'build'),
+});
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch(chromiumLaunchOptions());
+
+const PAGES = {
+  app: { url: `${base}/?lang=en`, newMark: 'aula86:new-v86', promptMark: 'aula86:prompt' },
+  bare: { url: `${base}/bare/`, newMark: 'new-v86', promptMark: 'prompt' },
+};
+
+async function bootOnce(kind) {
+  const { url, newMark, promptMark } = PAGES[kind];
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, promptMark, {
+      timeout: TIMEOUT,
+      polling: 10,
+    });
+    const timing = await page.evaluate(
+      ([n, p]) => {
+        const at = (name) => performance.getEntriesByName(name)[0].startTime;
+        const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+        return {
+          navToPrompt: at(p),
+          newToPrompt: at(p) - at(n),
+          bytes: entries.reduce((sum, e) => sum + e.transferSize, 0),
+        };
+      },
+      [newMark, promptMark],
+    );
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return { ...timing, heap: usedSize };
+  } catch (error) {
+    console.error(`[bench] ${kind} run failed: ${error.message.split('\n')[0]}`);
+    return { navToPrompt: NaN, newToPrompt: NaN, bytes: NaN, heap: NaN };
+  } finally {
+    await context.close();
+  }
+}
+
+const samples = { app: [], bare: [] };
+for (let i = 0; i < RUNS; i++) {
+  // Alternate which goes first, so neither always gets the warmer machine.
+  for (const kind of i % 2 ? ['bare', 'app'] : ['app', 'bare']) {
+    const s = await bootOnce(kind);
+    samples[kind].push(s);
+    console.error(`[bench] run ${i + 1}/${RUNS} ${kind}: prompt ${s.navToPrompt.toFixed(0)} ms after navigation`);
+  }
+}
+await browser.close();
+server.close();
+
+const METRICS = [
+  ['navToPrompt', 'Navigation → first prompt', 'ms'],
+  ['newToPrompt', '`new V86` → first prompt', 'ms'],
+  ['bytes', 'Bytes downloaded', 'B'],
+  ['heap', 'JS heap after boot', 'B'],
+];
+const rows = METRICS.map(([key, label, unit]) => {
+  const app = median(samples.app.map((s) => s[key]));
+  const bare = median(samples.bare.map((s) => s[key]));
+  return { key, label, unit, app, bare, ratio: ratio(app, bare) };
+});
+
+// Sizes of what we ship, from the build output.
+const assets = join(root, 'dist', 'assets');
+const ownJs = readdirSync(assets).filter((f) => /^index-.*\.js$/.test(f));
+const ownJsGzip = ownJs.reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length, 0);
+const manifest = JSON.parse(readFileSync(join(root, 'dist', 'images', 'manifest.json'), 'utf8'));
+
+const result = {
+  date: new Date().toISOString(),
+  runs: RUNS,
+  chromium: browser.version(),
+  v86: JSON.parse(readFileSync(join(root, 'node_modules', 'v86', 'package.json'), 'utf8')).version,
+  boot: Object.fromEntries(rows.map((r) => [r.key, { app: r.app, bare: r.bare, ratio: r.ratio }])),
+  samples,
+  sizes: {
+    ownJsGzip,
+    images: Object.fromEntries(Object.entries(manifest.files).map(([name, f]) => [name, f.size])),
+  },
+};
+
+const fmt = (v, unit) =>
+  !Number.isFinite(v) ? 'failed' : unit === 'ms' ? `${Math.round(v)} ms` : `${(v / 1e6).toFixed(2)} MB`;
+const table = [
+  '| Figure | aula86 | bare v86 | aula86 / bare |',
+  '| --- | ---: | ---: | ---: |',
+  ...rows.map((r) => `| ${r.label} | ${fmt(r.app, r.unit)} | ${fmt(r.bare, r.unit)} | ${Number.isFinite(r.ratio) ? r.ratio.toFixed(2) : '–'} |`),
+].join('\n');
+
+console.log(`\nBoot, medians of ${RUNS} runs (Chromium ${result.chromium}, v86 ${result.v86})\n`);
+console.log(table);
+console.log(`\nOur own JS, gzipped: ${(ownJsGzip / 1024).toFixed(1)} KB`);
+console.log('\n' + JSON.stringify({ boot: result.boot, sizes: result.sizes }, null, 2));
+
+mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+writeFileSync(join(root, 'bench', 'results', 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+writeFileSync(
+  join(root, 'docs', 'performance.md'),
+  `# Performance
+
+Written by \`npm run bench\` on ${result.date.slice(0, 10)}: medians of ${RUNS} runs, headless Chromium
+${result.chromium}, v86 ${result.v86}, on the development machine (2 cores). Each figure stands beside the
+same figure for a bare v86 page (\`bench/bare/\`: the same images, no app) measured in the same run, so
+the ratio holds on a noisy machine even when the absolute times drift.
+
+## Boot to the first prompt (cold: a fresh browser context each run)
+
+${table}
+
+- Navigation → first prompt: from the start of navigation to the shell prompt after the guest's welcome line.
+- \`new V86\` → first prompt: the same end point, from the moment the emulator is constructed.
+- Bytes downloaded: everything the page fetched (transfer sizes: HTML, JS, CSS, wasm, images).
+- JS heap: V8's used heap after a forced GC, once the prompt is up (the guest's RAM is a separate
+  WebAssembly memory and is not counted).
+
+## What we ship
+
+- Our own JS (the \`index-*.js\` chunk), gzipped: **${(ownJsGzip / 1024).toFixed(1)} KB**
+- Guest images: ${Object.entries(result.sizes.images).map(([n, s]) => `\`${n}\` ${(s / 1e6).toFixed(2)} MB`).join(', ')}
+
+Raw samples: \`bench/results/latest.json\` (not committed).
+`,
+);
+console.error('[bench] wrote docs/performance.md and bench/results/latest.json');
