@@ -13,6 +13,8 @@ export default ts.config(
       'public/',
       'test-results/',
       'playwright-report/',
+      '.exp/',
+      '**/*.d.mts',
     ],
   },
   js.configs.recommended,
@@ -20,7 +22,7 @@ export default ts.config(
   ...svelte.configs.recommended,
   {
     languageOptions: {
-      globals: { ...globals.browser, ...globals.node },
+      globals: { ...globals.browser, ...globals.node, __V86_VERSION__: 'readonly' },
       parserOptions: {
         projectService: true,
         extraFileExtensions: ['.svelte'],

@@ -41,7 +41,10 @@ async function bootOnce(kind) {
     const timing = await page.evaluate(
       ([n, p]) => {
         const at = (name) => performance.getEntriesByName(name)[0].startTime;
-        const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+        const entries = [
+          ...performance.getEntriesByType('navigation'),
+          ...performance.getEntriesByType('resource'),
+        ];
         return {
           navToPrompt: at(p),
           newToPrompt: at(p) - at(n),
@@ -68,7 +71,9 @@ for (let i = 0; i < RUNS; i++) {
   for (const kind of i % 2 ? ['bare', 'app'] : ['app', 'bare']) {
     const s = await bootOnce(kind);
     samples[kind].push(s);
-    console.error(`[bench] run ${i + 1}/${RUNS} ${kind}: prompt ${s.navToPrompt.toFixed(0)} ms after navigation`);
+    console.error(
+      `[bench] run ${i + 1}/${RUNS} ${kind}: prompt ${s.navToPrompt.toFixed(0)} ms after navigation`,
+    );
   }
 }
 await browser.close();
@@ -89,7 +94,10 @@ const rows = METRICS.map(([key, label, unit]) => {
 // Sizes of what we ship, from the build output.
 const assets = join(root, 'dist', 'assets');
 const ownJs = readdirSync(assets).filter((f) => /^index-.*\.js$/.test(f));
-const ownJsGzip = ownJs.reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length, 0);
+const ownJsGzip = ownJs.reduce(
+  (sum, f) => sum + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length,
+  0,
+);
 const manifest = JSON.parse(readFileSync(join(root, 'dist', 'images', 'manifest.json'), 'utf8'));
 
 const result = {
@@ -106,11 +114,18 @@ const result = {
 };
 
 const fmt = (v, unit) =>
-  !Number.isFinite(v) ? 'failed' : unit === 'ms' ? `${Math.round(v)} ms` : `${(v / 1e6).toFixed(2)} MB`;
+  !Number.isFinite(v)
+    ? 'failed'
+    : unit === 'ms'
+      ? `${Math.round(v)} ms`
+      : `${(v / 1e6).toFixed(2)} MB`;
 const table = [
   '| Figure | aula86 | bare v86 | aula86 / bare |',
   '| --- | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${r.label} | ${fmt(r.app, r.unit)} | ${fmt(r.bare, r.unit)} | ${Number.isFinite(r.ratio) ? r.ratio.toFixed(2) : '–'} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.label} | ${fmt(r.app, r.unit)} | ${fmt(r.bare, r.unit)} | ${Number.isFinite(r.ratio) ? r.ratio.toFixed(2) : '–'} |`,
+  ),
 ].join('\n');
 
 console.log(`\nBoot, medians of ${RUNS} runs (Chromium ${result.chromium}, v86 ${result.v86})\n`);
@@ -119,7 +134,10 @@ console.log(`\nOur own JS, gzipped: ${(ownJsGzip / 1024).toFixed(1)} KB`);
 console.log('\n' + JSON.stringify({ boot: result.boot, sizes: result.sizes }, null, 2));
 
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(join(root, 'bench', 'results', 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+writeFileSync(
+  join(root, 'bench', 'results', 'latest.json'),
+  JSON.stringify(result, null, 2) + '\n',
+);
 writeFileSync(
   join(root, 'docs', 'performance.md'),
   `# Performance
@@ -142,7 +160,9 @@ ${table}
 ## What we ship
 
 - Our own JS (the \`index-*.js\` chunk), gzipped: **${(ownJsGzip / 1024).toFixed(1)} KB**
-- Guest images: ${Object.entries(result.sizes.images).map(([n, s]) => `\`${n}\` ${(s / 1e6).toFixed(2)} MB`).join(', ')}
+- Guest images: ${Object.entries(result.sizes.images)
+    .map(([n, s]) => `\`${n}\` ${(s / 1e6).toFixed(2)} MB`)
+    .join(', ')}
 
 Raw samples: \`bench/results/latest.json\` (not committed).
 `,

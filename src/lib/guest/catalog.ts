@@ -17,7 +17,7 @@ export interface DownloadProgress {
 export async function fetchManifest(imagesBase: URL, signal?: AbortSignal): Promise<Manifest> {
   let response: Response;
   try {
-    response = await fetch(new URL('manifest.json', imagesBase), { signal, cache: 'no-cache' });
+    response = await fetch(new URL('manifest.json', imagesBase), { signal });
   } catch (error) {
     throw new ManifestError(error instanceof Error ? error.message : String(error));
   }

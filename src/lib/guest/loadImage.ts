@@ -62,7 +62,7 @@ export async function loadImage(
   const url = new URL(file.name, baseUrl);
   let response: Response;
   try {
-    response = await fetch(url, { signal, cache: 'no-cache' });
+    response = await fetch(url, { signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ImageError(

@@ -8,6 +8,7 @@ export interface SerialPort {
   readonly events: Emitter<MachineEvents>;
   sendInput(data: string): void;
   setTerminalSize(rows: number, cols: number): void;
+  recentOutput(): Uint8Array;
 }
 
 export class SerialAddon implements ITerminalAddon {
@@ -18,6 +19,9 @@ export class SerialAddon implements ITerminalAddon {
   activate(terminal: Terminal): void {
     const { port } = this;
     const add = (d: IDisposable | (() => void)) => this.#store.add(d);
+    // Whatever the guest printed before this terminal existed.
+    const earlier = port.recentOutput();
+    if (earlier.byteLength > 0) terminal.write(earlier);
     add(port.events.on('output', (bytes) => terminal.write(bytes)));
     add(port.events.on('poweredOn', () => terminal.reset()));
     // Keys typed, pastes, and xterm's answers to the shell's queries (e.g. ESC [ 6 n) all go here.

@@ -1,6 +1,6 @@
 // The one owner of the v86 emulator: it loads a guest profile's images, boots them, exposes the
 // machine's state as reactive fields and typed events, and releases everything in destroy().
-import { V86, type V86Options } from 'v86';
+import type { V86, V86Options } from 'v86';
 import { DisposableStore, Emitter, listen, type Unsubscribe } from '../events/emitter';
 import {
   fetchGuestImages,
@@ -14,6 +14,7 @@ import type { GuestProfile, Manifest } from '../guest/manifest';
 import { InstructionTotal } from '../metrics/instructionCounter';
 import { ReadinessDetector, SilenceWatchdog } from './readiness';
 import { compileEmulatorWasm, WasmLoadError } from './wasm';
+import { OutputLog } from './outputLog';
 
 export type MachineStatus = 'loading' | 'booting' | 'running' | 'paused' | 'stopped' | 'error';
 
@@ -57,8 +58,13 @@ export class Machine {
 
   #options: Required<MachineOptions>;
   #emulator: V86 | null = null;
+  // A plain cache of downloaded images, not UI state.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #images = new Map<string, GuestImages>();
   #wasm: Promise<WebAssembly.Module> | null = null;
+  /** v86's JS is loaded on demand, in parallel with the images and the wasm. */
+  #library: Promise<typeof V86> | null = null;
+  #log = new OutputLog();
   #session = new DisposableStore();
   #readiness = new ReadinessDetector('');
   #watchdog: SilenceWatchdog | null = null;
@@ -77,10 +83,12 @@ export class Machine {
   async start(profileId?: string): Promise<void> {
     if (this.status !== 'stopped' && this.status !== 'error') return;
     const generation = ++this.#generation;
+    performance.mark('aula86:start');
     this.error = null;
     this.status = 'loading';
     if (typeof WebAssembly !== 'object') return this.#fail({ code: 'noWasm', params: {} });
     try {
+      this.#library ??= import('v86').then((module) => module.V86);
       this.#wasm ??= compileEmulatorWasm(this.#options.wasmUrl);
       this.#wasm.catch(() => (this.#wasm = null));
       this.manifest ??= await fetchManifest(this.#options.imagesBase);
@@ -90,9 +98,11 @@ export class Machine {
         manifest.profiles[0]!;
       this.profile = profile;
       const images = await this.#loadImages(profile);
-      const wasm = await this.#wasm;
+      performance.mark('aula86:images-ready');
+      const [wasm, Emulator] = await Promise.all([this.#wasm, this.#library]);
+      performance.mark('aula86:wasm-ready');
       if (generation !== this.#generation) return;
-      this.#powerOn(profile, images, wasm);
+      this.#powerOn(Emulator, profile, images, wasm);
     } catch (error) {
       if (generation === this.#generation) this.#fail(describeError(error));
     }
@@ -120,11 +130,18 @@ export class Machine {
     const profile = this.profile;
     const images = profile ? this.#images.get(profile.id) : undefined;
     const wasm = this.#wasm;
-    if (!profile || !images || !wasm || this.status === 'loading') return;
+    const library = this.#library;
+    if (!profile || !images || !wasm || !library || this.status === 'loading') return;
     const generation = ++this.#generation;
     await this.#teardown();
+    const [module, Emulator] = await Promise.all([wasm, library]);
     if (generation !== this.#generation) return;
-    this.#powerOn(profile, images, await wasm);
+    this.#powerOn(Emulator, profile, images, module);
+  }
+
+  /** The console output since power-on (the most recent part), for a terminal that attaches late. */
+  recentOutput(): Uint8Array {
+    return this.#log.contents();
   }
 
   /** Types into the guest's serial console. */
@@ -161,11 +178,15 @@ export class Machine {
     return images;
   }
 
-  #powerOn(profile: GuestProfile, images: GuestImages, wasm: WebAssembly.Module): void {
+  #powerOn(
+    Emulator: typeof V86,
+    profile: GuestProfile,
+    images: GuestImages,
+    wasm: WebAssembly.Module,
+  ): void {
     // v86 takes ownership of the buffers it is given, so each boot gets its own copies.
     const options: V86Options = {
-      wasm_fn: async (imports) =>
-        (await WebAssembly.instantiate(wasm, imports)).exports as WebAssembly.Exports,
+      wasm_fn: async (imports) => (await WebAssembly.instantiate(wasm, imports)).exports,
       bios: { buffer: images.bios.slice(0) },
       bzimage: { buffer: images.kernel.slice(0) },
       initrd: { buffer: images.initrd.slice(0) },
@@ -179,7 +200,7 @@ export class Machine {
       autostart: true,
     };
     performance.mark('aula86:new-v86');
-    const emulator = new V86(options);
+    const emulator = new Emulator(options);
     this.#emulator = emulator;
     this.#readiness = new ReadinessDetector(profile.readyText);
     this.#counter.reset();
@@ -188,6 +209,7 @@ export class Machine {
     this.#bootStartedAt = performance.now();
     this.#watchdog = new SilenceWatchdog(this.#options.silenceLimitMs, this.#bootStartedAt);
     this.status = 'booting';
+    this.#log.clear();
     this.events.emit('poweredOn', undefined);
 
     const onByte = (byte: number) => this.#queueByte(byte);
@@ -212,6 +234,7 @@ export class Machine {
     const chunk = Uint8Array.from(this.#pending);
     this.#pending = [];
     this.#watchdog?.touch(performance.now());
+    this.#log.append(chunk);
     this.events.emit('output', chunk);
     if (this.#readiness.feed(chunk)) {
       performance.mark('aula86:prompt');

@@ -2,6 +2,8 @@
 // (the profile's readyText) followed by a shell prompt ending in "# " or "$ ".
 
 const KEEP = 512;
+/** Terminal control sequences (ESC [ ... letter), which colour the prompt. */
+const CSI = new RegExp(String.fromCharCode(27) + '\\[[0-9;?]*[A-Za-z]', 'g');
 
 export class ReadinessDetector {
   #tail = '';
@@ -26,7 +28,7 @@ export class ReadinessDetector {
       this.#tail = this.#tail.slice(at + this.readyText.length);
     }
     // The prompt may be followed by the terminal query busybox sends (ESC [ 6 n).
-    const text = this.#tail.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+    const text = this.#tail.replace(CSI, '');
     if (/[#$] $/.test(text)) {
       this.#ready = true;
       return true;

@@ -1,8 +1,12 @@
 // Compiles v86's WebAssembly ourselves, so a missing or broken file becomes an error we can show
-// (v86's own loader waits forever on a 404).
+// (v86's own loader waits forever on a 404). A .gz file is gunzipped while it streams in.
 
 export class WasmLoadError extends Error {
   override name = 'WasmLoadError';
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 export async function compileEmulatorWasm(url: string): Promise<WebAssembly.Module> {
@@ -10,16 +14,18 @@ export async function compileEmulatorWasm(url: string): Promise<WebAssembly.Modu
   try {
     response = await fetch(url);
   } catch (error) {
-    throw new WasmLoadError(error instanceof Error ? error.message : String(error));
+    throw new WasmLoadError(messageOf(error));
   }
-  if (!response.ok) throw new WasmLoadError(`HTTP ${response.status}`);
+  if (!response.ok || !response.body) throw new WasmLoadError(`HTTP ${response.status}`);
   try {
-    // Streaming compiles while downloading, but needs the application/wasm type.
-    if (response.headers.get('content-type')?.startsWith('application/wasm')) {
-      return await WebAssembly.compileStreaming(response);
-    }
-    return await WebAssembly.compile(await response.arrayBuffer());
+    const body = new URL(url, location.href).pathname.endsWith('.gz')
+      ? response.body.pipeThrough(new DecompressionStream('gzip'))
+      : response.body;
+    // compileStreaming compiles while bytes arrive; it needs the application/wasm type.
+    return await WebAssembly.compileStreaming(
+      new Response(body, { headers: { 'content-type': 'application/wasm' } }),
+    );
   } catch (error) {
-    throw new WasmLoadError(error instanceof Error ? error.message : String(error));
+    throw new WasmLoadError(messageOf(error));
   }
 }

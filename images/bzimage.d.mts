@@ -1,0 +1,1 @@
+export function kernelReleaseFromBzImage(bytes: Uint8Array): string;

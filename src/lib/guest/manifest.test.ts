@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { downloadSize, ManifestError, parseManifest } from './manifest';
+
+const shipped = JSON.parse(
+  readFileSync(new URL('../../../public/images/manifest.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+interface RawManifest {
+  format: number;
+  default_profile: string;
+  profiles: Array<{ memory_mb: number; files: Record<string, string> }>;
+  files: Record<string, { sha256: string }>;
+}
+const clone = () => structuredClone(shipped) as unknown as RawManifest;
+
+describe('parseManifest', () => {
+  it('reads the manifest the image build wrote', () => {
+    const manifest = parseManifest(shipped);
+    const tiny = manifest.profiles.find((p) => p.id === manifest.defaultProfile)!;
+    expect(tiny.arch).toBe('i686');
+    expect(tiny.cmdline).toContain('console=ttyS0');
+    expect(tiny.kernel.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(tiny.initrd.encoding).toBe('gzip');
+    expect(tiny.memoryBytes).toBe(128 * 1024 * 1024);
+  });
+
+  it('keeps the default guest download within the 6 MB budget with room for the app', () => {
+    const manifest = parseManifest(shipped);
+    const tiny = manifest.profiles.find((p) => p.id === manifest.defaultProfile)!;
+    expect(downloadSize(tiny)).toBeLessThan(4_000_000);
+  });
+
+  it('rejects an unknown format version', () => {
+    const m = clone();
+    m.format = 2;
+    expect(() => parseManifest(m)).toThrow(/format 2/);
+  });
+
+  it('rejects a profile naming a file the manifest does not list', () => {
+    const m = clone();
+    m.profiles[0]!.files['kernel'] = 'vmlinuz-missing';
+    expect(() => parseManifest(m)).toThrow(ManifestError);
+  });
+
+  it('rejects a malformed SHA-256', () => {
+    const m = clone();
+    m.files['bzImage']!.sha256 = 'abc';
+    expect(() => parseManifest(m)).toThrow(/sha256/);
+  });
+
+  it('rejects memory that does not reach past the initrd at 64 MiB', () => {
+    const m = clone();
+    m.profiles[0]!.memory_mb = 64;
+    expect(() => parseManifest(m)).toThrow(/initrd/);
+  });
+
+  it('rejects a default profile that is not listed', () => {
+    const m = clone();
+    m.default_profile = 'nope';
+    expect(() => parseManifest(m)).toThrow(/default_profile/);
+  });
+
+  it('rejects what is not an object', () => {
+    expect(() => parseManifest(null)).toThrow(ManifestError);
+    expect(() => parseManifest([])).toThrow(ManifestError);
+  });
+});
