@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { v86Wasm } from './scripts/vite-plugin-v86-wasm';
-import { guestPreload } from './scripts/vite-plugin-guest-preload';
+import { v86Wasm } from './scripts/vite-plugin-v86-wasm.ts';
+import { guestPreload } from './scripts/vite-plugin-guest-preload.ts';
 
 const v86Version = (
   JSON.parse(readFileSync(new URL('./node_modules/v86/package.json', import.meta.url), 'utf8')) as {

@@ -26,12 +26,13 @@ const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 const files = {};
 for (const [name, [pkg, version]] of Object.entries(sourceOf)) {
   const bytes = readFileSync(join(out, name));
-  const gzip = name.endsWith('.gz');
+  const decoded = name.endsWith('.gz') ? gunzipSync(bytes) : bytes;
   files[name] = {
     size: bytes.length,
     sha256: sha256(bytes),
-    encoding: gzip ? 'gzip' : null,
-    decoded_size: gzip ? gunzipSync(bytes).length : bytes.length,
+    encoding: decoded === bytes ? null : 'gzip',
+    decoded_size: decoded.length,
+    decoded_sha256: sha256(decoded),
     package: pkg,
     version,
   };

@@ -7,13 +7,16 @@ import { ImageError, loadImage } from './loadImage';
 const base = new URL('http://lab.test/images/');
 const content = new TextEncoder().encode('a kernel, or so we pretend '.repeat(100));
 
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
 function described(bytes: Uint8Array, encoding: 'gzip' | null, decodedSize: number): ManifestFile {
   return {
     name: 'bzImage',
     size: bytes.byteLength,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: sha(bytes),
     encoding,
     decodedSize,
+    decodedSha256: encoding ? sha(content) : sha(bytes),
     package: 'linux-source-6.1',
     version: 'test',
   };
@@ -42,6 +45,24 @@ describe('loadImage', () => {
     serve(200, gz);
     const out = await loadImage(base, described(gz, 'gzip', content.byteLength), () => {});
     expect(new Uint8Array(out)).toEqual(content);
+  });
+
+  it('accepts a gzip file that the web server already decoded, checking the decoded bytes', async () => {
+    const gz = new Uint8Array(gzipSync(content));
+    serve(200, content);
+    const out = await loadImage(base, described(gz, 'gzip', content.byteLength), () => {});
+    expect(new Uint8Array(out)).toEqual(content);
+  });
+
+  it('rejects a decoded file whose bytes differ from the decoded checksum', async () => {
+    const gz = new Uint8Array(gzipSync(content));
+    const wrong = content.slice();
+    wrong[0] = 0;
+    serve(200, wrong);
+    const error = await loadImage(base, described(gz, 'gzip', content.byteLength), () => {}).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ kind: 'corrupt', detail: 'checksum mismatch' });
   });
 
   it('reports a corrupted file with both checksums', async () => {

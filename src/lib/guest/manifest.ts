@@ -12,6 +12,8 @@ export interface ManifestFile {
   encoding: 'gzip' | null;
   /** Bytes after decoding (equal to size when not encoded). */
   decodedSize: number;
+  /** SHA-256 (hex) after decoding (equal to sha256 when not encoded). */
+  decodedSha256: string;
   /** Debian package the file comes from, and its version. */
   package: string;
   version: string;
@@ -65,8 +67,11 @@ function num(o: Json, key: string, where: string): number {
 function parseFile(files: Json, name: string, where: string): ManifestFile {
   const f = obj(files[name], `files["${name}"] (named by ${where})`);
   const at = `files["${name}"]`;
-  const sha256 = str(f, 'sha256', at).toLowerCase();
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new ManifestError(`${at}.sha256 is not a SHA-256`);
+  const hash = (key: string) => {
+    const value = str(f, key, at).toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(value)) throw new ManifestError(`${at}.${key} is not a SHA-256`);
+    return value;
+  };
   const encoding = f['encoding'] ?? null;
   if (encoding !== null && encoding !== 'gzip') {
     throw new ManifestError(`${at}.encoding must be "gzip" or null`);
@@ -74,9 +79,10 @@ function parseFile(files: Json, name: string, where: string): ManifestFile {
   return {
     name,
     size: num(f, 'size', at),
-    sha256,
+    sha256: hash('sha256'),
     encoding,
     decodedSize: num(f, 'decoded_size', at),
+    decodedSha256: hash('decoded_sha256'),
     package: str(f, 'package', at),
     version: str(f, 'version', at),
   };

@@ -8,6 +8,7 @@ export const en = {
   'lang.en': 'English',
   'lang.es': 'Español',
 
+  'machine.label': 'Virtual machine',
   'status.label': 'Machine state',
   'status.loading': 'Loading',
   'status.booting': 'Booting',
@@ -75,6 +76,7 @@ export const es: Messages = {
   'lang.en': 'English',
   'lang.es': 'Español',
 
+  'machine.label': 'Máquina virtual',
   'status.label': 'Estado de la máquina',
   'status.loading': 'Cargando',
   'status.booting': 'Arrancando',

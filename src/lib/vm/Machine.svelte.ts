@@ -53,6 +53,8 @@ export class Machine {
   bootMs = $state.raw<number | null>(null);
   /** Guest instructions executed since power-on (wrap-safe). */
   instructions = $state.raw(0);
+  /** How many times `instructions` has been sampled: lets a reader see that time has passed. */
+  samples = $state.raw(0);
 
   readonly events = new Emitter<MachineEvents>();
 
@@ -79,18 +81,25 @@ export class Machine {
     this.#options = { silenceLimitMs: 45_000, ...options };
   }
 
-  /** Loads the manifest and the profile's images if needed, then powers the guest on. */
+  /**
+   * Loads the manifest and the profile's images if needed, then powers the guest on.
+   * From the error state it is "try again": whatever was left of the failed attempt is released.
+   */
   async start(profileId?: string): Promise<void> {
     if (this.status !== 'stopped' && this.status !== 'error') return;
     const generation = ++this.#generation;
     performance.mark('aula86:start');
     this.error = null;
     this.status = 'loading';
+    await this.#teardown();
     if (typeof WebAssembly !== 'object') return this.#fail({ code: 'noWasm', params: {} });
     try {
-      this.#library ??= import('v86').then((module) => module.V86);
-      this.#wasm ??= compileEmulatorWasm(this.#options.wasmUrl);
-      this.#wasm.catch(() => (this.#wasm = null));
+      // Started first, awaited last: they load while the manifest and images download.
+      // A failed load is forgotten, so Try again loads afresh.
+      const library = (this.#library ??= import('v86').then((module) => module.V86));
+      const wasmModule = (this.#wasm ??= compileEmulatorWasm(this.#options.wasmUrl));
+      library.catch(() => (this.#library = null));
+      wasmModule.catch(() => (this.#wasm = null));
       this.manifest ??= await fetchManifest(this.#options.imagesBase);
       const manifest = this.manifest;
       const profile =
@@ -99,7 +108,7 @@ export class Machine {
       this.profile = profile;
       const images = await this.#loadImages(profile);
       performance.mark('aula86:images-ready');
-      const [wasm, Emulator] = await Promise.all([this.#wasm, this.#library]);
+      const [wasm, Emulator] = await Promise.all([wasmModule, library]);
       performance.mark('aula86:wasm-ready');
       if (generation !== this.#generation) return;
       this.#powerOn(Emulator, profile, images, wasm);
@@ -160,6 +169,7 @@ export class Machine {
     return this.#emulator ? this.#emulator.get_instruction_counter() >>> 0 : 0;
   }
 
+  /** Final: releases the emulator and every listener. */
   async destroy(): Promise<void> {
     this.#generation++;
     await this.#teardown();
@@ -254,8 +264,9 @@ export class Machine {
   }
 
   #sample(): void {
-    if (this.#emulator)
-      this.instructions = this.#counter.update(this.#emulator.get_instruction_counter());
+    if (!this.#emulator) return;
+    this.instructions = this.#counter.update(this.#emulator.get_instruction_counter());
+    this.samples++;
   }
 
   /** v86 reports some failures only as uncaught errors: turn those into a visible error while booting. */

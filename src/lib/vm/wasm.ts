@@ -1,5 +1,6 @@
 // Compiles v86's WebAssembly ourselves, so a missing or broken file becomes an error we can show
-// (v86's own loader waits forever on a 404). A .gz file is gunzipped while it streams in.
+// (v86's own loader waits forever on a 404). A gzipped file is gunzipped while it streams in.
+import { gunzipIfGzipped } from '../net/gzip';
 
 export class WasmLoadError extends Error {
   override name = 'WasmLoadError';
@@ -18,9 +19,7 @@ export async function compileEmulatorWasm(url: string): Promise<WebAssembly.Modu
   }
   if (!response.ok || !response.body) throw new WasmLoadError(`HTTP ${response.status}`);
   try {
-    const body = new URL(url, location.href).pathname.endsWith('.gz')
-      ? response.body.pipeThrough(new DecompressionStream('gzip'))
-      : response.body;
+    const body = await gunzipIfGzipped(response.body);
     // compileStreaming compiles while bytes arrive; it needs the application/wasm type.
     return await WebAssembly.compileStreaming(
       new Response(body, { headers: { 'content-type': 'application/wasm' } }),

@@ -1,0 +1,49 @@
+// Lesson 3: when something is wrong, the lab says what, and what to do, instead of hanging.
+import { expect, test } from '@playwright/test';
+import { Lab } from './lab';
+
+test('a corrupted kernel image is reported, naming the file', async ({ page }) => {
+  await page.route('**/images/bzImage', async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    body[4096] = body[4096]! ^ 0xff;
+    await route.fulfill({ response, body });
+  });
+  const lab = new Lab(page);
+  await lab.open();
+  await expect(lab.alert).toContainText('The guest image bzImage is damaged');
+  await expect(lab.alert).toContainText('SHA-256');
+  await expect(lab.status).toContainText('Error');
+});
+
+test('a missing image is reported, and Try again boots once it is back', async ({ page }) => {
+  let missing = true;
+  await page.route('**/images/initramfs.cpio.gz', (route) =>
+    missing ? route.fulfill({ status: 404, body: 'not found' }) : route.fallback(),
+  );
+  const lab = new Lab(page);
+  await lab.open();
+  await expect(lab.alert).toContainText('initramfs.cpio.gz could not be downloaded: HTTP 404');
+
+  missing = false;
+  await lab.button('Try again').click();
+  await lab.waitForPrompt();
+  await expect(lab.alert).toHaveCount(0);
+});
+
+test('a missing emulator (v86.wasm) is reported instead of hanging', async ({ page }) => {
+  await page.route('**/assets/v86.wasm*', (route) => route.fulfill({ status: 404, body: '' }));
+  const lab = new Lab(page);
+  await lab.open();
+  await expect(lab.alert).toContainText('The emulator (v86.wasm) could not be loaded');
+});
+
+test('a browser without WebAssembly is told so', async ({ page }) => {
+  await page.addInitScript(() => {
+    // @ts-expect-error: simulating a browser with WebAssembly turned off by policy
+    delete globalThis.WebAssembly;
+  });
+  const lab = new Lab(page);
+  await lab.open();
+  await expect(lab.alert).toContainText('cannot run WebAssembly');
+});

@@ -1,0 +1,76 @@
+// The lab page as a test sees it: one helper per thing a user does or reads.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class Lab {
+  readonly terminal: Locator;
+  readonly status: Locator;
+  readonly alert: Locator;
+  readonly instructions: Locator;
+
+  constructor(readonly page: Page) {
+    this.terminal = page.locator('.xterm-rows');
+    this.status = page.getByRole('status');
+    this.alert = page.getByRole('alert');
+    this.instructions = page.getByTestId('instruction-count');
+  }
+
+  async open(query = 'lang=en'): Promise<void> {
+    await this.page.goto(`/?${query}`);
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  /** Opens the lab and waits for the guest's shell prompt. */
+  async bootToShell(query?: string): Promise<void> {
+    await this.open(query);
+    await this.waitForPrompt();
+  }
+
+  async waitForPrompt(): Promise<void> {
+    await expect(this.terminal).toContainText('is running inside v86', { timeout: 60_000 });
+    await this.expectScreen(/^root@aula86:~#$/m);
+    await expect(this.status).toContainText('Running');
+  }
+
+  /** Types a command into the guest's shell and waits until `expected` appears on screen. */
+  async run(command: string, expected: string | RegExp): Promise<void> {
+    await this.page.locator('.xterm-screen').click();
+    await this.page.keyboard.type(`${command}\n`);
+    await this.expectScreen(expected);
+  }
+
+  /** The terminal's text, one line per row, as a reader sees it (trailing blanks trimmed). */
+  async screenText(): Promise<string> {
+    const text = (await this.terminal.innerText()).replace(/\u00a0/g, ' ');
+    return text
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n');
+  }
+
+  /** Waits until the screen shows `expected` (a regular expression is matched line by line). */
+  async expectScreen(expected: string | RegExp): Promise<void> {
+    await expect
+      .poll(async () => {
+        const text = await this.screenText();
+        return typeof expected === 'string' ? text.includes(expected) : expected.test(text);
+      }, { message: `terminal shows ${String(expected)}` })
+      .toBe(true);
+  }
+
+  async instructionCount(): Promise<number> {
+    return Number((await this.instructions.innerText()).replace(/\D/g, ''));
+  }
+
+  async sampleCount(): Promise<number> {
+    return Number(await this.instructions.getAttribute('data-samples'));
+  }
+
+  /** Waits until the page has sampled the instruction counter `n` more times. */
+  async waitForSamples(n: number): Promise<void> {
+    const start = await this.sampleCount();
+    await expect.poll(() => this.sampleCount()).toBeGreaterThanOrEqual(start + n);
+  }
+}

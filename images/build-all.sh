@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# npm run images: rebuilds every guest artifact in public/images from pinned Debian packages,
+# then the manifest. Needs root (apt-get) on Debian 12; ~6 minutes on 2 cores for a clean kernel.
+set -euo pipefail
+cd "$(dirname "$0")"
+bash build-bios.sh
+bash build-kernel.sh
+bash build-initramfs.sh
+node write-manifest.mjs
+echo "[images] done: $(cd ../public/images && sha256sum -- * | sed 's/^/  /')"
