@@ -53,10 +53,13 @@ export class Lab {
   /** Waits until the screen shows `expected` (a regular expression is matched line by line). */
   async expectScreen(expected: string | RegExp): Promise<void> {
     await expect
-      .poll(async () => {
-        const text = await this.screenText();
-        return typeof expected === 'string' ? text.includes(expected) : expected.test(text);
-      }, { message: `terminal shows ${String(expected)}` })
+      .poll(
+        async () => {
+          const text = await this.screenText();
+          return typeof expected === 'string' ? text.includes(expected) : expected.test(text);
+        },
+        { message: `terminal shows ${String(expected)}` },
+      )
       .toBe(true);
   }
 
