@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: boots the built app and a bare v86 page (same images, no app) alternately in
 // fresh Chromium contexts, and reports medians side by side. Writes docs/performance.md and
-// bench/results/latest.json. Runs: BENCH_RUNS (default 5, at least 3).
+// bench/results/latest.json. Runs: BENCH_RUNS (default 7, at least 3).
 import { chromium } from '@playwright/test';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -12,7 +12,7 @@ import { startServer } from './server.mjs';
 import { median, ratio } from './stats.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 5));
+const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 7));
 const TIMEOUT = 60_000;
 
 const server = await startServer({

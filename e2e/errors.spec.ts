@@ -47,3 +47,26 @@ test('a browser without WebAssembly is told so', async ({ page }) => {
   await lab.open();
   await expect(lab.alert).toContainText('cannot run WebAssembly');
 });
+
+test('a guest that prints nothing while booting is reported instead of hanging', async ({
+  page,
+}) => {
+  // The same images, but the kernel is told to use the second serial port as its console,
+  // so nothing reaches the terminal; and the guest is given 3 s instead of 30.
+  await page.route('**/images/manifest.json', async (route) => {
+    const response = await route.fetch();
+    const manifest = (await response.json()) as {
+      profiles: Array<{ cmdline: string; silence_limit_s: number }>;
+    };
+    for (const profile of manifest.profiles) {
+      profile.cmdline = profile.cmdline.replace('console=ttyS0', 'console=ttyS3');
+      profile.silence_limit_s = 3;
+    }
+    await route.fulfill({ response, json: manifest });
+  });
+  const lab = new Lab(page);
+  await lab.open();
+  await expect(lab.alert).toContainText('The guest printed nothing for 3 seconds while booting');
+  await expect(lab.status).toContainText('Error');
+  await expect(lab.button('Try again')).toBeVisible();
+});

@@ -28,6 +28,8 @@ export interface GuestProfile {
   cmdline: string;
   /** Text the guest's init prints when the shell starts: the machine is ready after it. */
   readyText: string;
+  /** A booting guest that prints nothing for this long is reported as stuck. */
+  silenceLimitMs: number;
   bios: ManifestFile;
   kernel: ManifestFile;
   initrd: ManifestFile;
@@ -110,6 +112,7 @@ export function parseManifest(raw: unknown): Manifest {
       memoryBytes: memoryMb * 1024 * 1024,
       cmdline: str(p, 'cmdline', where),
       readyText: str(p, 'ready_text', where),
+      silenceLimitMs: num(p, 'silence_limit_s', where) * 1000,
       bios: fileOf('bios'),
       kernel: fileOf('kernel'),
       initrd: fileOf('initrd'),

@@ -38,8 +38,6 @@ export interface MachineEvents {
 export interface MachineOptions {
   imagesBase: URL;
   wasmUrl: string;
-  /** A booting guest that prints nothing for this long is reported as stuck. */
-  silenceLimitMs?: number;
 }
 
 const SAMPLE_MS = 500;
@@ -58,7 +56,7 @@ export class Machine {
 
   readonly events = new Emitter<MachineEvents>();
 
-  #options: Required<MachineOptions>;
+  #options: MachineOptions;
   #emulator: V86 | null = null;
   // A plain cache of downloaded images, not UI state.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -78,7 +76,7 @@ export class Machine {
   #generation = 0;
 
   constructor(options: MachineOptions) {
-    this.#options = { silenceLimitMs: 45_000, ...options };
+    this.#options = options;
   }
 
   /**
@@ -217,7 +215,7 @@ export class Machine {
     this.instructions = 0;
     this.bootMs = null;
     this.#bootStartedAt = performance.now();
-    this.#watchdog = new SilenceWatchdog(this.#options.silenceLimitMs, this.#bootStartedAt);
+    this.#watchdog = new SilenceWatchdog(profile.silenceLimitMs, this.#bootStartedAt);
     this.status = 'booting';
     this.#log.clear();
     this.events.emit('poweredOn', undefined);

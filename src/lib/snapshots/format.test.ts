@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decodeExport,
+  encodeExport,
+  EXPORT_MAGIC,
+  incompatibilities,
+  SnapshotError,
+  validateMeta,
+  type SnapshotMeta,
+  type SnapshotProblem,
+} from './format';
+
+const HASH = 'a'.repeat(64);
+const meta: SnapshotMeta = {
+  format: 1,
+  id: 'snap-1',
+  name: 'Before rm -rf',
+  createdAt: 1_795_000_000_000,
+  v86Version: '0.5.462+g5f9a90f',
+  profileId: 'tiny',
+  imageSha256: { bios: HASH, kernel: HASH, initrd: HASH },
+  memoryBytes: 128 * 1024 * 1024,
+  stateSize: 1000,
+  stateSha256: HASH,
+  chunks: [HASH, 'b'.repeat(64)],
+  chunkSizes: [300, 100],
+  storedSize: 400,
+  screen: 'root@aula86:~# ',
+};
+const payload = new Uint8Array([1, 2, 3, 4, 5]);
+
+function problemOf(f: () => unknown): SnapshotProblem | undefined {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof SnapshotError) return e.problem;
+    throw e;
+  }
+  return undefined;
+}
+
+describe('export file', () => {
+  it('round-trips the metadata and the payload', () => {
+    const { header, payload: out } = decodeExport(encodeExport(meta, payload));
+    expect(header.meta).toEqual(meta);
+    expect(Array.from(out)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('refuses a file that is not a snapshot', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    expect(problemOf(() => decodeExport(png))).toEqual({ code: 'notSnapshot' });
+    expect(problemOf(() => decodeExport(new Uint8Array()))).toEqual({ code: 'notSnapshot' });
+  });
+
+  it('refuses a truncated file, wherever it was cut', () => {
+    const file = encodeExport(meta, payload);
+    for (const length of [EXPORT_MAGIC.length + 2, 40, file.byteLength - 1]) {
+      expect(problemOf(() => decodeExport(file.subarray(0, length)))).toEqual({
+        code: 'truncated',
+      });
+    }
+  });
+
+  it('refuses a file from a newer format version', () => {
+    const file = encodeExport(meta, payload);
+    new DataView(file.buffer).setUint32(EXPORT_MAGIC.length, 2, true);
+    expect(problemOf(() => decodeExport(file))).toEqual({ code: 'unsupportedFormat', version: 2 });
+  });
+
+  it('refuses a damaged header', () => {
+    const file = encodeExport(meta, payload);
+    file[EXPORT_MAGIC.length + 8] = 0xff; // breaks the JSON's first byte
+    expect(problemOf(() => decodeExport(file))).toEqual({ code: 'notSnapshot' });
+  });
+
+  it('refuses extra bytes after the payload', () => {
+    const file = encodeExport(meta, payload);
+    const longer = new Uint8Array(file.byteLength + 3);
+    longer.set(file);
+    expect(problemOf(() => decodeExport(longer))).toEqual({ code: 'notSnapshot' });
+  });
+});
+
+describe('validateMeta', () => {
+  it('accepts a well-formed record', () => {
+    expect(validateMeta(structuredClone(meta))).toEqual(meta);
+  });
+  it('refuses a record with a bad chunk hash or missing field', () => {
+    expect(problemOf(() => validateMeta({ ...meta, chunks: ['xyz'] }))).toEqual({
+      code: 'notSnapshot',
+    });
+    expect(problemOf(() => validateMeta({ ...meta, name: undefined }))).toEqual({
+      code: 'notSnapshot',
+    });
+  });
+});
+
+describe('incompatibilities', () => {
+  it('is empty for the same machine', () => {
+    expect(incompatibilities(meta, meta)).toEqual([]);
+  });
+  it('names each difference: v86 version, guest, memory, images', () => {
+    const other = {
+      ...meta,
+      v86Version: '0.5.500',
+      profileId: 'debian',
+      memoryBytes: 256 * 1024 * 1024,
+      imageSha256: { ...meta.imageSha256, kernel: 'c'.repeat(64) },
+    };
+    expect(incompatibilities(meta, other).map((r) => r.kind)).toEqual([
+      'v86Version',
+      'profile',
+      'memory',
+      'images',
+    ]);
+  });
+});
