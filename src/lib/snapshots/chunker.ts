@@ -58,8 +58,11 @@ export function chunkBoundaries(
 }
 
 /** The chunks themselves, as views into `data` (no copies). */
-export function splitIntoChunks(data: Uint8Array, options?: ChunkOptions): Uint8Array[] {
-  const chunks: Uint8Array[] = [];
+export function splitIntoChunks<T extends ArrayBufferLike>(
+  data: Uint8Array<T>,
+  options?: ChunkOptions,
+): Array<Uint8Array<T>> {
+  const chunks: Array<Uint8Array<T>> = [];
   let start = 0;
   for (const end of chunkBoundaries(data, options)) {
     chunks.push(data.subarray(start, end));

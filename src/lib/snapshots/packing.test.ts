@@ -52,7 +52,8 @@ describe('packState / unpackState', () => {
     const packed = await packState(state, new Set());
     const chunks = store(packed);
     const first = chunks.get(packed.chunks[0]!)!.slice();
-    first[first.length >> 1] ^= 0x55;
+    const middle = first.length >> 1;
+    first[middle] = (first[middle] ?? 0) ^ 0x55;
     chunks.set(packed.chunks[0]!, first);
     await expect(
       unpackState(
