@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { v86Wasm } from './scripts/vite-plugin-v86-wasm.ts';
+import { v86Wasm } from './scripts/vite-plugin-v86.ts';
 import { guestPreload } from './scripts/vite-plugin-guest-preload.ts';
 
 const v86Version = (

@@ -2,7 +2,7 @@
 // app's JavaScript is still being parsed.
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
-import { preloadTag } from './vite-plugin-v86-wasm.ts';
+import { preloadTag } from './vite-plugin-v86.ts';
 
 interface RawManifest {
   default_profile: string;

@@ -4,8 +4,9 @@
 /** The exact v86 version the app is built with (from node_modules/v86/package.json). */
 declare const __V86_VERSION__: string;
 
-declare module 'virtual:v86-wasm' {
-  /** URL of v86.wasm (gzipped as v86.wasm.gz in a build); see scripts/vite-plugin-v86-wasm.ts. */
-  const url: string;
-  export default url;
+declare module 'virtual:v86' {
+  /** URL of v86.wasm (gzipped as v86.wasm.gz in a build); see scripts/vite-plugin-v86.ts. */
+  export const wasmUrl: string;
+  /** URL of v86's libv86.mjs, as npm ships it. */
+  export const libraryUrl: string;
 }

@@ -6,6 +6,8 @@ import type { MachineEvents } from '../vm/Machine.svelte';
 /** What the addon needs of a machine. */
 export interface SerialPort {
   readonly events: Emitter<MachineEvents>;
+  /** True once the guest has been powered on at least once. */
+  readonly poweredOn: boolean;
   sendInput(data: string): void;
   setTerminalSize(rows: number, cols: number): void;
   recentOutput(): Uint8Array;

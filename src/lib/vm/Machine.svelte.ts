@@ -38,6 +38,8 @@ export interface MachineEvents {
 export interface MachineOptions {
   imagesBase: URL;
   wasmUrl: string;
+  /** v86's libv86.mjs, loaded at run time (see scripts/vite-plugin-v86.ts). */
+  libraryUrl: string;
 }
 
 const SAMPLE_MS = 500;
@@ -55,6 +57,8 @@ export class Machine {
   samples = $state.raw(0);
 
   readonly events = new Emitter<MachineEvents>();
+  /** True once a guest has been powered on (it may since have been reset or have failed). */
+  poweredOn = false;
 
   #options: MachineOptions;
   #emulator: V86 | null = null;
@@ -94,7 +98,9 @@ export class Machine {
     try {
       // Started first, awaited last: they load while the manifest and images download.
       // A failed load is forgotten, so Try again loads afresh.
-      const library = (this.#library ??= import('v86').then((module) => module.V86));
+      const library = (this.#library ??= (
+        import(/* @vite-ignore */ this.#options.libraryUrl) as Promise<typeof import('v86')>
+      ).then((module) => module.V86));
       const wasmModule = (this.#wasm ??= compileEmulatorWasm(this.#options.wasmUrl));
       library.catch(() => (this.#library = null));
       wasmModule.catch(() => (this.#wasm = null));
@@ -218,6 +224,7 @@ export class Machine {
     this.#watchdog = new SilenceWatchdog(profile.silenceLimitMs, this.#bootStartedAt);
     this.status = 'booting';
     this.#log.clear();
+    this.poweredOn = true;
     this.events.emit('poweredOn', undefined);
 
     const onByte = (byte: number) => this.#queueByte(byte);

@@ -1,19 +1,22 @@
-// `import wasmUrl from 'virtual:v86-wasm'`: the URL of v86's WebAssembly. In a build it is emitted
-// gzipped (2.1 MB -> ~0.4 MB on the wire whatever the web server does); the page gunzips it while
-// compiling (src/lib/vm/wasm.ts). In dev it is the plain file.
+// `import { wasmUrl, libraryUrl } from 'virtual:v86'`: the URLs of v86's WebAssembly and of its
+// JS library. The wasm is emitted gzipped (2.1 MB -> ~0.4 MB on the wire whatever the web server
+// does); the page gunzips it while compiling (src/lib/vm/wasm.ts). The library is emitted exactly
+// as npm ships it, not re-bundled: the same bytes a bare v86 page runs. In dev both are the plain files.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
-const ID = 'virtual:v86-wasm';
+const ID = 'virtual:v86';
 const RESOLVED = '\0' + ID;
 
 export function v86Wasm(): Plugin {
-  const wasmPath = createRequire(import.meta.url).resolve('v86/build/v86.wasm');
+  const require = createRequire(import.meta.url);
+  const wasmPath = require.resolve('v86/build/v86.wasm');
+  const libraryPath = require.resolve('v86/build/libv86.mjs');
   let serve = false;
   return {
-    name: 'aula86:v86-wasm',
+    name: 'aula86:v86',
     configResolved(config) {
       serve = config.command === 'serve';
     },
@@ -22,14 +25,23 @@ export function v86Wasm(): Plugin {
     },
     load(id) {
       if (id !== RESOLVED) return undefined;
-      if (serve) return `export default ${JSON.stringify('/@fs' + wasmPath)};`;
-      const ref = this.emitFile({
+      if (serve) {
+        return `export const wasmUrl = ${JSON.stringify('/@fs' + wasmPath)};
+export const libraryUrl = ${JSON.stringify('/@fs' + libraryPath)};`;
+      }
+      const wasm = this.emitFile({
         type: 'asset',
         name: 'v86.wasm.gz',
         // mtime 0 and level 9: the same bytes on every build.
         source: gzipSync(readFileSync(wasmPath), { level: 9 }),
       });
-      return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+      const library = this.emitFile({
+        type: 'asset',
+        name: 'libv86.mjs',
+        source: readFileSync(libraryPath),
+      });
+      return `export const wasmUrl = import.meta.ROLLUP_FILE_URL_${wasm};
+export const libraryUrl = import.meta.ROLLUP_FILE_URL_${library};`;
     },
     // Start the download before any script runs; the page's fetch() then finds it in the cache.
     transformIndexHtml: {
