@@ -9,7 +9,7 @@ export class Lab {
 
   constructor(readonly page: Page) {
     this.terminal = page.locator('.xterm-rows');
-    this.status = page.getByRole('status');
+    this.status = page.getByRole('status', { name: 'Machine state' });
     this.alert = page.getByRole('alert');
     this.instructions = page.getByTestId('instruction-count');
   }

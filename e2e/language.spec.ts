@@ -9,7 +9,10 @@ test('the Spanish UI shows Spanish labels, and can switch to English', async ({ 
   await expect(lab.button('Pausar')).toBeVisible({ timeout: 60_000 });
   await expect(lab.button('Reiniciar')).toBeVisible();
   await expect(page.getByText('Invitado', { exact: true })).toBeVisible();
-  await expect(lab.status).toContainText(/Arrancando|En marcha/);
+  await expect(page.getByRole('status', { name: 'Estado de la máquina' })).toContainText(
+    /Arrancando|En marcha/,
+  );
+  await expect(page.getByRole('button', { name: 'Guardar instantánea' })).toBeVisible();
 
   await page.getByLabel('Idioma').selectOption('en');
   await expect(lab.button('Pause')).toBeVisible();

@@ -64,6 +64,49 @@ export const en = {
     'The computer may be overloaded, or the guest image may not match this emulator. Press Reset, or reload the page.',
   'error.emulator': 'The emulator stopped with an error: {detail}.',
   'error.emulatorHelp': 'Reload the page. If it happens again, report it with the text above.',
+
+  'snap.heading': 'Snapshots',
+  'snap.save': 'Save snapshot',
+  'snap.import': 'Import snapshot',
+  'snap.importHint': 'or drop a .aula86snap file here',
+  'snap.restore': 'Restore',
+  'snap.rename': 'Rename',
+  'snap.delete': 'Delete',
+  'snap.export': 'Export',
+  'snap.nameLabel': 'Snapshot name',
+  'snap.renameDone': 'Save name',
+  'snap.empty': 'No snapshots yet. Save one, break the guest, then restore it.',
+  'snap.details': '{profile} · {size}',
+  'snap.preview': 'Screen when saved',
+  'snap.saving': 'Saving snapshot…',
+  'snap.restoring': 'Restoring snapshot…',
+  'snap.working': 'Working…',
+  'snap.saved': 'Saved “{name}” in {ms} ms.',
+  'snap.restored': 'Restored “{name}” in {ms} ms.',
+  'snap.imported': 'Imported “{name}”.',
+  'snap.deleted': 'Deleted “{name}”.',
+  'snap.notPersistent':
+    'This browser does not allow storage for this page (a private window?): snapshots are kept in memory and will be lost when the page closes.',
+  'snap.usage': 'Storage: {used} used, {free} free',
+  'snap.shortcuts': 'Shortcuts: Alt+S saves a snapshot, Alt+R restores the latest.',
+  'snap.error.notSnapshot': 'That file is not an aula86 snapshot.',
+  'snap.error.truncated':
+    'That snapshot file is incomplete (it was cut short), so it cannot be restored.',
+  'snap.error.unsupportedFormat':
+    'That snapshot uses format version {version}, which this version of aula86 cannot read.',
+  'snap.error.hashMismatch':
+    'That snapshot is damaged: its contents do not match their SHA-256 checksum.',
+  'snap.error.incompatible':
+    'That snapshot cannot be restored on this machine: {reasons}. A v86 state holds the exact emulated hardware and memory, so it only restores into the same emulator version, guest images and memory size.',
+  'snap.reason.v86Version': 'it was saved with v86 {saved} and this lab runs v86 {current}',
+  'snap.reason.profile': 'it is of the guest “{saved}” and this machine runs “{current}”',
+  'snap.reason.memory': 'it has {saved} MB of memory and this machine has {current} MB',
+  'snap.reason.images': 'it was saved with different guest images',
+  'snap.error.quota':
+    'There is not enough storage space to save this snapshot. Delete old snapshots and try again; the snapshots already saved are intact.',
+  'snap.error.notRunning': 'Start the machine and wait for its prompt before saving a snapshot.',
+  'snap.error.busy': 'Please wait: another snapshot operation is still running.',
+  'snap.error.generic': 'The snapshot operation failed: {detail}.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -133,4 +176,48 @@ export const es: Messages = {
     'El ordenador puede estar sobrecargado o la imagen no corresponder a este emulador. Pulsa Reiniciar o recarga la página.',
   'error.emulator': 'El emulador se detuvo con un error: {detail}.',
   'error.emulatorHelp': 'Recarga la página. Si vuelve a ocurrir, infórmalo con el texto de arriba.',
+
+  'snap.heading': 'Instantáneas',
+  'snap.save': 'Guardar instantánea',
+  'snap.import': 'Importar instantánea',
+  'snap.importHint': 'o suelta aquí un archivo .aula86snap',
+  'snap.restore': 'Restaurar',
+  'snap.rename': 'Renombrar',
+  'snap.delete': 'Eliminar',
+  'snap.export': 'Exportar',
+  'snap.nameLabel': 'Nombre de la instantánea',
+  'snap.renameDone': 'Guardar nombre',
+  'snap.empty': 'Aún no hay instantáneas. Guarda una, rompe el invitado y restáurala.',
+  'snap.details': '{profile} · {size}',
+  'snap.preview': 'Pantalla al guardar',
+  'snap.saving': 'Guardando instantánea…',
+  'snap.restoring': 'Restaurando instantánea…',
+  'snap.working': 'Trabajando…',
+  'snap.saved': 'Guardada «{name}» en {ms} ms.',
+  'snap.restored': 'Restaurada «{name}» en {ms} ms.',
+  'snap.imported': 'Importada «{name}».',
+  'snap.deleted': 'Eliminada «{name}».',
+  'snap.notPersistent':
+    'Este navegador no permite guardar datos de esta página (¿ventana privada?): las instantáneas se guardan en memoria y se perderán al cerrar la página.',
+  'snap.usage': 'Almacenamiento: {used} usados, {free} libres',
+  'snap.shortcuts': 'Atajos: Alt+S guarda una instantánea, Alt+R restaura la más reciente.',
+  'snap.error.notSnapshot': 'Ese archivo no es una instantánea de aula86.',
+  'snap.error.truncated':
+    'Ese archivo de instantánea está incompleto (se cortó), así que no se puede restaurar.',
+  'snap.error.unsupportedFormat':
+    'Esa instantánea usa la versión de formato {version}, que esta versión de aula86 no sabe leer.',
+  'snap.error.hashMismatch':
+    'Esa instantánea está dañada: su contenido no coincide con su suma SHA-256.',
+  'snap.error.incompatible':
+    'Esa instantánea no se puede restaurar en esta máquina: {reasons}. Un estado de v86 contiene el hardware emulado y la memoria exactos, así que solo se restaura en la misma versión del emulador, con las mismas imágenes del invitado y el mismo tamaño de memoria.',
+  'snap.reason.v86Version': 'se guardó con v86 {saved} y este laboratorio usa v86 {current}',
+  'snap.reason.profile': 'es del invitado «{saved}» y esta máquina ejecuta «{current}»',
+  'snap.reason.memory': 'tiene {saved} MB de memoria y esta máquina tiene {current} MB',
+  'snap.reason.images': 'se guardó con otras imágenes del invitado',
+  'snap.error.quota':
+    'No hay espacio de almacenamiento suficiente para guardar esta instantánea. Elimina instantáneas antiguas y vuelve a intentarlo; las ya guardadas están intactas.',
+  'snap.error.notRunning':
+    'Inicia la máquina y espera a su prompt antes de guardar una instantánea.',
+  'snap.error.busy': 'Espera: otra operación con instantáneas sigue en curso.',
+  'snap.error.generic': 'La operación con la instantánea falló: {detail}.',
 };

@@ -26,6 +26,12 @@ export class SerialAddon implements ITerminalAddon {
     if (earlier.byteLength > 0) terminal.write(earlier);
     add(port.events.on('output', (bytes) => terminal.write(bytes)));
     add(port.events.on('poweredOn', () => terminal.reset()));
+    add(
+      port.events.on('restored', ({ screen }) => {
+        terminal.reset();
+        terminal.write(screen);
+      }),
+    );
     // Keys typed, pastes, and xterm's answers to the shell's queries (e.g. ESC [ 6 n) all go here.
     add(terminal.onData((data) => port.sendInput(data)));
     add(terminal.onBinary((data) => port.sendInput(data)));

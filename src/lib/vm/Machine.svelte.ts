@@ -15,6 +15,7 @@ import { InstructionTotal } from '../metrics/instructionCounter';
 import { ReadinessDetector, SilenceWatchdog } from './readiness';
 import { compileEmulatorWasm, WasmLoadError } from './wasm';
 import { OutputLog } from './outputLog';
+import type { SnapshotOrigin } from '../snapshots/format';
 
 export type MachineStatus = 'loading' | 'booting' | 'running' | 'paused' | 'stopped' | 'error';
 
@@ -31,6 +32,8 @@ export interface MachineEvents {
   output: Uint8Array;
   /** The guest was (re)started from power-on: screens showing old output should clear. */
   poweredOn: void;
+  /** A saved state was restored: screens should show `screen` (the output saved with it). */
+  restored: { screen: Uint8Array };
   /** The shell prompt appeared; ms from creating the emulator (or resetting it). */
   ready: { bootMs: number };
 }
@@ -38,6 +41,8 @@ export interface MachineEvents {
 export interface MachineOptions {
   imagesBase: URL;
   wasmUrl: string;
+  /** The exact v86 version (package.json), recorded in saved states. */
+  v86Version: string;
   /** v86's libv86.mjs, loaded at run time (see scripts/vite-plugin-v86.ts). */
   libraryUrl: string;
 }
@@ -150,6 +155,56 @@ export class Machine {
     const [module, Emulator] = await Promise.all([wasm, library]);
     if (generation !== this.#generation) return;
     this.#powerOn(Emulator, profile, images, module);
+  }
+
+  /** What a saved state of this machine is tied to (see snapshots/format.ts), or null before boot. */
+  origin(): SnapshotOrigin | null {
+    const profile = this.profile;
+    if (!profile || !this.#emulator) return null;
+    return {
+      v86Version: this.#options.v86Version,
+      profileId: profile.id,
+      imageSha256: {
+        bios: profile.bios.decodedSha256,
+        kernel: profile.kernel.decodedSha256,
+        initrd: profile.initrd.decodedSha256,
+      },
+      memoryBytes: profile.memoryBytes,
+    };
+  }
+
+  /** The whole machine state (v86's save_state), with the console output that goes with it. */
+  async saveState(): Promise<{ state: ArrayBuffer; screen: Uint8Array; origin: SnapshotOrigin }> {
+    const emulator = this.#emulator;
+    const origin = this.origin();
+    if (!emulator || !origin || (this.status !== 'running' && this.status !== 'paused')) {
+      throw new Error('no running machine to save');
+    }
+    this.#flush();
+    const state = await emulator.save_state();
+    return { state, screen: this.#log.contents(), origin };
+  }
+
+  /**
+   * Puts the machine back into a saved state. The caller has checked it belongs to this machine
+   * (same v86, guest images and memory). The screen is replaced by the output saved with it.
+   */
+  async restoreState(state: ArrayBuffer, screen: Uint8Array): Promise<void> {
+    const emulator = this.#emulator;
+    if (!emulator) throw new Error('no machine to restore into');
+    const wasRunning = this.status !== 'paused';
+    await emulator.stop();
+    this.#pending = [];
+    await emulator.restore_state(state);
+    this.#log.clear();
+    this.#log.append(screen);
+    this.#readiness.markReady(); // states are saved from a running shell
+    this.#counter.reset();
+    this.#sample();
+    this.status = wasRunning ? 'running' : 'paused';
+    this.#statusBeforePause = 'running';
+    this.events.emit('restored', { screen });
+    if (wasRunning) await emulator.run();
   }
 
   /** The console output since power-on (the most recent part), for a terminal that attaches late. */

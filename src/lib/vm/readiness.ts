@@ -36,6 +36,11 @@ export class ReadinessDetector {
     return false;
   }
 
+  /** The shell is known to be up (a state saved from a running shell was restored). */
+  markReady(): void {
+    this.#ready = true;
+  }
+
   reset(): void {
     this.#tail = '';
     this.#sawWelcome = false;

@@ -1,0 +1,32 @@
+// Lesson 5: a snapshot freezes the whole machine; restoring it undoes anything done since.
+import { expect, test } from '@playwright/test';
+import { Lab } from './lab';
+import { SnapshotPanel } from './snapshots';
+
+test('save, destroy the guest’s files, restore: the files are back', async ({ page }) => {
+  const lab = new Lab(page);
+  const snapshots = new SnapshotPanel(page);
+  await lab.bootToShell();
+  await lab.run('echo lesson-one > /root/notes.txt; ls /bin/busybox', /^\/bin\/busybox$/m);
+  const name = await snapshots.save();
+
+  await lab.run('rm -rf /bin /root/notes.txt; ls /bin', /No such file or directory/);
+  await snapshots.restore(name);
+  await expect(lab.status).toContainText('Running');
+  await lab.run('clear; cat /root/notes.txt; ls /bin/busybox', /^\/bin\/busybox$/m);
+  await lab.expectScreen(/^lesson-one$/m);
+});
+
+test('a snapshot survives a page reload', async ({ page }) => {
+  const lab = new Lab(page);
+  const snapshots = new SnapshotPanel(page);
+  await lab.bootToShell();
+  await lab.run('echo kept-across-reload > /tmp/marker; cat /tmp/marker', /^kept-across-reload$/m);
+  const name = await snapshots.save();
+
+  await page.reload();
+  await lab.waitForPrompt();
+  await expect(snapshots.entry(name)).toBeVisible();
+  await snapshots.restore(name);
+  await lab.run('clear; cat /tmp/marker', /^kept-across-reload$/m);
+});

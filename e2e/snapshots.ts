@@ -1,0 +1,45 @@
+// The snapshot panel as a test sees it.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class SnapshotPanel {
+  readonly list: Locator;
+  readonly panel: Locator;
+
+  constructor(readonly page: Page) {
+    this.panel = page.getByRole('region', { name: 'Snapshots' });
+    this.list = this.panel.getByRole('list', { name: 'Snapshots' });
+  }
+
+  entries(): Locator {
+    return this.list.getByRole('listitem');
+  }
+
+  entry(name: string | RegExp): Locator {
+    return this.list.getByRole('listitem', { name });
+  }
+
+  /** Saves a snapshot and waits until it is listed; returns its (default) name. */
+  async save(): Promise<string> {
+    const before = await this.entries().count();
+    await this.panel.getByRole('button', { name: 'Save snapshot' }).click();
+    await expect(this.panel.getByRole('status').filter({ hasText: /^Saved/ })).toBeVisible();
+    await expect(this.entries()).toHaveCount(before + 1);
+    return (await this.entries().first().getAttribute('aria-label')) ?? '';
+  }
+
+  async restore(name: string): Promise<void> {
+    await this.entry(name).getByRole('button', { name: 'Restore' }).click();
+    await expect(this.panel.getByRole('status').filter({ hasText: /^Restored/ })).toBeVisible();
+  }
+
+  async importFile(file: { name: string; buffer: Buffer } | string): Promise<void> {
+    const input = this.panel.locator('input[type=file]');
+    await input.setInputFiles(
+      typeof file === 'string' ? file : { ...file, mimeType: 'application/octet-stream' },
+    );
+  }
+
+  error(): Locator {
+    return this.panel.getByRole('alert');
+  }
+}

@@ -1,0 +1,31 @@
+// The typed messages between the page and the snapshot worker (worker.ts).
+import type { SnapshotProblem } from './format';
+import type { PackedState } from './packing';
+
+export interface WorkerOps {
+  /** Chunk, hash and compress a raw state; chunks in `known` are not compressed again. */
+  pack: { args: { state: ArrayBuffer; known: string[] }; result: PackedState };
+  /** Verify and reassemble a state from its compressed chunks. */
+  unpack: {
+    args: {
+      chunks: Array<Uint8Array<ArrayBuffer> | undefined>;
+      hashes: string[];
+      stateSha256: string;
+      stateSize: number;
+    };
+    result: ArrayBuffer;
+  };
+  gzip: { args: { data: ArrayBuffer }; result: Uint8Array<ArrayBuffer> };
+  gunzip: { args: { data: Uint8Array<ArrayBuffer> }; result: ArrayBuffer };
+  sha256: { args: { data: ArrayBuffer }; result: string };
+}
+
+export type WorkerOp = keyof WorkerOps;
+
+export type WorkerRequest = {
+  [K in WorkerOp]: { id: number; op: K; args: WorkerOps[K]['args'] };
+}[WorkerOp];
+
+export type WorkerResponse =
+  | { id: number; ok: true; result: WorkerOps[WorkerOp]['result'] }
+  | { id: number; ok: false; problem: SnapshotProblem | null; message: string };

@@ -1,0 +1,34 @@
+// The snapshot worker: hashing, chunking and (de)compression, off the main thread.
+import { gunzip, gzip, sha256Hex } from './codec';
+import { SnapshotError } from './format';
+import { packState, unpackState } from './packing';
+import type { WorkerOps, WorkerRequest, WorkerResponse } from './protocol';
+
+const handlers: {
+  [K in keyof WorkerOps]: (args: WorkerOps[K]['args']) => Promise<WorkerOps[K]['result']>;
+} = {
+  pack: ({ state, known }) => packState(new Uint8Array(state), new Set(known)),
+  unpack: ({ chunks, hashes, stateSha256, stateSize }) =>
+    unpackState(chunks, hashes, stateSha256, stateSize),
+  gzip: ({ data }) => gzip(new Uint8Array(data)),
+  gunzip: async ({ data }) => (await gunzip(data)).buffer,
+  sha256: ({ data }) => sha256Hex(data),
+};
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const { id, op, args } = event.data;
+  let response: WorkerResponse;
+  try {
+    const run = handlers[op] as (a: typeof args) => Promise<WorkerOps[typeof op]['result']>;
+    response = { id, ok: true, result: await run(args) };
+  } catch (error) {
+    response = {
+      id,
+      ok: false,
+      problem: error instanceof SnapshotError ? error.problem : null,
+      message: error instanceof Error ? error.message : String(error),
+    };
+  }
+  const transfer = response.ok && response.result instanceof ArrayBuffer ? [response.result] : [];
+  (self as unknown as Worker).postMessage(response, transfer);
+};
