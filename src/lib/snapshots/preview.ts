@@ -14,7 +14,12 @@ export function previewLines(screen: string, count = 4): string[] {
     .replace(ESCAPES, '')
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line) => [...line].filter((c) => c >= ' ' && c !== '\u007f').join('').trimEnd())
+    .map((line) =>
+      [...line]
+        .filter((c) => c >= ' ' && c !== '\u007f')
+        .join('')
+        .trimEnd(),
+    )
     .filter((line) => line !== '');
   return lines.slice(-count);
 }

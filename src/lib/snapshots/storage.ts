@@ -11,7 +11,7 @@ import {
   getMany,
   keys,
   set,
-  setMany,
+  promisifyRequest,
   type UseStore,
 } from 'idb-keyval';
 import { validateMeta, type SnapshotMeta } from './format';
@@ -81,10 +81,16 @@ export class IdbSnapshotStorage implements SnapshotStorage {
   }
 
   commit(meta: SnapshotMeta, fresh: Array<{ hash: string; data: Chunk }>): Promise<void> {
-    return setMany(
-      [...fresh.map((c): [string, Chunk] => [CHUNK + c.hash, c.data]), [META + meta.id, meta]],
-      this.store,
-    );
+    return this.store('readwrite', (store) => {
+      try {
+        for (const c of fresh) store.put(c.data, CHUNK + c.hash);
+        store.put(meta, META + meta.id);
+      } catch (error) {
+        store.transaction.abort(); // all or nothing, even when a put fails at once
+        throw error;
+      }
+      return promisifyRequest(store.transaction);
+    });
   }
 
   putMeta(meta: SnapshotMeta): Promise<void> {

@@ -1,0 +1,123 @@
+// Lesson 6: a snapshot can leave the browser as a file, and only a sound, matching file comes back.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { Lab } from './lab';
+import { SnapshotPanel } from './snapshots';
+
+async function exportSnapshot(page: Page, snapshots: SnapshotPanel, name: string): Promise<Buffer> {
+  const download = page.waitForEvent('download');
+  await snapshots.entry(name).getByRole('button', { name: 'Export' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.aula86snap$/);
+  return readFileSync(await file.path());
+}
+
+/** Rewrites the JSON header of an exported file (see docs/snapshot-format.md). */
+function withHeader(
+  file: Buffer,
+  edit: (header: { meta: Record<string, unknown> }) => void,
+): Buffer {
+  const length = file.readUInt32LE(12);
+  const header = JSON.parse(file.subarray(16, 16 + length).toString('utf8')) as {
+    meta: Record<string, unknown>;
+  };
+  edit(header);
+  const json = Buffer.from(JSON.stringify(header));
+  const fixed = Buffer.from(file.subarray(0, 16));
+  fixed.writeUInt32LE(json.length, 12);
+  return Buffer.concat([fixed, json, file.subarray(16 + length)]);
+}
+
+test('export, delete, import, restore', async ({ page }) => {
+  const lab = new Lab(page);
+  const snapshots = new SnapshotPanel(page);
+  await lab.bootToShell();
+  await lab.run('echo travelled > /root/trip.txt', /travelled/);
+  const name = await snapshots.save();
+  const file = await exportSnapshot(page, snapshots, name);
+
+  await snapshots.entry(name).getByRole('button', { name: 'Delete' }).click();
+  await expect(snapshots.entries()).toHaveCount(0);
+  await lab.run('rm /root/trip.txt', /#/);
+
+  await snapshots.importFile({ name: 'trip.aula86snap', buffer: file });
+  await expect(snapshots.entry(name)).toBeVisible();
+  await snapshots.restore(name);
+  await lab.run('clear; cat /root/trip.txt', /^travelled$/m);
+});
+
+test('bad files are refused with a reason, and saved snapshots still restore', async ({ page }) => {
+  const lab = new Lab(page);
+  const snapshots = new SnapshotPanel(page);
+  await lab.bootToShell();
+  await lab.run('echo safe > /root/safe.txt', /safe/);
+  const name = await snapshots.save();
+  const good = await exportSnapshot(page, snapshots, name);
+
+  const cases: Array<[string, Buffer, RegExp]> = [
+    ['notes.aula86snap', Buffer.from('just some text, not a snapshot'), /not an aula86 snapshot/],
+    ['cut.aula86snap', good.subarray(0, good.length - 1000), /incomplete \(it was cut short\)/],
+    [
+      'damaged.aula86snap',
+      (() => {
+        const copy = Buffer.from(good);
+        copy.writeUInt8(copy.readUInt8(copy.length - 200) ^ 0xff, copy.length - 200);
+        return copy;
+      })(),
+      /damaged/,
+    ],
+    [
+      'old-v86.aula86snap',
+      withHeader(good, (h) => (h.meta['v86Version'] = '0.5.100')),
+      /saved with v86 0\.5\.100 and this lab runs v86 0\.5\.462/,
+    ],
+    [
+      'other-guest.aula86snap',
+      withHeader(good, (h) => {
+        h.meta['profileId'] = 'debian';
+        h.meta['memoryBytes'] = 256 * 1024 * 1024;
+      }),
+      /guest “debian”.*256 MB of memory and this machine has 128 MB/,
+    ],
+  ];
+  for (const [fileName, buffer, reason] of cases) {
+    await snapshots.importFile({ name: fileName, buffer });
+    await expect(snapshots.error()).toContainText(reason);
+  }
+  await expect(snapshots.entries()).toHaveCount(1);
+
+  await lab.run('rm /root/safe.txt', /#/);
+  await snapshots.restore(name);
+  await lab.run('clear; cat /root/safe.txt', /^safe$/m);
+});
+
+test('a save that runs out of storage fails clearly and loses nothing', async ({ page }) => {
+  // Chromium does not enforce an overridden quota on IndexedDB writes, so the storage layer is
+  // made to fail the way a full disk does: the write of a snapshot throws QuotaExceededError.
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value: unknown, key?: IDBValidKey) {
+      if ((window as { diskFull?: boolean }).diskFull && String(key).startsWith('meta:')) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return put.call(this, value, key);
+    };
+  });
+  const lab = new Lab(page);
+  const snapshots = new SnapshotPanel(page);
+  await lab.bootToShell();
+  await lab.run('echo first > /root/first.txt', /first/);
+  const name = await snapshots.save();
+
+  await page.evaluate(() => ((window as { diskFull?: boolean }).diskFull = true));
+  await lab.run('echo second > /root/second.txt', /#/);
+  await page.getByRole('button', { name: 'Save snapshot' }).click();
+  await expect(snapshots.error()).toContainText('not enough storage space');
+  await expect(snapshots.error()).toContainText('the snapshots already saved are intact');
+  await expect(snapshots.entries()).toHaveCount(1);
+
+  await page.evaluate(() => ((window as { diskFull?: boolean }).diskFull = false));
+  await lab.run('rm /root/first.txt', /#/);
+  await snapshots.restore(name);
+  await lab.run('clear; cat /root/first.txt', /^first$/m);
+});
