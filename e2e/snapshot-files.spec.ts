@@ -95,9 +95,11 @@ test('a save that runs out of storage fails clearly and loses nothing', async ({
   // Chromium does not enforce an overridden quota on IndexedDB writes, so the storage layer is
   // made to fail the way a full disk does: the write of a snapshot throws QuotaExceededError.
   await page.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
+    type Put = (this: IDBObjectStore, value: unknown, key?: IDBValidKey) => IDBRequest<IDBValidKey>;
+    const put = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, 'put')!.value as Put;
     IDBObjectStore.prototype.put = function (value: unknown, key?: IDBValidKey) {
-      if ((window as { diskFull?: boolean }).diskFull && String(key).startsWith('meta:')) {
+      const full = (window as { diskFull?: boolean }).diskFull;
+      if (full && typeof key === 'string' && key.startsWith('meta:')) {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       }
       return put.call(this, value, key);
