@@ -1,0 +1,52 @@
+// Lesson 7: snapshots stay safe when the classroom is messy: two tabs, private windows, hasty clicks.
+import { expect, test } from '@playwright/test';
+import { Lab } from './lab';
+import { SnapshotPanel } from './snapshots';
+
+test('two tabs on the lab see the same list', async ({ context }) => {
+  const [pageA, pageB] = [await context.newPage(), await context.newPage()];
+  const [labA, labB] = [new Lab(pageA), new Lab(pageB)];
+  await labA.bootToShell();
+  await labB.bootToShell();
+  const [snapsA, snapsB] = [new SnapshotPanel(pageA), new SnapshotPanel(pageB)];
+
+  const name = await snapsA.save();
+  await expect(snapsB.entry(name)).toBeVisible();
+
+  await snapsB.entry(name).getByRole('button', { name: 'Delete' }).click();
+  await expect(snapsA.entries()).toHaveCount(0);
+});
+
+test('without IndexedDB (a private window) snapshots work for the session, with a warning', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get: () => undefined });
+  });
+  const lab = new Lab(page);
+  const snapshots = new SnapshotPanel(page);
+  await lab.bootToShell();
+  await expect(snapshots.error()).toContainText('will be lost when the page closes');
+
+  await lab.run('echo volatile > /root/v.txt', /volatile/);
+  const name = await snapshots.save();
+  await lab.run('rm /root/v.txt', /#/);
+  await snapshots.restore(name);
+  await lab.run('clear; cat /root/v.txt', /^volatile$/m);
+});
+
+test('a save asked for during a restore is refused politely, and the guest stays usable', async ({
+  page,
+}) => {
+  const lab = new Lab(page);
+  const snapshots = new SnapshotPanel(page);
+  await lab.bootToShell();
+  await snapshots.save();
+
+  await page.locator('.xterm-screen').click();
+  await page.keyboard.press('Alt+r');
+  await page.keyboard.press('Alt+s');
+  await expect(snapshots.error()).toContainText('another snapshot operation is still running');
+  await expect(snapshots.entries()).toHaveCount(1);
+  await lab.run('echo fine', /^fine$/m);
+});
