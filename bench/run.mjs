@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { startServer } from './server.mjs';
 import { median, ratio } from './stats.mjs';
+import { appSnapshots, bareSnapshots } from './snapshots.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 9));
@@ -56,10 +57,11 @@ async function bootOnce(kind) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    return { ...timing, heap: usedSize };
+    const snapshot = await (kind === 'app' ? appSnapshots(page) : bareSnapshots(page));
+    return { ...timing, heap: usedSize, ...snapshot };
   } catch (error) {
     console.error(`[bench] ${kind} run failed: ${error.message.split('\n')[0]}`);
-    return { navToPrompt: NaN, newToPrompt: NaN, bytes: NaN, heap: NaN };
+    return { navToPrompt: NaN, newToPrompt: NaN, bytes: NaN, heap: NaN, saveMs: NaN };
   } finally {
     await context.close();
   }
@@ -85,14 +87,23 @@ const METRICS = [
   ['bytes', 'Bytes downloaded', 'B'],
   ['heap', 'JS heap after boot', 'B'],
 ];
+const SNAPSHOT_METRICS = [
+  ['saveMs', 'Save: click → committed (bare: `save_state`)', 'ms'],
+  ['restoreMs', 'Restore: click → shell answers (bare: `restore_state` from memory)', 'ms'],
+  ['firstBytes', 'Stored, first snapshot (bare: raw state)', 'B'],
+  ['secondAddedBytes', 'Stored, added by a second snapshot one command later (bare: raw)', 'B'],
+  ['longestTaskMs', 'Longest main-thread task while saving', 'ms'],
+];
 // The ratio is the median of each run's app/bare pair: the two boots of a pair ran back to back,
 // so a machine that slows down for a while slows both, and the ratio still holds.
-const rows = METRICS.map(([key, label, unit]) => {
+const figures = ([key, label, unit]) => {
   const app = median(samples.app.map((s) => s[key]));
   const bare = median(samples.bare.map((s) => s[key]));
   const pairs = samples.app.map((s, i) => ratio(s[key], samples.bare[i]?.[key]));
   return { key, label, unit, app, bare, ratio: Math.round(median(pairs) * 100) / 100 };
-});
+};
+const rows = METRICS.map(figures);
+const snapshotRows = SNAPSHOT_METRICS.map(figures);
 
 // Sizes of what we ship, from the build output.
 const assets = join(root, 'dist', 'assets');
@@ -109,6 +120,9 @@ const result = {
   chromium: browser.version(),
   v86: JSON.parse(readFileSync(join(root, 'node_modules', 'v86', 'package.json'), 'utf8')).version,
   boot: Object.fromEntries(rows.map((r) => [r.key, { app: r.app, bare: r.bare, ratio: r.ratio }])),
+  snapshots: Object.fromEntries(
+    snapshotRows.map((r) => [r.key, { app: r.app, bare: r.bare, ratio: r.ratio }]),
+  ),
   samples,
   sizes: {
     ownJsGzip,
@@ -122,19 +136,31 @@ const fmt = (v, unit) =>
     : unit === 'ms'
       ? `${Math.round(v)} ms`
       : `${(v / 1e6).toFixed(2)} MB`;
-const table = [
-  '| Figure | aula86 | bare v86 | aula86 / bare (median of pairs) |',
-  '| --- | ---: | ---: | ---: |',
-  ...rows.map(
-    (r) =>
-      `| ${r.label} | ${fmt(r.app, r.unit)} | ${fmt(r.bare, r.unit)} | ${Number.isFinite(r.ratio) ? r.ratio.toFixed(2) : '–'} |`,
-  ),
-].join('\n');
+const tableOf = (list) =>
+  [
+    '| Figure | aula86 | bare v86 | aula86 / bare (median of pairs) |',
+    '| --- | ---: | ---: | ---: |',
+    ...list.map(
+      (r) =>
+        `| ${r.label} | ${fmt(r.app, r.unit)} | ${fmt(r.bare, r.unit)} | ${Number.isFinite(r.ratio) ? r.ratio.toFixed(2) : '–'} |`,
+    ),
+  ].join('\n');
+const table = tableOf(rows);
+const snapshotTable = tableOf(snapshotRows);
 
 console.log(`\nBoot, medians of ${RUNS} runs (Chromium ${result.chromium}, v86 ${result.v86})\n`);
 console.log(table);
+console.log(`\nSnapshots, medians of ${RUNS} runs\n`);
+console.log(snapshotTable);
 console.log(`\nOur own JS, gzipped: ${(ownJsGzip / 1024).toFixed(1)} KB`);
-console.log('\n' + JSON.stringify({ boot: result.boot, sizes: result.sizes }, null, 2));
+console.log(
+  '\n' +
+    JSON.stringify(
+      { boot: result.boot, snapshots: result.snapshots, sizes: result.sizes },
+      null,
+      2,
+    ),
+);
 
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(
@@ -160,6 +186,17 @@ ${table}
 - Bytes downloaded: everything the page fetched (transfer sizes: HTML, JS, CSS, wasm, images).
 - JS heap: V8's used heap after a forced GC, once the prompt is up (the guest's RAM is a separate
   WebAssembly memory and is not counted).
+
+## Snapshots (idle default guest, 128 MB RAM)
+
+${snapshotTable}
+
+- Save: from the click on "Save snapshot" to the snapshot listed, i.e. committed to IndexedDB
+  (v86 \`save_state\`, content-defined chunks hashed and deflated in a worker, one transaction).
+- Restore: from the click on "Restore" to the shell answering a command typed afterwards
+  (chunks read, inflated and SHA-256-checked in the worker, then v86 \`restore_state\`).
+- Stored bytes: compressed chunks in IndexedDB; the second snapshot stores only the chunks
+  that changed. The bare page keeps the raw state in memory.
 
 ## What we ship
 

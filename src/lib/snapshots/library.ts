@@ -29,7 +29,9 @@ function exclusive<T>(task: () => Promise<T>): Promise<T> {
 export class SnapshotLibrary {
   readonly #worker = new SnapshotWorker();
 
-  constructor(readonly storage: SnapshotStorage) {}
+  constructor(readonly storage: SnapshotStorage) {
+    this.#worker.warmUp();
+  }
 
   static async open(): Promise<SnapshotLibrary> {
     return new SnapshotLibrary((await IdbSnapshotStorage.open()) ?? new MemorySnapshotStorage());

@@ -40,17 +40,21 @@ export async function unpackState(
   stateSha256: string,
   stateSize: number,
 ): Promise<ArrayBuffer> {
+  const damaged = () => new SnapshotError({ code: 'hashMismatch' });
+  // Inflate and check every chunk at once, then lay them out in order.
+  const pieces = await Promise.all(
+    hashes.map(async (hash, i) => {
+      const data = compressed[i];
+      if (!data) throw damaged();
+      const raw = await inflate(data).catch(() => Promise.reject(damaged()));
+      if ((await sha256Hex(raw)) !== hash) throw damaged();
+      return raw;
+    }),
+  );
   const out = new Uint8Array(stateSize);
   let at = 0;
-  for (const [i, hash] of hashes.entries()) {
-    const data = compressed[i];
-    if (!data) throw new SnapshotError({ code: 'hashMismatch' });
-    const raw = await inflate(data).catch(() => {
-      throw new SnapshotError({ code: 'hashMismatch' });
-    });
-    if ((await sha256Hex(raw)) !== hash || at + raw.byteLength > stateSize) {
-      throw new SnapshotError({ code: 'hashMismatch' });
-    }
+  for (const raw of pieces) {
+    if (at + raw.byteLength > stateSize) throw damaged();
     out.set(raw, at);
     at += raw.byteLength;
   }

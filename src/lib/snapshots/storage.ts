@@ -7,7 +7,6 @@
 import {
   createStore,
   delMany,
-  entries,
   getMany,
   keys,
   set,
@@ -58,10 +57,12 @@ export class IdbSnapshotStorage implements SnapshotStorage {
   }
 
   async listMeta(): Promise<SnapshotMeta[]> {
-    const all = await entries<IDBValidKey, unknown>(this.store);
+    // Keys first: reading every entry would read every chunk too.
+    const metaKeys = (await keys(this.store)).filter(
+      (k): k is string => typeof k === 'string' && k.startsWith(META),
+    );
     const metas: SnapshotMeta[] = [];
-    for (const [key, value] of all) {
-      if (typeof key !== 'string' || !key.startsWith(META)) continue;
+    for (const value of await getMany<unknown>(metaKeys, this.store)) {
       try {
         metas.push(validateMeta(value));
       } catch {

@@ -28,6 +28,11 @@ export class SnapshotWorker {
     return worker;
   }
 
+  /** Starts the worker ahead of its first job, so a first save does not wait for it to load. */
+  warmUp(): void {
+    this.#start();
+  }
+
   request<K extends WorkerOp>(
     op: K,
     args: WorkerOps[K]['args'],

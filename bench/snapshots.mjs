@@ -1,0 +1,95 @@
+// Snapshot figures for npm run bench, measured from the test driver the same way for the app
+// (clicks in its snapshot panel) and for the bare page (v86's save_state / restore_state with the
+// raw state kept in memory).
+
+const now = () => performance.now();
+
+/** Bytes of all chunks in the app's IndexedDB store. */
+function storedChunkBytes(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('aula86-snapshots');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          let total = 0;
+          const cursor = open.result.transaction('data').objectStore('data').openCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result;
+            if (!c) return resolve(total);
+            if (String(c.key).startsWith('chunk:')) total += c.value.byteLength;
+            c.continue();
+          };
+        };
+      }),
+  );
+}
+
+async function typeAndWait(page, command, expected) {
+  await page.keyboard.type(`${command}\n`);
+  await page.waitForFunction(
+    (text) => document.querySelector('.xterm-rows')?.textContent?.includes(text),
+    expected,
+    { polling: 5 },
+  );
+}
+
+export async function appSnapshots(page) {
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const panel = page.getByRole('region', { name: 'Snapshots' });
+  const entries = panel.getByRole('list', { name: 'Snapshots' }).getByRole('listitem');
+  await page.locator('.xterm-screen').click();
+
+  let t = now();
+  await panel.getByRole('button', { name: 'Save snapshot' }).click();
+  await entries.first().waitFor();
+  const saveMs = now() - t;
+  const longestTaskMs = await page.evaluate(() => Math.max(0, ...window.__longTasks));
+  const firstBytes = await storedChunkBytes(page);
+
+  await page.locator('.xterm-screen').click();
+  await typeAndWait(page, 'ls -l /bin > /tmp/list; echo step-$((40+2))', 'step-42');
+  await panel.getByRole('button', { name: 'Save snapshot' }).click();
+  await entries.nth(1).waitFor();
+  const secondAddedBytes = (await storedChunkBytes(page)) - firstBytes;
+
+  await page.locator('.xterm-screen').click();
+  t = now();
+  await entries.last().getByRole('button', { name: 'Restore' }).click();
+  await panel
+    .getByRole('status')
+    .filter({ hasText: /^Restored/ })
+    .waitFor();
+  await page.locator('.xterm-screen').click();
+  await typeAndWait(page, 'echo pong-$((6*7))', 'pong-42');
+  const restoreMs = now() - t;
+  return { saveMs, restoreMs, firstBytes, secondAddedBytes, longestTaskMs };
+}
+
+export async function bareSnapshots(page) {
+  let t = now();
+  const rawBytes = await page.evaluate(async () => {
+    window.__state = await window.bare.emulator.save_state();
+    return window.__state.byteLength;
+  });
+  const saveMs = now() - t;
+  t = now();
+  await page.evaluate(async () => {
+    await window.bare.emulator.restore_state(window.__state);
+    window.bare.emulator.serial0_send('echo pong-$((6*7))\n');
+  });
+  await page.waitForFunction(() => window.bare.text().includes('pong-42'), null, { polling: 5 });
+  const restoreMs = now() - t;
+  return {
+    saveMs,
+    restoreMs,
+    firstBytes: rawBytes,
+    secondAddedBytes: rawBytes,
+    longestTaskMs: NaN,
+  };
+}
