@@ -25,7 +25,9 @@ export class Snapshots {
   persistent = $state.raw(true);
   usage = $state.raw<{ used: number; quota: number } | null>(null);
 
-  #library: Promise<SnapshotLibrary>;
+  // Opened by init(), after the guest has booted: opening IndexedDB and starting the worker
+  // would otherwise compete with the boot for the CPU.
+  #opened: Promise<SnapshotLibrary> | null = null;
   #channel: BroadcastChannel | null =
     typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
 
@@ -33,8 +35,11 @@ export class Snapshots {
     private readonly machine: Machine,
     private readonly defaultName: () => string,
   ) {
-    this.#library = SnapshotLibrary.open();
     this.#channel?.addEventListener('message', () => void this.refresh());
+  }
+
+  get #library(): Promise<SnapshotLibrary> {
+    return (this.#opened ??= SnapshotLibrary.open());
   }
 
   async init(): Promise<void> {
@@ -125,7 +130,7 @@ export class Snapshots {
 
   dispose(): void {
     this.#channel?.close();
-    void this.#library.then((l) => l.dispose());
+    void this.#opened?.then((l) => l.dispose());
   }
 
   /** Runs one operation at a time; a click while one runs is refused with a message. */
