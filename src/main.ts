@@ -1,7 +1,28 @@
+// The composition root: the machine starts loading before the UI is drawn, so its downloads,
+// the wasm compile and v86's JS overlap with Svelte's first render.
 import { mount } from 'svelte';
+import { libraryUrl, wasmUrl } from 'virtual:v86';
 import App from './App.svelte';
+import { Machine } from './lib/vm/Machine.svelte';
+import { Snapshots } from './lib/snapshots/Snapshots.svelte';
+import { locale } from './lib/i18n/locale.svelte';
 import './app.css';
+
+const machine = new Machine({
+  imagesBase: new URL('images/', document.baseURI),
+  wasmUrl: new URL(wasmUrl, document.baseURI).href,
+  libraryUrl: new URL(libraryUrl, document.baseURI).href,
+  v86Version: __V86_VERSION__,
+});
+const autostart = new URL(location.href).searchParams.get('autostart') !== '0';
+if (autostart) void machine.start();
+
+const snapshots = new Snapshots(machine, () =>
+  new Intl.DateTimeFormat(locale.current, { dateStyle: 'short', timeStyle: 'medium' }).format(
+    new Date(),
+  ),
+);
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
-export default mount(App, { target });
+export default mount(App, { target, props: { machine, snapshots, autostart } });
