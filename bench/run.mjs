@@ -152,7 +152,7 @@ const result = {
 
 const fmt = (v, unit) =>
   !Number.isFinite(v)
-    ? 'failed'
+    ? '–'
     : unit === 'ms'
       ? `${Math.round(v)} ms`
       : `${(v / 1e6).toFixed(2)} MB`;

@@ -1,6 +1,7 @@
 // Downloads one guest image, checks it against the manifest and decodes it for the emulator.
 import type { ManifestFile } from './manifest';
-import { gunzip, isGzip } from '../net/gzip';
+import { gunzip, sha256Hex } from '../bytes/codec';
+import { isGzip } from '../net/gzip';
 
 export type ImageErrorKind = 'missing' | 'corrupt';
 
@@ -15,14 +16,6 @@ export class ImageError extends Error {
   ) {
     super(`${file}: ${detail}`);
   }
-}
-
-export function toHex(bytes: ArrayBuffer): string {
-  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-export async function sha256Hex(data: BufferSource): Promise<string> {
-  return toHex(await crypto.subtle.digest('SHA-256', data));
 }
 
 export type ProgressFn = (loaded: number, total: number) => void;
@@ -80,6 +73,6 @@ export async function loadImage(
       bytes.byteLength === size ? 'checksum mismatch' : `${bytes.byteLength} of ${size} bytes`;
     throw new ImageError('corrupt', file.name, detail, expected.slice(0, 12), actual.slice(0, 12));
   }
-  if (file.encoding === 'gzip' && !decodedByServer) return gunzip(bytes);
+  if (file.encoding === 'gzip' && !decodedByServer) return (await gunzip(bytes)).buffer;
   return bytes.buffer;
 }

@@ -5,11 +5,6 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-export async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer> {
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Response(stream).arrayBuffer();
-}
-
 /** The stream's bytes, gunzipped on the way if (and only if) they start as gzip. */
 export async function gunzipIfGzipped(
   body: ReadableStream<Uint8Array<ArrayBuffer>>,

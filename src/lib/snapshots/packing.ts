@@ -1,7 +1,7 @@
 // Turns a raw v86 state into content-addressed, compressed chunks and back, verifying every hash.
 // Runs inside the snapshot worker (heavy), and in unit tests.
 import { splitIntoChunks } from './chunker';
-import { deflate, inflate, sha256Hex } from './codec';
+import { deflate, inflate, sha256Hex } from '../bytes/codec';
 import { SnapshotError } from './format';
 
 export interface PackedState {

@@ -1,5 +1,5 @@
 // The snapshot worker: hashing, chunking and (de)compression, off the main thread.
-import { gunzip, gzip, sha256Hex } from './codec';
+import { gunzip, gzip, sha256Hex } from '../bytes/codec';
 import { SnapshotError } from './format';
 import { packState, unpackState } from './packing';
 import type { WorkerOps, WorkerRequest, WorkerResponse } from './protocol';

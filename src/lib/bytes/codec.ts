@@ -1,5 +1,5 @@
-// Byte-level helpers shared by the snapshot worker and its tests: hashing and (de)compression
-// with the platform's native streams.
+// Hashing and (de)compression with the platform's native implementations, for guest images
+// (page) and snapshots (worker).
 
 export async function sha256Hex(data: BufferSource): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
