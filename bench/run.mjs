@@ -151,11 +151,7 @@ const result = {
 };
 
 const fmt = (v, unit) =>
-  !Number.isFinite(v)
-    ? '–'
-    : unit === 'ms'
-      ? `${Math.round(v)} ms`
-      : `${(v / 1e6).toFixed(2)} MB`;
+  !Number.isFinite(v) ? '–' : unit === 'ms' ? `${Math.round(v)} ms` : `${(v / 1e6).toFixed(2)} MB`;
 const tableOf = (list) =>
   [
     '| Figure | aula86 | bare v86 | aula86 / bare (median of pairs) |',
