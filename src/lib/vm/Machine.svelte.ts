@@ -1,7 +1,6 @@
 // The one owner of the v86 emulator: it loads a guest profile's images, boots them, exposes the
 // machine's state as reactive fields and typed events, and releases everything in destroy().
-import type { V86, V86Options } from 'v86';
-import { DisposableStore, Emitter, listen, type Unsubscribe } from '../events/emitter';
+import { DisposableStore, Emitter } from '../events/emitter';
 import {
   fetchGuestImages,
   fetchManifest,
@@ -15,6 +14,7 @@ import { InstructionTotal } from '../metrics/instructionCounter';
 import { ReadinessDetector, SilenceWatchdog } from './readiness';
 import { compileEmulatorWasm, WasmLoadError } from './wasm';
 import { OutputLog } from './outputLog';
+import { WorkerEmulator } from './WorkerEmulator';
 import type { SnapshotOrigin } from '../snapshots/format';
 
 export type MachineStatus = 'loading' | 'booting' | 'running' | 'paused' | 'stopped' | 'error';
@@ -66,21 +66,17 @@ export class Machine {
   poweredOn = false;
 
   #options: MachineOptions;
-  #emulator: V86 | null = null;
+  #emulator: WorkerEmulator | null = null;
   // A plain cache of downloaded images, not UI state.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #images = new Map<string, GuestImages>();
   #wasm: Promise<WebAssembly.Module> | null = null;
-  /** v86's JS is loaded on demand, in parallel with the images and the wasm. */
-  #library: Promise<typeof V86> | null = null;
   #log = new OutputLog();
   #session = new DisposableStore();
   #readiness = new ReadinessDetector('');
   #watchdog: SilenceWatchdog | null = null;
   #counter = new InstructionTotal();
   #bootStartedAt = 0;
-  #pending: number[] = [];
-  #flushQueued = false;
   #statusBeforePause: MachineStatus = 'running';
   #generation = 0;
 
@@ -101,13 +97,9 @@ export class Machine {
     await this.#teardown();
     if (typeof WebAssembly !== 'object') return this.#fail({ code: 'noWasm', params: {} });
     try {
-      // Started first, awaited last: they load while the manifest and images download.
+      // Started first, awaited last: it compiles while the manifest and images download.
       // A failed load is forgotten, so Try again loads afresh.
-      const library = (this.#library ??= (
-        import(/* @vite-ignore */ this.#options.libraryUrl) as Promise<typeof import('v86')>
-      ).then((module) => module.V86));
       const wasmModule = (this.#wasm ??= compileEmulatorWasm(this.#options.wasmUrl));
-      library.catch(() => (this.#library = null));
       wasmModule.catch(() => (this.#wasm = null));
       this.manifest ??= await fetchManifest(this.#options.imagesBase);
       const manifest = this.manifest;
@@ -117,10 +109,10 @@ export class Machine {
       this.profile = profile;
       const images = await this.#loadImages(profile);
       performance.mark('aula86:images-ready');
-      const [wasm, Emulator] = await Promise.all([wasmModule, library]);
+      const wasm = await wasmModule;
       performance.mark('aula86:wasm-ready');
       if (generation !== this.#generation) return;
-      this.#powerOn(Emulator, profile, images, wasm);
+      this.#powerOn(profile, images, wasm);
     } catch (error) {
       if (generation === this.#generation) this.#fail(describeError(error));
     }
@@ -148,13 +140,12 @@ export class Machine {
     const profile = this.profile;
     const images = profile ? this.#images.get(profile.id) : undefined;
     const wasm = this.#wasm;
-    const library = this.#library;
-    if (!profile || !images || !wasm || !library || this.status === 'loading') return;
+    if (!profile || !images || !wasm || this.status === 'loading') return;
     const generation = ++this.#generation;
     await this.#teardown();
-    const [module, Emulator] = await Promise.all([wasm, library]);
+    const module = await wasm;
     if (generation !== this.#generation) return;
-    this.#powerOn(Emulator, profile, images, module);
+    this.#powerOn(profile, images, module);
   }
 
   /** What a saved state of this machine is tied to (see snapshots/format.ts), or null before boot. */
@@ -180,8 +171,7 @@ export class Machine {
     if (!emulator || !origin || (this.status !== 'running' && this.status !== 'paused')) {
       throw new Error('no running machine to save');
     }
-    this.#flush();
-    const state = await emulator.save_state();
+    const state = await emulator.saveState();
     return { state, screen: this.#log.contents(), origin };
   }
 
@@ -194,8 +184,7 @@ export class Machine {
     if (!emulator) throw new Error('no machine to restore into');
     const wasRunning = this.status !== 'paused';
     await emulator.stop();
-    this.#pending = [];
-    await emulator.restore_state(state);
+    await emulator.restoreState(state);
     this.#log.clear();
     this.#log.append(screen);
     this.#readiness.markReady(); // states are saved from a running shell
@@ -215,17 +204,17 @@ export class Machine {
   /** Types into the guest's serial console. */
   sendInput(data: string): void {
     if (this.status === 'paused') return;
-    this.#emulator?.serial_send_bytes(0, new TextEncoder().encode(data));
+    this.#emulator?.sendSerial(0, new TextEncoder().encode(data));
   }
 
   /** Tells the guest the terminal's size; its init applies it to ttyS0 (see images/initramfs/init). */
   setTerminalSize(rows: number, cols: number): void {
-    this.#emulator?.serial_send_bytes(1, new TextEncoder().encode(`${rows} ${cols}\n`));
+    this.#emulator?.sendSerial(1, new TextEncoder().encode(`${rows} ${cols}\n`));
   }
 
   /** The raw 32-bit instruction counter, for callers that measure rates themselves. */
   rawInstructionCounter(): number {
-    return this.#emulator ? this.#emulator.get_instruction_counter() >>> 0 : 0;
+    return this.#emulator ? this.#emulator.instructionCounter() : 0;
   }
 
   /** Final: releases the emulator and every listener. */
@@ -247,30 +236,27 @@ export class Machine {
     return images;
   }
 
-  #powerOn(
-    Emulator: typeof V86,
-    profile: GuestProfile,
-    images: GuestImages,
-    wasm: WebAssembly.Module,
-  ): void {
-    // v86 takes ownership of the buffers it is given, so each boot gets its own copies.
-    const options: V86Options = {
-      wasm_fn: async (imports) => (await WebAssembly.instantiate(wasm, imports)).exports,
-      bios: { buffer: images.bios.slice(0) },
-      bzimage: { buffer: images.kernel.slice(0) },
-      initrd: { buffer: images.initrd.slice(0) },
-      cmdline: profile.cmdline,
-      memory_size: profile.memoryBytes,
-      vga_memory_size: 256 * 1024,
-      uart1: true,
-      disable_keyboard: true,
-      disable_mouse: true,
-      disable_speaker: true,
-      autostart: true,
-    };
+  #powerOn(profile: GuestProfile, images: GuestImages, wasm: WebAssembly.Module): void {
     performance.mark('aula86:new-v86');
-    const emulator = new Emulator(options);
-    this.#emulator = emulator;
+    // The worker takes ownership of the buffers it is given, so each boot gets its own copies.
+    this.#emulator = new WorkerEmulator(
+      {
+        libraryUrl: this.#options.libraryUrl,
+        wasm,
+        bios: images.bios.slice(0),
+        kernel: images.kernel.slice(0),
+        initrd: images.initrd.slice(0),
+        cmdline: profile.cmdline,
+        memoryBytes: profile.memoryBytes,
+      },
+      (bytes) => this.#output(bytes),
+      (message) => {
+        // A crash while booting is an error the user must see; later ones leave the guest as is.
+        if (this.status === 'booting' || this.status === 'loading') {
+          this.#fail({ code: 'emulator', params: { detail: message } });
+        }
+      },
+    );
     this.#readiness = new ReadinessDetector(profile.readyText);
     this.#counter.reset();
     this.instructions = 0;
@@ -282,27 +268,11 @@ export class Machine {
     this.poweredOn = true;
     this.events.emit('poweredOn', undefined);
 
-    const onByte = (byte: number) => this.#queueByte(byte);
-    emulator.add_listener('serial0-output-byte', onByte);
-    this.#session.add(() => emulator.remove_listener('serial0-output-byte', onByte));
-
     const timer = setInterval(() => this.#tick(), SAMPLE_MS);
     this.#session.add(() => clearInterval(timer));
-    this.#session.add(this.#catchEmulatorCrashes());
   }
 
-  #queueByte(byte: number): void {
-    this.#pending.push(byte);
-    if (this.#flushQueued) return;
-    this.#flushQueued = true;
-    queueMicrotask(() => this.#flush());
-  }
-
-  #flush(): void {
-    this.#flushQueued = false;
-    if (this.#pending.length === 0) return;
-    const chunk = Uint8Array.from(this.#pending);
-    this.#pending = [];
+  #output(chunk: Uint8Array): void {
     this.#watchdog?.touch(performance.now());
     this.#log.append(chunk);
     this.events.emit('output', chunk);
@@ -325,27 +295,12 @@ export class Machine {
 
   #sample(): void {
     if (!this.#emulator) return;
-    this.instructions = this.#counter.update(this.#emulator.get_instruction_counter());
+    this.instructions = this.#counter.update(this.#emulator.instructionCounter());
     this.samples++;
-  }
-
-  /** v86 reports some failures only as uncaught errors: turn those into a visible error while booting. */
-  #catchEmulatorCrashes(): Unsubscribe {
-    const report = (reason: unknown) => {
-      if (this.status !== 'booting') return;
-      this.#fail({ code: 'emulator', params: { detail: messageOf(reason) } });
-    };
-    const offError = listen(window, 'error', (e) => report(e.error ?? e.message));
-    const offRejection = listen(window, 'unhandledrejection', (e) => report(e.reason));
-    return () => {
-      offError();
-      offRejection();
-    };
   }
 
   async #teardown(): Promise<void> {
     this.#session.dispose();
-    this.#pending = [];
     this.#watchdog = null;
     const emulator = this.#emulator;
     this.#emulator = null;

@@ -1,0 +1,81 @@
+// The page's handle on the emulator worker: the few v86 calls the Machine makes, as messages.
+import type { EmulatorConfig, FromWorker, ToWorker } from './emulatorProtocol';
+
+export class WorkerEmulator {
+  #worker: Worker;
+  #nextId = 0;
+  #calls = new Map<
+    number,
+    { resolve: (state?: ArrayBuffer) => void; reject: (e: Error) => void }
+  >();
+  #counter = 0;
+
+  constructor(
+    config: EmulatorConfig,
+    onOutput: (bytes: Uint8Array) => void,
+    onCrash: (message: string) => void,
+  ) {
+    this.#worker = new Worker(new URL('./emulator.worker.ts', import.meta.url), { type: 'module' });
+    this.#worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      const m = event.data;
+      if (m.type === 'output') onOutput(m.bytes);
+      else if (m.type === 'counter') this.#counter = m.value;
+      else if (m.type === 'crash') onCrash(m.message);
+      else {
+        const call = this.#calls.get(m.id);
+        this.#calls.delete(m.id);
+        if (m.ok) {
+          this.#counter = m.counter;
+          call?.resolve(m.state);
+        } else call?.reject(new Error(m.message));
+      }
+    };
+    this.#worker.onerror = (event) => onCrash(event.message || 'the emulator worker failed');
+    this.#post({ type: 'create', config }, [config.bios, config.kernel, config.initrd]);
+  }
+
+  #post(message: ToWorker, transfer: Transferable[] = []) {
+    this.#worker.postMessage(message, transfer);
+  }
+
+  #call(
+    make: (id: number) => Extract<ToWorker, { type: 'call' }>,
+    transfer: Transferable[] = [],
+  ): Promise<ArrayBuffer | undefined> {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#calls.set(id, { resolve, reject });
+      this.#post(make(id), transfer);
+    });
+  }
+
+  sendSerial(port: number, bytes: Uint8Array<ArrayBuffer>): void {
+    this.#post({ type: 'serial', port, bytes }, [bytes.buffer]);
+  }
+
+  /** The latest 32-bit instruction counter the worker reported (every 250 ms, and after calls). */
+  instructionCounter(): number {
+    return this.#counter;
+  }
+
+  async stop(): Promise<void> {
+    await this.#call((id) => ({ type: 'call', id, method: 'stop' }));
+  }
+  async run(): Promise<void> {
+    await this.#call((id) => ({ type: 'call', id, method: 'run' }));
+  }
+  async saveState(): Promise<ArrayBuffer> {
+    const state = await this.#call((id) => ({ type: 'call', id, method: 'save' }));
+    if (!state) throw new Error('the emulator returned no state');
+    return state;
+  }
+  async restoreState(state: ArrayBuffer): Promise<void> {
+    await this.#call((id) => ({ type: 'call', id, method: 'restore', state }), [state]);
+  }
+  async destroy(): Promise<void> {
+    await this.#call((id) => ({ type: 'call', id, method: 'destroy' })).catch(() => undefined);
+    this.#worker.terminate();
+    for (const call of this.#calls.values()) call.reject(new Error('emulator destroyed'));
+    this.#calls.clear();
+  }
+}

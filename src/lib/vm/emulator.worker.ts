@@ -1,0 +1,101 @@
+// Runs v86 off the page's main thread: the serial-only guest needs no DOM, and the lab's own
+// rendering (terminal, panels) then never competes with the emulated CPU.
+import type { V86 } from 'v86';
+import type { EmulatorConfig, FromWorker, ToWorker } from './emulatorProtocol';
+
+let emulator: V86 | null = null;
+let pending: number[] = [];
+let counterTimer = 0;
+
+const post = (message: FromWorker, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(message, transfer);
+const counter = () => (emulator ? emulator.get_instruction_counter() >>> 0 : 0);
+
+function flush() {
+  if (pending.length === 0) return;
+  const bytes = Uint8Array.from(pending);
+  pending = [];
+  post({ type: 'output', bytes }, [bytes.buffer]);
+}
+
+async function create(config: EmulatorConfig) {
+  const { V86: Emulator } = (await import(
+    /* @vite-ignore */ config.libraryUrl
+  )) as typeof import('v86');
+  emulator = new Emulator({
+    wasm_fn: async (imports) => (await WebAssembly.instantiate(config.wasm, imports)).exports,
+    bios: { buffer: config.bios },
+    bzimage: { buffer: config.kernel },
+    initrd: { buffer: config.initrd },
+    cmdline: config.cmdline,
+    memory_size: config.memoryBytes,
+    vga_memory_size: 256 * 1024,
+    uart1: true,
+    disable_keyboard: true,
+    disable_mouse: true,
+    disable_speaker: true,
+    autostart: true,
+  });
+  // Bytes of one emulator tick go out as one message.
+  emulator.add_listener('serial0-output-byte', (byte) => {
+    pending.push(byte);
+    if (pending.length === 1) queueMicrotask(flush);
+  });
+  counterTimer = setInterval(
+    () => post({ type: 'counter', value: counter() }),
+    250,
+  ) as unknown as number;
+}
+
+async function call(message: Extract<ToWorker, { type: 'call' }>) {
+  const e = emulator;
+  if (!e) throw new Error('no emulator');
+  switch (message.method) {
+    case 'stop':
+      await e.stop();
+      flush();
+      return undefined;
+    case 'run':
+      await e.run();
+      return undefined;
+    case 'save':
+      flush();
+      return await e.save_state();
+    case 'restore':
+      pending = [];
+      await e.restore_state(message.state);
+      return undefined;
+    case 'destroy':
+      clearInterval(counterTimer);
+      emulator = null;
+      await e.destroy();
+      return undefined;
+  }
+}
+
+self.onmessage = async (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  if (message.type === 'create') {
+    await create(message.config).catch((error: unknown) =>
+      post({ type: 'crash', message: error instanceof Error ? error.message : String(error) }),
+    );
+  } else if (message.type === 'serial') {
+    emulator?.serial_send_bytes(message.port, message.bytes);
+  } else {
+    try {
+      const state = await call(message);
+      post(
+        { type: 'reply', id: message.id, ok: true, state, counter: counter() },
+        state ? [state] : [],
+      );
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      post({ type: 'reply', id: message.id, ok: false, message: text });
+    }
+  }
+};
+
+const crash = (reason: unknown) =>
+  post({ type: 'crash', message: reason instanceof Error ? reason.message : String(reason) });
+self.addEventListener('error', (e) => crash(e.error ?? e.message));
+self.addEventListener('unhandledrejection', (e) => crash(e.reason));
