@@ -1,4 +1,5 @@
 // Reads the guest manifest and downloads a profile's images, reporting combined progress.
+import { messageOf } from '../errors';
 import { loadImage, ImageError } from './loadImage';
 import { parseManifest, type GuestProfile, type Manifest, ManifestError } from './manifest';
 
@@ -19,7 +20,7 @@ export async function fetchManifest(imagesBase: URL, signal?: AbortSignal): Prom
   try {
     response = await fetch(new URL('manifest.json', imagesBase), { signal });
   } catch (error) {
-    throw new ManifestError(error instanceof Error ? error.message : String(error));
+    throw new ManifestError(messageOf(error));
   }
   if (!response.ok) throw new ManifestError(`HTTP ${response.status}`);
   let raw: unknown;

@@ -1,6 +1,7 @@
 // Downloads one guest image, checks it against the manifest and decodes it for the emulator.
 import type { ManifestFile } from './manifest';
 import { gunzip, sha256Hex } from '../bytes/codec';
+import { messageOf } from '../errors';
 import { isGzip } from '../net/gzip';
 
 export type ImageErrorKind = 'missing' | 'corrupt';
@@ -54,11 +55,7 @@ export async function loadImage(
     response = await fetch(url, { signal });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ImageError(
-      'missing',
-      file.name,
-      error instanceof Error ? error.message : String(error),
-    );
+    throw new ImageError('missing', file.name, messageOf(error));
   }
   if (!response.ok) throw new ImageError('missing', file.name, `HTTP ${response.status}`);
   const bytes = await readWithProgress(response, file.size, onProgress);

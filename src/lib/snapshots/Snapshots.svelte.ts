@@ -1,5 +1,6 @@
 // The snapshot panel's state: the list, what is running, and what to tell the user. One operation
 // at a time; other tabs of the lab are told when the list changes.
+import { messageOf } from '../errors';
 import type { MessageKey } from '../i18n/messages';
 import type { Params } from '../i18n/translate';
 import type { Machine } from '../vm/Machine.svelte';
@@ -213,7 +214,7 @@ export function describeSnapshotError(error: unknown): Notice {
   if (error instanceof DOMException && error.name === 'QuotaExceededError') {
     return { tone: 'error', key: 'snap.error.quota', params: {} };
   }
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = messageOf(error);
   if (/quota/i.test(detail)) return { tone: 'error', key: 'snap.error.quota', params: {} };
   return { tone: 'error', key: 'snap.error.generic', params: { detail } };
 }

@@ -1,4 +1,5 @@
 // The snapshot worker: hashing, chunking and (de)compression, off the main thread.
+import { messageOf } from '../errors';
 import { gunzip, gzip, sha256Hex } from '../bytes/codec';
 import { SnapshotError } from './format';
 import { packState, unpackState } from './packing';
@@ -26,7 +27,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       id,
       ok: false,
       problem: error instanceof SnapshotError ? error.problem : null,
-      message: error instanceof Error ? error.message : String(error),
+      message: messageOf(error),
     };
   }
   const transfer = response.ok && response.result instanceof ArrayBuffer ? [response.result] : [];

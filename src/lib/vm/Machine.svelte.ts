@@ -1,6 +1,7 @@
 // The one owner of the v86 emulator: it loads a guest profile's images, boots them, exposes the
 // machine's state as reactive fields and typed events, and releases everything in destroy().
 import { DisposableStore, Emitter } from '../events/emitter';
+import { messageOf } from '../errors';
 import {
   fetchGuestImages,
   fetchManifest,
@@ -212,11 +213,6 @@ export class Machine {
     this.#emulator?.sendSerial(1, new TextEncoder().encode(`${rows} ${cols}\n`));
   }
 
-  /** The raw 32-bit instruction counter, for callers that measure rates themselves. */
-  rawInstructionCounter(): number {
-    return this.#emulator ? this.#emulator.instructionCounter() : 0;
-  }
-
   /** Final: releases the emulator and every listener. */
   async destroy(): Promise<void> {
     this.#generation++;
@@ -312,10 +308,6 @@ export class Machine {
     this.status = 'error';
     this.progress = null;
   }
-}
-
-function messageOf(reason: unknown): string {
-  return reason instanceof Error ? reason.message : String(reason);
 }
 
 export function describeError(error: unknown): MachineError {

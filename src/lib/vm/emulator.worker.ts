@@ -1,6 +1,7 @@
 // Runs v86 off the page's main thread: the serial-only guest needs no DOM, and the lab's own
 // rendering (terminal, panels) then never competes with the emulated CPU.
 import type { V86 } from 'v86';
+import { messageOf } from '../errors';
 import type { EmulatorConfig, FromWorker, ToWorker } from './emulatorProtocol';
 
 let emulator: V86 | null = null;
@@ -77,7 +78,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'create') {
     await create(message.config).catch((error: unknown) =>
-      post({ type: 'crash', message: error instanceof Error ? error.message : String(error) }),
+      post({ type: 'crash', message: messageOf(error) }),
     );
   } else if (message.type === 'serial') {
     emulator?.serial_send_bytes(message.port, message.bytes);
@@ -89,13 +90,11 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
         state ? [state] : [],
       );
     } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      post({ type: 'reply', id: message.id, ok: false, message: text });
+      post({ type: 'reply', id: message.id, ok: false, message: messageOf(error) });
     }
   }
 };
 
-const crash = (reason: unknown) =>
-  post({ type: 'crash', message: reason instanceof Error ? reason.message : String(reason) });
+const crash = (reason: unknown) => post({ type: 'crash', message: messageOf(reason) });
 self.addEventListener('error', (e) => crash(e.error ?? e.message));
 self.addEventListener('unhandledrejection', (e) => crash(e.reason));

@@ -1,13 +1,10 @@
 // Compiles v86's WebAssembly ourselves, so a missing or broken file becomes an error we can show
 // (v86's own loader waits forever on a 404). A gzipped file is gunzipped while it streams in.
+import { messageOf } from '../errors';
 import { gunzipIfGzipped } from '../net/gzip';
 
 export class WasmLoadError extends Error {
   override name = 'WasmLoadError';
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export async function compileEmulatorWasm(url: string): Promise<WebAssembly.Module> {
