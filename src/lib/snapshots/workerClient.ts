@@ -1,27 +1,24 @@
 // The page's side of the snapshot worker: typed requests, promises for answers, one dispose().
 import { SnapshotError } from './format';
 import type { WorkerOp, WorkerOps, WorkerResponse } from './protocol';
+import { PendingCalls } from '../workers/PendingCalls';
 
 export class SnapshotWorker {
   #worker: Worker | null = null;
-  #nextId = 0;
-  #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  #pending = new PendingCalls<unknown>();
 
   #start(): Worker {
     if (this.#worker) return this.#worker;
     const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const response = event.data;
-      const pending = this.#pending.get(response.id);
-      if (!pending) return;
-      this.#pending.delete(response.id);
-      if (response.ok) pending.resolve(response.result);
-      else if (response.problem) pending.reject(new SnapshotError(response.problem));
-      else pending.reject(new Error(response.message));
+      if (response.ok) this.#pending.resolve(response.id, response.result);
+      else if (response.problem)
+        this.#pending.reject(response.id, new SnapshotError(response.problem));
+      else this.#pending.reject(response.id, new Error(response.message));
     };
     worker.onerror = (event) => {
-      for (const p of this.#pending.values()) p.reject(new Error(event.message || 'worker failed'));
-      this.#pending.clear();
+      this.#pending.rejectAll(new Error(event.message || 'worker failed'));
       this.dispose();
     };
     this.#worker = worker;
@@ -39,15 +36,14 @@ export class SnapshotWorker {
     transfer: Transferable[] = [],
   ): Promise<WorkerOps[K]['result']> {
     const worker = this.#start();
-    const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ id, op, args }, transfer);
-    });
+    const { id, reply } = this.#pending.open();
+    worker.postMessage({ id, op, args }, transfer);
+    return reply as Promise<WorkerOps[K]['result']>;
   }
 
   dispose(): void {
     this.#worker?.terminate();
     this.#worker = null;
+    this.#pending.rejectAll(new Error('the snapshot worker was stopped'));
   }
 }

@@ -1,13 +1,10 @@
 // The page's handle on the emulator worker: the few v86 calls the Machine makes, as messages.
+import { PendingCalls } from '../workers/PendingCalls';
 import type { EmulatorConfig, FromWorker, ToWorker } from './emulatorProtocol';
 
 export class WorkerEmulator {
   #worker: Worker;
-  #nextId = 0;
-  #calls = new Map<
-    number,
-    { resolve: (state?: ArrayBuffer) => void; reject: (e: Error) => void }
-  >();
+  #calls = new PendingCalls<ArrayBuffer | undefined>();
   #counter = 0;
 
   constructor(
@@ -21,16 +18,16 @@ export class WorkerEmulator {
       if (m.type === 'output') onOutput(m.bytes);
       else if (m.type === 'counter') this.#counter = m.value;
       else if (m.type === 'crash') onCrash(m.message);
-      else {
-        const call = this.#calls.get(m.id);
-        this.#calls.delete(m.id);
-        if (m.ok) {
-          this.#counter = m.counter;
-          call?.resolve(m.state);
-        } else call?.reject(new Error(m.message));
-      }
+      else if (m.ok) {
+        this.#counter = m.counter;
+        this.#calls.resolve(m.id, m.state);
+      } else this.#calls.reject(m.id, new Error(m.message));
     };
-    this.#worker.onerror = (event) => onCrash(event.message || 'the emulator worker failed');
+    this.#worker.onerror = (event) => {
+      const message = event.message || 'the emulator worker failed';
+      this.#calls.rejectAll(new Error(message)); // no reply will come: nothing waits forever
+      onCrash(message);
+    };
     this.#post({ type: 'create', config }, [config.bios, config.kernel, config.initrd]);
   }
 
@@ -42,11 +39,9 @@ export class WorkerEmulator {
     make: (id: number) => Extract<ToWorker, { type: 'call' }>,
     transfer: Transferable[] = [],
   ): Promise<ArrayBuffer | undefined> {
-    const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      this.#calls.set(id, { resolve, reject });
-      this.#post(make(id), transfer);
-    });
+    const { id, reply } = this.#calls.open();
+    this.#post(make(id), transfer);
+    return reply;
   }
 
   sendSerial(port: number, bytes: Uint8Array<ArrayBuffer>): void {
@@ -75,7 +70,6 @@ export class WorkerEmulator {
   async destroy(): Promise<void> {
     await this.#call((id) => ({ type: 'call', id, method: 'destroy' })).catch(() => undefined);
     this.#worker.terminate();
-    for (const call of this.#calls.values()) call.reject(new Error('emulator destroyed'));
-    this.#calls.clear();
+    this.#calls.rejectAll(new Error('emulator destroyed'));
   }
 }
