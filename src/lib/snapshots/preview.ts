@@ -1,17 +1,8 @@
 // The last lines of terminal text saved with a snapshot, as plain text for its list entry.
-
-const ESCAPES = new RegExp(
-  [
-    String.fromCharCode(27) + '\\[[0-9;?]*[ -/]*[@-~]', // CSI: colours, cursor moves, queries
-    String.fromCharCode(27) + '[()][0-9A-Za-z]', // character set selection
-    String.fromCharCode(27) + '[^\\[()]', // other two-byte escapes
-  ].join('|'),
-  'g',
-);
+import { stripEscapes } from '../text/escapes';
 
 export function previewLines(screen: string, count = 4): string[] {
-  const lines = screen
-    .replace(ESCAPES, '')
+  const lines = stripEscapes(screen)
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line) =>

@@ -1,9 +1,9 @@
 // Watches the guest's serial output for the moment its shell is ready: the init's welcome line
 // (the profile's readyText) followed by a shell prompt ending in "# " or "$ ".
 
+import { stripEscapes } from '../text/escapes';
+
 const KEEP = 512;
-/** Terminal control sequences (ESC [ ... letter), which colour the prompt. */
-const CSI = new RegExp(String.fromCharCode(27) + '\\[[0-9;?]*[A-Za-z]', 'g');
 
 export class ReadinessDetector {
   #tail = '';
@@ -28,7 +28,7 @@ export class ReadinessDetector {
       this.#tail = this.#tail.slice(at + this.readyText.length);
     }
     // The prompt may be followed by the terminal query busybox sends (ESC [ 6 n).
-    const text = this.#tail.replace(CSI, '');
+    const text = stripEscapes(this.#tail); // the prompt is coloured
     if (/[#$] $/.test(text)) {
       this.#ready = true;
       return true;
