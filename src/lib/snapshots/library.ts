@@ -44,14 +44,15 @@ export class SnapshotLibrary {
   async save(captured: CapturedState, name: string, createdAt = Date.now()): Promise<SnapshotMeta> {
     const { state, screen, origin } = captured;
     return exclusive(async () => {
-      const [known, metas] = await Promise.all([
-        this.storage.chunkHashes(),
-        this.storage.listMeta(),
-      ]);
-      const stateSize = state.byteLength;
-      const packed = await this.#worker.request('pack', { state, known: [...known] }, [state]);
+      // The chunks the saved snapshots refer to are stored (each was committed with its
+      // metadata), with their sizes: one read gives both what need not be written and its size.
       const sizes = new Map<string, number>();
-      for (const m of metas) m.chunks.forEach((h, i) => sizes.set(h, m.chunkSizes[i] ?? 0));
+      for (const m of await this.storage.listMeta()) {
+        m.chunks.forEach((h, i) => sizes.set(h, m.chunkSizes[i] ?? 0));
+      }
+      const stateSize = state.byteLength;
+      const known = [...sizes.keys()];
+      const packed = await this.#worker.request('pack', { state, known }, [state]);
       for (const c of packed.fresh) sizes.set(c.hash, c.data.byteLength);
       const chunkSizes = packed.chunks.map((h) => sizes.get(h) ?? 0);
       const meta: SnapshotMeta = {

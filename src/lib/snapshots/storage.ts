@@ -21,7 +21,6 @@ export interface SnapshotStorage {
   /** False when snapshots only last as long as this page. */
   readonly persistent: boolean;
   listMeta(): Promise<SnapshotMeta[]>;
-  chunkHashes(): Promise<Set<string>>;
   /** Writes the metadata and the new chunks together, or nothing. */
   commit(meta: SnapshotMeta, fresh: Array<{ hash: string; data: Chunk }>): Promise<void>;
   putMeta(meta: SnapshotMeta): Promise<void>;
@@ -72,7 +71,7 @@ export class IdbSnapshotStorage implements SnapshotStorage {
     return metas;
   }
 
-  async chunkHashes(): Promise<Set<string>> {
+  async #chunkHashes(): Promise<Set<string>> {
     const all = await keys(this.store);
     return new Set(
       all
@@ -110,7 +109,7 @@ export class IdbSnapshotStorage implements SnapshotStorage {
   }
 
   async collectGarbage(): Promise<number> {
-    const garbage = unreferenced(await this.listMeta(), await this.chunkHashes());
+    const garbage = unreferenced(await this.listMeta(), await this.#chunkHashes());
     if (garbage.length)
       await delMany(
         garbage.map((h) => CHUNK + h),
@@ -127,9 +126,6 @@ export class MemorySnapshotStorage implements SnapshotStorage {
 
   listMeta(): Promise<SnapshotMeta[]> {
     return Promise.resolve([...this.#metas.values()]);
-  }
-  chunkHashes(): Promise<Set<string>> {
-    return Promise.resolve(new Set(this.#chunks.keys()));
   }
   commit(meta: SnapshotMeta, fresh: Array<{ hash: string; data: Chunk }>): Promise<void> {
     for (const c of fresh) this.#chunks.set(c.hash, c.data);
