@@ -123,3 +123,31 @@ test('a save that runs out of storage fails clearly and loses nothing', async ({
   await snapshots.restore(name);
   await lab.run('clear; cat /root/first.txt', /^first$/m);
 });
+
+test('rename a snapshot, and import one by dropping its file on the panel', async ({ page }) => {
+  const lab = new Lab(page);
+  const snapshots = new SnapshotPanel(page);
+  await lab.bootToShell();
+  const name = await snapshots.save();
+
+  await snapshots.entry(name).getByRole('button', { name: 'Rename' }).click();
+  await snapshots.panel.getByLabel('Snapshot name').fill('Before the fork bomb');
+  await snapshots.panel.getByRole('button', { name: 'Save name' }).click();
+  await expect(snapshots.entry('Before the fork bomb')).toBeVisible();
+  const file = await exportSnapshot(page, snapshots, 'Before the fork bomb');
+
+  await snapshots.entry('Before the fork bomb').getByRole('button', { name: 'Delete' }).click();
+  await expect(snapshots.entries()).toHaveCount(0);
+  const dataTransfer = await page.evaluateHandle(async (base64: string) => {
+    const bytes = await (await fetch(`data:application/octet-stream;base64,${base64}`)).blob();
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], 'dropped.aula86snap'));
+    return transfer;
+  }, file.toString('base64'));
+  await snapshots.panel.dispatchEvent('dragover', { dataTransfer });
+  await snapshots.panel.dispatchEvent('drop', { dataTransfer });
+  await expect(snapshots.entry('Before the fork bomb')).toBeVisible();
+  await page.reload();
+  await lab.waitForPrompt();
+  await expect(snapshots.entry('Before the fork bomb')).toBeVisible();
+});
