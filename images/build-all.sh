@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 bash build-bios.sh
 bash build-kernel.sh
+bash build-bench.sh
 bash build-initramfs.sh
 node write-manifest.mjs
 echo "[images] done: $(cd ../public/images && sha256sum -- * | sed 's/^/  /')"

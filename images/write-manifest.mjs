@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { kernelReleaseFromBzImage } from './bzimage.mjs';
+import { readCpioFile } from './cpio.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, '..', 'public', 'images');
@@ -20,6 +21,7 @@ const sourceOf = {
   'seabios.bin': [versions.SEABIOS_PKG, versions.SEABIOS_VERSION],
   bzImage: [versions.LINUX_SOURCE_PKG, versions.LINUX_SOURCE_VERSION],
   'initramfs.cpio.gz': [versions.BUSYBOX_PKG.replace(/:.*/, ''), versions.BUSYBOX_VERSION],
+  'aula-bench.wasm': [versions.CLANG_PKG, versions.CLANG_VERSION],
 };
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
@@ -40,16 +42,37 @@ for (const [name, [pkg, version]] of Object.entries(sourceOf)) {
 
 const { default_profile, profiles } = JSON.parse(readFileSync(join(here, 'profiles.json'), 'utf8'));
 const release = kernelReleaseFromBzImage(readFileSync(join(out, 'bzImage')));
+// The guest's copy of the benchmark program, read back from the initramfs it ships in.
+const guestBench = readCpioFile(
+  gunzipSync(readFileSync(join(out, 'initramfs.cpio.gz'))),
+  'bin/aula-bench',
+);
+if (!guestBench) throw new Error('initramfs has no bin/aula-bench: run images/build-bench.sh');
+const bench = {
+  source: 'images/bench/aula-bench.c',
+  workloads: ['int', 'mem', 'float', 'sys'],
+  guest_command: '/bin/aula-bench',
+  guest_binary: {
+    size: guestBench.length,
+    sha256: sha256(guestBench),
+    package: versions.GCC_PKG,
+    version: versions.GCC_VERSION,
+  },
+  host_wasm: 'aula-bench.wasm',
+};
+
 const manifest = {
   format: 1,
   default_profile,
   profiles: profiles.map((p) => ({ ...p, kernel_release: release.split(' ')[0], arch: 'i686' })),
   files,
+  bench,
   sources: {
     note: 'GPL sources: the Debian source packages named here, at these versions; kernel config in images/kernel/config.',
     kernel_source: `${versions.LINUX_SOURCE_PKG} ${versions.LINUX_SOURCE_VERSION} (source package linux)`,
     busybox: `${versions.BUSYBOX_PKG} ${versions.BUSYBOX_VERSION} (source package busybox)`,
     seabios: `${versions.SEABIOS_PKG} ${versions.SEABIOS_VERSION} (source package seabios)`,
+    bench: `images/bench/aula-bench.c, built by ${versions.GCC_PKG} ${versions.GCC_VERSION} (i386) and ${versions.CLANG_PKG} ${versions.CLANG_VERSION} (wasm32)`,
     source_date_epoch: Number(versions.SOURCE_DATE_EPOCH),
   },
 };
