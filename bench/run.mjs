@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { startServer } from './server.mjs';
-import { median, ratio } from './stats.mjs';
+import { median, ratio } from '../src/lib/metrics/stats.mjs';
 import { appSnapshots, bareSnapshots } from './snapshots.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,4 +1,4 @@
-// Small, pure statistics for the benchmark.
+// Small, pure statistics shared by the lab (benchmark medians) and the bench script.
 
 /** @param {number[]} values */
 export function median(values) {
