@@ -16,7 +16,9 @@ export function guestPreload(manifestPath: string): Plugin {
     transformIndexHtml() {
       const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as RawManifest;
       const profile = manifest.profiles.find((p) => p.id === manifest.default_profile);
-      const files = ['manifest.json', ...Object.values(profile?.files ?? {})];
+      // What the boot needs; the benchmark's program is fetched when a benchmark runs.
+      const boot = ['bios', 'kernel', 'initrd'].map((role) => profile?.files[role]);
+      const files = ['manifest.json', ...boot.filter((name) => name !== undefined)];
       return files.map((name) => preloadTag(`images/${name}`));
     },
   };

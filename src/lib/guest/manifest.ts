@@ -33,6 +33,8 @@ export interface GuestProfile {
   bios: ManifestFile;
   kernel: ManifestFile;
   initrd: ManifestFile;
+  /** The host (WebAssembly) build of the benchmark program the guest has as /bin/aula-bench. */
+  bench: ManifestFile | null;
 }
 
 export interface Manifest {
@@ -116,6 +118,7 @@ export function parseManifest(raw: unknown): Manifest {
       bios: fileOf('bios'),
       kernel: fileOf('kernel'),
       initrd: fileOf('initrd'),
+      bench: fileNames['bench'] === undefined ? null : fileOf('bench'),
     };
   });
   const defaultProfile = str(root, 'default_profile', 'manifest');

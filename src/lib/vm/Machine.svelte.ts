@@ -12,10 +12,12 @@ import {
 } from '../guest/catalog';
 import type { GuestProfile, Manifest } from '../guest/manifest';
 import { InstructionTotal } from '../metrics/instructionCounter';
-import { ReadinessDetector, SilenceWatchdog } from './readiness';
+import { SpeedMeter, type SpeedReading } from '../metrics/speed';
+import { endsWithPrompt, ReadinessDetector, SilenceWatchdog } from './readiness';
 import { compileEmulatorWasm, WasmLoadError } from './wasm';
 import { OutputLog } from './outputLog';
 import { WorkerEmulator } from './WorkerEmulator';
+import type { CounterReading } from './emulatorProtocol';
 import type { SnapshotOrigin } from '../snapshots/format';
 
 export type MachineStatus = 'loading' | 'booting' | 'running' | 'paused' | 'stopped' | 'error';
@@ -37,6 +39,8 @@ export interface MachineEvents {
   restored: { screen: Uint8Array };
   /** The shell prompt appeared; ms from creating the emulator (or resetting it). */
   ready: { bootMs: number };
+  /** A new instruction count (epoch ms; total since power-on or restore, wrap-safe). */
+  counter: SpeedReading;
 }
 
 export interface MachineOptions {
@@ -48,7 +52,7 @@ export interface MachineOptions {
   libraryUrl: string;
 }
 
-const SAMPLE_MS = 500;
+const WATCHDOG_MS = 500;
 
 export class Machine {
   status = $state.raw<MachineStatus>('stopped');
@@ -61,6 +65,18 @@ export class Machine {
   instructions = $state.raw(0);
   /** How many times `instructions` has been sampled: lets a reader see that time has passed. */
   samples = $state.raw(0);
+  /** Emulated millions of instructions per second over the last second (null: not known yet). */
+  mips = $state.raw<number | null>(null);
+  /** MIPS in each of the last 60 seconds, oldest first (null: no data for that second). */
+  mipsHistory = $state.raw<(number | null)[]>([]);
+  /** Time the guest has been running since power-on (pauses excluded), ms. */
+  uptimeMs = $state.raw(0);
+  /** Whether v86 translates guest code to WebAssembly (its JIT) or interprets every instruction. */
+  jit = $state.raw(true);
+  /** True while a saved state is being put back into the emulator. */
+  restoring = $state.raw(false);
+  /** Set while a program drives the console (a benchmark): the user's typing is held back. */
+  inputLockedBy = $state.raw<string | null>(null);
 
   readonly events = new Emitter<MachineEvents>();
   /** True once a guest has been powered on (it may since have been reset or have failed). */
@@ -77,6 +93,8 @@ export class Machine {
   #readiness = new ReadinessDetector('');
   #watchdog: SilenceWatchdog | null = null;
   #counter = new InstructionTotal();
+  #speed = new SpeedMeter();
+  #lastReadingAt: number | null = null;
   #bootStartedAt = 0;
   #statusBeforePause: MachineStatus = 'running';
   #generation = 0;
@@ -125,7 +143,6 @@ export class Machine {
     this.#statusBeforePause = this.status;
     this.status = 'paused';
     await emulator.stop();
-    this.#sample();
   }
 
   async resume(): Promise<void> {
@@ -184,13 +201,19 @@ export class Machine {
     const emulator = this.#emulator;
     if (!emulator) throw new Error('no machine to restore into');
     const wasRunning = this.status !== 'paused';
-    await emulator.stop();
-    await emulator.restoreState(state);
+    this.restoring = true;
+    try {
+      await emulator.stop();
+      await emulator.restoreState(state);
+    } finally {
+      this.restoring = false;
+    }
     this.#log.clear();
     this.#log.append(screen);
     this.#readiness.markReady(); // states are saved from a running shell
-    this.#counter.reset();
-    this.#sample();
+    this.#resetCounters();
+    this.jit = true; // a restored emulator keeps its settings, but JIT is the lab's default
+    await emulator.setJit(true);
     this.status = wasRunning ? 'running' : 'paused';
     this.#statusBeforePause = 'running';
     this.events.emit('restored', { screen });
@@ -202,10 +225,42 @@ export class Machine {
     return this.#log.contents();
   }
 
-  /** Types into the guest's serial console. */
+  /**
+   * What the user types into the guest's serial console. While a program holds the console
+   * (lockInput), only the terminal's automatic replies (escape sequences) get through.
+   */
   sendInput(data: string): void {
+    if (this.inputLockedBy !== null && !data.startsWith('\x1b')) return;
+    this.typeIntoConsole(data);
+  }
+
+  /** Input from a program driving the console (see lockInput). */
+  typeIntoConsole(data: string): void {
     if (this.status === 'paused') return;
     this.#emulator?.sendSerial(0, new TextEncoder().encode(data));
+  }
+
+  /** Holds back the user's typing while `owner` drives the console; call the result to release. */
+  lockInput(owner: string): () => void {
+    this.inputLockedBy = owner;
+    return () => {
+      if (this.inputLockedBy === owner) this.inputLockedBy = null;
+    };
+  }
+
+  /** True when the guest's console ends with a shell prompt: nothing is running in the foreground. */
+  shellIdle(): boolean {
+    if (this.status !== 'running') return false;
+    const tail = this.#log.contents().subarray(-512);
+    return endsWithPrompt(new TextDecoder().decode(tail));
+  }
+
+  /** Turns v86's JIT on or off for the running guest. */
+  async setJit(enabled: boolean): Promise<void> {
+    const emulator = this.#emulator;
+    if (!emulator) throw new Error('no machine');
+    await emulator.setJit(enabled);
+    this.jit = enabled;
   }
 
   /** Tells the guest the terminal's size; its init applies it to ttyS0 (see images/initramfs/init). */
@@ -245,17 +300,22 @@ export class Machine {
         cmdline: profile.cmdline,
         memoryBytes: profile.memoryBytes,
       },
-      (bytes) => this.#output(bytes),
+      (bytes, reading) => {
+        this.#count(reading);
+        this.#output(bytes);
+      },
       (message) => {
         // A crash while booting is an error the user must see; later ones leave the guest as is.
         if (this.status === 'booting' || this.status === 'loading') {
           this.#fail({ code: 'emulator', params: { detail: message } });
         }
       },
+      (reading) => this.#count(reading),
     );
     this.#readiness = new ReadinessDetector(profile.readyText);
-    this.#counter.reset();
-    this.instructions = 0;
+    this.#resetCounters();
+    this.uptimeMs = 0;
+    this.jit = true;
     this.bootMs = null;
     this.#bootStartedAt = performance.now();
     this.#watchdog = new SilenceWatchdog(profile.silenceLimitMs, this.#bootStartedAt);
@@ -264,7 +324,7 @@ export class Machine {
     this.poweredOn = true;
     this.events.emit('poweredOn', undefined);
 
-    const timer = setInterval(() => this.#tick(), SAMPLE_MS);
+    const timer = setInterval(() => this.#tick(), WATCHDOG_MS);
     this.#session.add(() => clearInterval(timer));
   }
 
@@ -281,7 +341,6 @@ export class Machine {
   }
 
   #tick(): void {
-    this.#sample();
     const watchdog = this.#watchdog;
     if (this.status === 'booting' && watchdog?.expired(performance.now())) {
       this.#fail({ code: 'silent', params: { seconds: Math.round(watchdog.limitMs / 1000) } });
@@ -289,10 +348,29 @@ export class Machine {
     }
   }
 
-  #sample(): void {
-    if (!this.#emulator) return;
-    this.instructions = this.#counter.update(this.#emulator.instructionCounter());
+  /** A counter reading from the emulator: the instruction total, the speed, the uptime. */
+  #count(raw: CounterReading): void {
+    const reading = { at: raw.at, total: this.#counter.update(raw.value) };
+    if (this.#lastReadingAt !== null && (this.status === 'running' || this.status === 'booting')) {
+      this.uptimeMs += Math.max(0, raw.at - this.#lastReadingAt);
+    }
+    this.#lastReadingAt = raw.at;
+    this.#speed.add(reading);
+    this.instructions = reading.total;
     this.samples++;
+    const rate = this.#speed.rate(1000);
+    this.mips = rate === null ? null : rate / 1e6;
+    this.mipsHistory = this.#speed.series(60, 1000).map((r) => (r === null ? null : r / 1e6));
+    this.events.emit('counter', reading);
+  }
+
+  #resetCounters(): void {
+    this.#counter.reset();
+    this.#lastReadingAt = null;
+    this.#speed.reset();
+    this.instructions = 0;
+    this.mips = null;
+    this.mipsHistory = [];
   }
 
   async #teardown(): Promise<void> {

@@ -1,25 +1,25 @@
 // The page's handle on the emulator worker: the few v86 calls the Machine makes, as messages.
 import { PendingCalls } from '../workers/PendingCalls';
-import type { EmulatorConfig, FromWorker, ToWorker } from './emulatorProtocol';
+import type { CounterReading, EmulatorConfig, FromWorker, ToWorker } from './emulatorProtocol';
 
 export class WorkerEmulator {
   #worker: Worker;
   #calls = new PendingCalls<ArrayBuffer | undefined>();
-  #counter = 0;
-
   constructor(
     config: EmulatorConfig,
-    onOutput: (bytes: Uint8Array) => void,
+    onOutput: (bytes: Uint8Array, reading: CounterReading) => void,
     onCrash: (message: string) => void,
+    /** Every 250 ms, on input, and after each call: v86's raw 32-bit instruction counter. */
+    onCounter: (reading: CounterReading) => void,
   ) {
     this.#worker = new Worker(new URL('./emulator.worker.ts', import.meta.url), { type: 'module' });
     this.#worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const m = event.data;
-      if (m.type === 'output') onOutput(m.bytes);
-      else if (m.type === 'counter') this.#counter = m.value;
+      if (m.type === 'output') onOutput(m.bytes, m.reading);
+      else if (m.type === 'counter') onCounter(m.reading);
       else if (m.type === 'crash') onCrash(m.message);
       else if (m.ok) {
-        this.#counter = m.counter;
+        onCounter(m.counter);
         this.#calls.resolve(m.id, m.state);
       } else this.#calls.reject(m.id, new Error(m.message));
     };
@@ -48,11 +48,6 @@ export class WorkerEmulator {
     this.#post({ type: 'serial', port, bytes }, [bytes.buffer]);
   }
 
-  /** The latest 32-bit instruction counter the worker reported (every 250 ms, and after calls). */
-  instructionCounter(): number {
-    return this.#counter;
-  }
-
   async stop(): Promise<void> {
     await this.#call((id) => ({ type: 'call', id, method: 'stop' }));
   }
@@ -66,6 +61,9 @@ export class WorkerEmulator {
   }
   async restoreState(state: ArrayBuffer): Promise<void> {
     await this.#call((id) => ({ type: 'call', id, method: 'restore', state }), [state]);
+  }
+  async setJit(enabled: boolean): Promise<void> {
+    await this.#call((id) => ({ type: 'call', id, method: 'setJit', enabled }));
   }
   async destroy(): Promise<void> {
     await this.#call((id) => ({ type: 'call', id, method: 'destroy' })).catch(() => undefined);

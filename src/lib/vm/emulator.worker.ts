@@ -2,7 +2,13 @@
 // rendering (terminal, panels) then never competes with the emulated CPU.
 import type { V86 } from 'v86';
 import { messageOf } from '../errors';
-import type { EmulatorConfig, FromWorker, ToWorker } from './emulatorProtocol';
+import type { CounterReading, EmulatorConfig, FromWorker, ToWorker } from './emulatorProtocol';
+
+/** The parts of v86's CPU object used here (not in v86's type definitions). */
+interface V86Cpu {
+  set_jit_config(index: number, value: number): void;
+  jit_clear_cache(): void;
+}
 
 let emulator: V86 | null = null;
 let pending: number[] = [];
@@ -10,13 +16,25 @@ let counterTimer = 0;
 
 const post = (message: FromWorker, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(message, transfer);
-const counter = () => (emulator ? emulator.get_instruction_counter() >>> 0 : 0);
+// Read with its own timestamp (epoch ms, comparable across threads), so the page's rate maths
+// does not depend on when the message happens to arrive.
+const counter = (): CounterReading => ({
+  value: emulator ? emulator.get_instruction_counter() >>> 0 : 0,
+  at: performance.timeOrigin + performance.now(),
+});
+
+/** Turns v86's JIT (x86 → WebAssembly translation) on or off while the guest runs. */
+function setJit(e: V86, enabled: boolean) {
+  const cpu = (e as unknown as { v86: { cpu: V86Cpu } }).v86.cpu;
+  cpu.set_jit_config(0, enabled ? 0 : 1); // config 0: "JIT disabled"
+  cpu.jit_clear_cache(); // without this, blocks compiled earlier would keep running
+}
 
 function flush() {
   if (pending.length === 0) return;
   const bytes = Uint8Array.from(pending);
   pending = [];
-  post({ type: 'output', bytes }, [bytes.buffer]);
+  post({ type: 'output', bytes, reading: counter() }, [bytes.buffer]);
 }
 
 async function create(config: EmulatorConfig) {
@@ -43,7 +61,7 @@ async function create(config: EmulatorConfig) {
     if (pending.length === 1) queueMicrotask(flush);
   });
   counterTimer = setInterval(
-    () => post({ type: 'counter', value: counter() }),
+    () => post({ type: 'counter', reading: counter() }),
     250,
   ) as unknown as number;
 }
@@ -66,6 +84,9 @@ async function call(message: Extract<ToWorker, { type: 'call' }>) {
       pending = [];
       await e.restore_state(message.state);
       return undefined;
+    case 'setJit':
+      setJit(e, message.enabled);
+      return undefined;
     case 'destroy':
       clearInterval(counterTimer);
       emulator = null;
@@ -82,6 +103,8 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     );
   } else if (message.type === 'serial') {
     emulator?.serial_send_bytes(message.port, message.bytes);
+    // The moment input reaches the guest, with the counter then: timing starts here.
+    post({ type: 'counter', reading: counter() });
   } else {
     try {
       const state = await call(message);

@@ -15,11 +15,18 @@ export type ToWorker =
   | { type: 'create'; config: EmulatorConfig }
   | { type: 'serial'; port: number; bytes: Uint8Array<ArrayBuffer> }
   | { type: 'call'; id: number; method: 'stop' | 'run' | 'save' | 'destroy' }
-  | { type: 'call'; id: number; method: 'restore'; state: ArrayBuffer };
+  | { type: 'call'; id: number; method: 'restore'; state: ArrayBuffer }
+  | { type: 'call'; id: number; method: 'setJit'; enabled: boolean };
+
+/** A reading of v86's 32-bit instruction counter, and when it was taken (ms since the epoch). */
+export interface CounterReading {
+  value: number;
+  at: number;
+}
 
 export type FromWorker =
-  | { type: 'output'; bytes: Uint8Array<ArrayBuffer> }
-  | { type: 'counter'; value: number }
+  | { type: 'output'; bytes: Uint8Array<ArrayBuffer>; reading: CounterReading }
+  | { type: 'counter'; reading: CounterReading }
   | { type: 'crash'; message: string }
-  | { type: 'reply'; id: number; ok: true; state?: ArrayBuffer; counter: number }
+  | { type: 'reply'; id: number; ok: true; state?: ArrayBuffer; counter: CounterReading }
   | { type: 'reply'; id: number; ok: false; message: string };

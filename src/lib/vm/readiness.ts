@@ -5,6 +5,11 @@ import { stripEscapes } from '../text/escapes';
 
 const KEEP = 512;
 
+/** True when console text ends with a shell prompt ("# " or "$ "), escape sequences aside. */
+export function endsWithPrompt(text: string): boolean {
+  return /[#$] $/.test(stripEscapes(text));
+}
+
 export class ReadinessDetector {
   #tail = '';
   #sawWelcome = false;
@@ -28,8 +33,7 @@ export class ReadinessDetector {
       this.#tail = this.#tail.slice(at + this.readyText.length);
     }
     // The prompt may be followed by the terminal query busybox sends (ESC [ 6 n).
-    const text = stripEscapes(this.#tail); // the prompt is coloured
-    if (/[#$] $/.test(text)) {
+    if (endsWithPrompt(this.#tail)) {
       this.#ready = true;
       return true;
     }
