@@ -5,11 +5,13 @@ import { libraryUrl, wasmUrl } from 'virtual:v86';
 import App from './App.svelte';
 import { Machine } from './lib/vm/Machine.svelte';
 import { Snapshots } from './lib/snapshots/Snapshots.svelte';
+import { Benchmark } from './lib/bench/Benchmark.svelte';
 import { locale } from './lib/i18n/locale.svelte';
 import './app.css';
 
+const imagesBase = new URL('images/', document.baseURI);
 const machine = new Machine({
-  imagesBase: new URL('images/', document.baseURI),
+  imagesBase,
   wasmUrl: new URL(wasmUrl, document.baseURI).href,
   libraryUrl: new URL(libraryUrl, document.baseURI).href,
   v86Version: __V86_VERSION__,
@@ -23,6 +25,8 @@ const snapshots = new Snapshots(machine, () =>
   ),
 );
 
+const bench = new Benchmark(machine, imagesBase);
+
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
-export default mount(App, { target, props: { machine, snapshots, autostart } });
+export default mount(App, { target, props: { machine, snapshots, bench, autostart } });

@@ -107,6 +107,71 @@ export const en = {
   'snap.error.notRunning': 'Start the machine and wait for its prompt before saving a snapshot.',
   'snap.error.busy': 'Please wait: another snapshot operation is still running.',
   'snap.error.generic': 'The snapshot operation failed: {detail}.',
+  'snap.error.consoleBusy': 'Wait for the benchmark to finish (or stop it) before restoring.',
+
+  'speed.heading': 'Emulated speed',
+  'speed.mips': 'Speed (last second)',
+  'speed.mipsValue': '{mips} MIPS',
+  'speed.chart': 'Millions of instructions per second over the last minute',
+  'speed.chartPeak': 'peak {mips} MIPS',
+  'speed.uptime': 'Running for',
+  'speed.jit': 'JIT (x86 → WebAssembly)',
+  'speed.jitOn': 'on',
+  'speed.jitOff': 'off: interpreting',
+  'speed.cores': 'Host CPU cores',
+  'speed.unknown': '—',
+
+  'bench.heading': 'The cost of emulation: the same work, two places',
+  'bench.intro':
+    'One C program, built twice: as WebAssembly run by your browser (the host) and as an i386 Linux binary run inside the emulated machine (the guest). Each workload reports a checksum of its work: equal checksums prove it was the same work.',
+  'bench.run': 'Run benchmark',
+  'bench.stop': 'Stop benchmark',
+  'bench.workloads': 'Workloads',
+  'bench.places': 'Run on',
+  'bench.repeats': 'Repeats',
+  'bench.progress': 'Running {workload} on {place} ({done} of {total})…',
+  'bench.done': 'Benchmark finished in {seconds} s. Times are medians.',
+  'bench.cancelled': 'Benchmark stopped. The guest is usable again.',
+  'bench.table': 'Benchmark results (medians)',
+  'bench.col.workload': 'Workload',
+  'bench.col.checksum': 'Checksum',
+  'bench.time': '{ms} ms',
+  'bench.slower': '{factor}× slower',
+  'bench.faster': '{factor}× faster',
+  'bench.guestClock': 'guest clock {ms} ms',
+  'bench.mipsValue': '{mips} MIPS',
+  'bench.sumsAgree': 'same everywhere',
+  'bench.sumsDiffer': 'checksums differ!',
+  'bench.place.host': 'Host (WebAssembly)',
+  'bench.place.jit': 'Guest, JIT on',
+  'bench.place.interp': 'Guest, JIT off',
+  'bench.workload.int': 'Integer (CRC-32)',
+  'bench.workload.mem': 'Memory (copy and scan 1 MiB)',
+  'bench.workload.float': 'Floating point (Mandelbrot)',
+  'bench.workload.sys': 'System calls (umask loop)',
+  'bench.caption.int':
+    'Plain integer code. With the JIT, v86 translates each block of x86 code to WebAssembly once and reruns it; without it, every instruction is decoded and interpreted again and again.',
+  'bench.caption.mem':
+    'Every guest memory access goes through the emulated MMU (page tables, TLB) before it reaches the host’s memory.',
+  'bench.caption.float':
+    'v86 emulates the x87 FPU in software: each floating-point instruction becomes a call into a software FPU, with or without the JIT. Translation cannot remove that cost, so here the JIT barely helps.',
+  'bench.caption.sys':
+    'Each system call crosses from the program into the guest kernel and back: an emulated interrupt and privilege switch. On the host it is only a call from WebAssembly into JavaScript.',
+  'bench.error.nothing': 'Choose at least one workload and one place to run it.',
+  'bench.error.paused': 'The machine is paused: resume it, then run the benchmark.',
+  'bench.error.restoring': 'A snapshot is being restored: wait for it, then run the benchmark.',
+  'bench.error.notRunning':
+    'Start the machine and wait for its prompt before running the benchmark.',
+  'bench.error.busy':
+    'The guest is busy: its shell is not at a prompt. Finish or stop (Ctrl+C) what runs in the terminal, then try again.',
+  'bench.error.noProgram': 'This guest has no benchmark program (aula-bench).',
+  'bench.error.host': 'The host side of the benchmark failed: {detail}. The guest is unaffected.',
+  'bench.error.guestFailed': 'The guest could not run the benchmark program: {detail}',
+  'bench.error.timeout':
+    'The guest did not finish the workload in time. The benchmark was stopped.',
+  'bench.error.interrupted':
+    'The benchmark was interrupted ({detail}): the machine was paused, reset or restored while it ran. Nothing was measured from the interrupted run.',
+  'bench.error.other': 'The benchmark failed: {detail}.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -220,4 +285,71 @@ export const es: Messages = {
     'Inicia la máquina y espera a su prompt antes de guardar una instantánea.',
   'snap.error.busy': 'Espera: otra operación con instantáneas sigue en curso.',
   'snap.error.generic': 'La operación con la instantánea falló: {detail}.',
+  'snap.error.consoleBusy':
+    'Espera a que termine la prueba de rendimiento (o detenla) antes de restaurar.',
+
+  'speed.heading': 'Velocidad emulada',
+  'speed.mips': 'Velocidad (último segundo)',
+  'speed.mipsValue': '{mips} MIPS',
+  'speed.chart': 'Millones de instrucciones por segundo durante el último minuto',
+  'speed.chartPeak': 'máximo {mips} MIPS',
+  'speed.uptime': 'En marcha desde hace',
+  'speed.jit': 'JIT (x86 → WebAssembly)',
+  'speed.jitOn': 'activado',
+  'speed.jitOff': 'desactivado: interpretando',
+  'speed.cores': 'Núcleos del anfitrión',
+  'speed.unknown': '—',
+
+  'bench.heading': 'El coste de emular: el mismo trabajo en dos sitios',
+  'bench.intro':
+    'Un programa en C compilado dos veces: como WebAssembly que ejecuta tu navegador (el anfitrión) y como binario i386 de Linux que se ejecuta dentro de la máquina emulada (el invitado). Cada carga de trabajo informa de una suma de comprobación: si coinciden, el trabajo fue el mismo.',
+  'bench.run': 'Ejecutar prueba de rendimiento',
+  'bench.stop': 'Detener prueba de rendimiento',
+  'bench.workloads': 'Cargas de trabajo',
+  'bench.places': 'Ejecutar en',
+  'bench.repeats': 'Repeticiones',
+  'bench.progress': 'Ejecutando {workload} en {place} ({done} de {total})…',
+  'bench.done': 'Prueba terminada en {seconds} s. Los tiempos son medianas.',
+  'bench.cancelled': 'Prueba detenida. El invitado vuelve a estar disponible.',
+  'bench.table': 'Resultados de la prueba (medianas)',
+  'bench.col.workload': 'Carga de trabajo',
+  'bench.col.checksum': 'Suma de comprobación',
+  'bench.time': '{ms} ms',
+  'bench.slower': '{factor}× más lento',
+  'bench.faster': '{factor}× más rápido',
+  'bench.guestClock': 'reloj del invitado {ms} ms',
+  'bench.mipsValue': '{mips} MIPS',
+  'bench.sumsAgree': 'igual en todos',
+  'bench.sumsDiffer': '¡las sumas no coinciden!',
+  'bench.place.host': 'Anfitrión (WebAssembly)',
+  'bench.place.jit': 'Invitado, con JIT',
+  'bench.place.interp': 'Invitado, sin JIT',
+  'bench.workload.int': 'Enteros (CRC-32)',
+  'bench.workload.mem': 'Memoria (copiar y recorrer 1 MiB)',
+  'bench.workload.float': 'Coma flotante (Mandelbrot)',
+  'bench.workload.sys': 'Llamadas al sistema (bucle de umask)',
+  'bench.caption.int':
+    'Código de enteros. Con el JIT, v86 traduce cada bloque de código x86 a WebAssembly una vez y lo reutiliza; sin él, cada instrucción se decodifica e interpreta una y otra vez.',
+  'bench.caption.mem':
+    'Cada acceso a memoria del invitado pasa por la MMU emulada (tablas de páginas, TLB) antes de llegar a la memoria del anfitrión.',
+  'bench.caption.float':
+    'v86 emula la FPU x87 por software: cada instrucción de coma flotante se convierte en una llamada a una FPU de software, con JIT o sin él. La traducción no elimina ese coste, así que aquí el JIT apenas ayuda.',
+  'bench.caption.sys':
+    'Cada llamada al sistema pasa del programa al núcleo del invitado y vuelve: una interrupción y un cambio de privilegio emulados. En el anfitrión es solo una llamada de WebAssembly a JavaScript.',
+  'bench.error.nothing': 'Elige al menos una carga de trabajo y un sitio donde ejecutarla.',
+  'bench.error.paused': 'La máquina está en pausa: reanúdala y luego ejecuta la prueba.',
+  'bench.error.restoring': 'Se está restaurando una instantánea: espera y luego ejecuta la prueba.',
+  'bench.error.notRunning':
+    'Inicia la máquina y espera a su prompt antes de ejecutar la prueba de rendimiento.',
+  'bench.error.busy':
+    'El invitado está ocupado: su shell no está en el prompt. Termina o detén (Ctrl+C) lo que se ejecuta en el terminal y vuelve a intentarlo.',
+  'bench.error.noProgram': 'Este invitado no tiene el programa de la prueba (aula-bench).',
+  'bench.error.host':
+    'Falló la parte de la prueba en el anfitrión: {detail}. El invitado no se ha visto afectado.',
+  'bench.error.guestFailed': 'El invitado no pudo ejecutar el programa de la prueba: {detail}',
+  'bench.error.timeout':
+    'El invitado no terminó la carga de trabajo a tiempo. Se detuvo la prueba.',
+  'bench.error.interrupted':
+    'La prueba se interrumpió ({detail}): la máquina se pausó, reinició o restauró mientras se ejecutaba. No se midió nada de la ejecución interrumpida.',
+  'bench.error.other': 'La prueba de rendimiento falló: {detail}.',
 };

@@ -74,6 +74,7 @@ export class Snapshots {
     return this.#run('restoring', async (library) => {
       const origin = this.machine.origin();
       if (!origin) throw new UserError('snap.error.notRunning');
+      if (this.machine.inputLockedBy !== null) throw new UserError('snap.error.consoleBusy');
       const reasons = incompatibilities(meta, origin);
       if (reasons.length) throw new SnapshotError({ code: 'incompatible', reasons });
       const started = performance.now();

@@ -1,0 +1,122 @@
+// Lesson 5: emulation has a cost, and the lab measures it honestly. The numbers it shows are
+// checked here against what the test measures itself.
+import { expect, test } from '@playwright/test';
+import { Lab } from './lab';
+import { ALL_PLACES, ALL_WORKLOADS, CostPanel } from './cost';
+
+test('the MIPS shown is the rate the test computes from the instruction count', async ({
+  page,
+}) => {
+  const lab = new Lab(page);
+  const cost = new CostPanel(page);
+  await lab.bootToShell();
+  // Keep the emulated CPU busy with a loop that prints nothing.
+  await lab.run('while :; do :; done', 'while :; do :; done');
+  // The panel's MIPS covers the last second: four readings, 250 ms apart. Take the same four.
+  await cost.nextSpeedSample();
+  const first = await cost.nextSpeedSample();
+  let last = first;
+  for (let i = 0; i < 4; i++) last = await cost.nextSpeedSample();
+  expect(last.at - first.at).toBeGreaterThan(900);
+
+  const measured = (last.instructions - first.instructions) / (last.at - first.at) / 1000;
+  expect(measured).toBeGreaterThan(1); // a busy guest runs millions per second
+  expect(Math.abs(last.mips - measured) / measured).toBeLessThan(0.1);
+  await expect(page.getByTestId('jit')).toHaveText('on');
+
+  await page.keyboard.press('Control+C');
+  await lab.run('echo loop stopped', /^loop stopped$/m);
+});
+
+test('the same work on host and guest: equal checksums, the whole table within a minute', async ({
+  page,
+}) => {
+  const lab = new Lab(page);
+  const cost = new CostPanel(page);
+  await lab.bootToShell();
+
+  const wall = await cost.runAndWait(60_000);
+  expect(wall).toBeLessThan(60_000);
+  await expect(cost.progress).toContainText('Benchmark finished');
+
+  for (const workload of ALL_WORKLOADS) {
+    await expect(cost.row(workload)).toContainText('same everywhere');
+    const host = await cost.shownSum(workload, 'Host (WebAssembly)');
+    expect(host).toMatch(/^[0-9a-f]{8}$/);
+    for (const place of ALL_PLACES) {
+      expect(await cost.shownSum(workload, place)).toBe(host);
+      expect(await cost.shownMs(workload, place)).toBeGreaterThan(0);
+    }
+    // The guest is slower than the host, and says by how much.
+    await expect(cost.cell(workload, 'Guest, JIT off')).toContainText(/\d+(\.\d)?× slower/);
+  }
+  // The program's runs are visible in the guest's console, as a student would type them.
+  await lab.expectScreen(/aula-bench: sys sum=[0-9a-f]{8} ns=\d+/);
+  await expect(page.getByTestId('jit')).toHaveText('on');
+  await lab.run('echo guest still here', /^guest still here$/m);
+});
+
+test('the guest time shown matches the wall time from click to result', async ({ page }) => {
+  const lab = new Lab(page);
+  const cost = new CostPanel(page);
+  await lab.bootToShell();
+  await cost.choose(['Integer (CRC-32)'], ['Guest, JIT off'], 1);
+
+  const wall = await cost.clickToFirstResult('Integer (CRC-32)', 'Guest, JIT off');
+  const shown = await cost.shownMs('Integer (CRC-32)', 'Guest, JIT off');
+  expect(wall).toBeGreaterThan(200); // a real run, not a cached answer
+  expect(Math.abs(shown - wall) / wall).toBeLessThan(0.1);
+  await expect(cost.runButton).toBeVisible();
+  await expect(page.getByTestId('jit')).toHaveText('on'); // switched back after the run
+});
+
+test('a benchmark is refused while the guest is paused or busy', async ({ page }) => {
+  const lab = new Lab(page);
+  const cost = new CostPanel(page);
+  await lab.bootToShell();
+
+  await lab.button('Pause').click();
+  await cost.runButton.click();
+  await expect(cost.alert).toContainText('The machine is paused');
+  await lab.button('Resume').click();
+
+  await lab.run('sleep 300', 'sleep 300');
+  await cost.runButton.click();
+  await expect(cost.alert).toContainText('The guest is busy');
+  await page.keyboard.press('Control+C');
+  await lab.run('echo free again', /^free again$/m);
+});
+
+test('a reset during a run stops the benchmark with a message, and the guest is usable', async ({
+  page,
+}) => {
+  const lab = new Lab(page);
+  const cost = new CostPanel(page);
+  await lab.bootToShell();
+  await cost.choose(['Integer (CRC-32)'], ['Guest, JIT off'], 5);
+
+  await cost.runButton.click();
+  await expect(cost.progress).toContainText('Running Integer');
+  await lab.button('Reset').click();
+  await expect(cost.alert).toContainText('The benchmark was interrupted');
+  await expect(cost.runButton).toBeVisible();
+  await lab.waitForPrompt();
+  await lab.run('echo after reset', /^after reset$/m);
+});
+
+test('a host program that fails to load is reported, and the guest is untouched', async ({
+  page,
+}) => {
+  await page.route('**/images/aula-bench.wasm', (route) =>
+    route.fulfill({ status: 200, body: 'not WebAssembly' }),
+  );
+  const lab = new Lab(page);
+  const cost = new CostPanel(page);
+  await lab.bootToShell();
+  await cost.choose(['System calls (umask loop)'], ['Host (WebAssembly)', 'Guest, JIT on'], 1);
+
+  await cost.runButton.click();
+  await expect(cost.alert).toContainText('The host side of the benchmark failed');
+  await expect(cost.runButton).toBeVisible();
+  await lab.run('echo typing works', /^typing works$/m);
+});

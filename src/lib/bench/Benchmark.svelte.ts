@@ -1,0 +1,156 @@
+// "Run benchmark": each workload on the host (WebAssembly in a Worker) and in the guest with
+// v86's JIT on and off, repeated, with the results kept for the table. One run at a time; the
+// console is held for the benchmark while it types into the guest.
+import { messageOf } from '../errors';
+import type { MessageKey } from '../i18n/messages';
+import type { Params } from '../i18n/translate';
+import type { Machine } from '../vm/Machine.svelte';
+import { BenchError, runInGuest } from './guestRun';
+import { HostBench } from './HostBench';
+import { emptyRow, PLACES, WORKLOADS, type Place, type Row, type Workload } from './workloads';
+
+export interface BenchOptions {
+  workloads: Workload[];
+  places: Place[];
+  repeats: number;
+}
+
+export interface BenchStep {
+  workload: Workload;
+  place: Place;
+  done: number;
+  total: number;
+}
+
+export interface BenchNotice {
+  tone: 'info' | 'error';
+  key: MessageKey;
+  params: Params;
+}
+
+/** A guest run slower than this is reported as stuck (the interpreter takes a few seconds). */
+const GUEST_TIMEOUT_MS = 90_000;
+
+class Refused extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: Params = {},
+  ) {
+    super(key);
+  }
+}
+
+export class Benchmark {
+  rows = $state.raw<Partial<Record<Workload, Row>>>({});
+  running = $state.raw(false);
+  step = $state.raw<BenchStep | null>(null);
+  notice = $state.raw<BenchNotice | null>(null);
+  /** Wall time of the last complete run, ms. */
+  totalMs = $state.raw<number | null>(null);
+  options = $state<BenchOptions>({ workloads: [...WORKLOADS], places: [...PLACES], repeats: 3 });
+
+  #abort: AbortController | null = null;
+
+  constructor(
+    private readonly machine: Machine,
+    private readonly imagesBase: URL,
+  ) {}
+
+  async run(): Promise<void> {
+    if (this.running) return;
+    const options = $state.snapshot(this.options);
+    const workloads = WORKLOADS.filter((w) => options.workloads.includes(w));
+    const places = PLACES.filter((p) => options.places.includes(p));
+    const abort = (this.#abort = new AbortController());
+    this.running = true;
+    this.notice = null;
+    this.totalMs = null;
+    this.rows = {};
+    const started = performance.now();
+    let host: HostBench | null = null;
+    let releaseConsole: (() => void) | null = null;
+    let jitTurnedOff = false;
+    try {
+      const file = this.#check(workloads, places);
+      releaseConsole = this.machine.lockInput('benchmark');
+      if (places.includes('host')) host = new HostBench(this.imagesBase, file);
+      const total = workloads.length * places.length * options.repeats;
+      let done = 0;
+      const record = async (workload: Workload, place: Place) => {
+        this.step = { workload, place, done, total };
+        const result =
+          place === 'host'
+            ? await host!.run(workload).catch((error: unknown) => {
+                throw new Refused('bench.error.host', { detail: messageOf(error) });
+              })
+            : await runInGuest(this.machine, workload, GUEST_TIMEOUT_MS, abort.signal);
+        const row = this.rows[workload] ?? emptyRow();
+        this.rows = { ...this.rows, [workload]: { ...row, [place]: [...row[place], result] } };
+        done++;
+      };
+      // With the JIT first (host beside it), then everything again with the JIT off.
+      for (let r = 0; r < options.repeats; r++) {
+        for (const w of workloads) {
+          if (places.includes('host')) await record(w, 'host');
+          if (places.includes('jit')) await record(w, 'jit');
+        }
+      }
+      if (places.includes('interp')) {
+        jitTurnedOff = true;
+        await this.machine.setJit(false);
+        for (let r = 0; r < options.repeats; r++) {
+          for (const w of workloads) await record(w, 'interp');
+        }
+      }
+      this.totalMs = performance.now() - started;
+      this.notice = { tone: 'info', key: 'bench.done', params: { seconds: seconds(this.totalMs) } };
+    } catch (error) {
+      this.notice = { tone: 'error', ...describe(error) };
+    } finally {
+      host?.dispose();
+      releaseConsole?.();
+      if (jitTurnedOff && this.machine.status !== 'error') {
+        await this.machine.setJit(true).catch(() => undefined);
+      }
+      this.step = null;
+      this.running = false;
+      this.#abort = null;
+    }
+  }
+
+  cancel(): void {
+    this.#abort?.abort();
+  }
+
+  /** Refuses to start when the guest cannot take a command now; returns the host program file. */
+  #check(workloads: Workload[], places: Place[]) {
+    const machine = this.machine;
+    if (workloads.length === 0 || places.length === 0) throw new Refused('bench.error.nothing');
+    if (machine.status === 'paused') throw new Refused('bench.error.paused');
+    if (machine.restoring) throw new Refused('bench.error.restoring');
+    if (machine.status !== 'running') throw new Refused('bench.error.notRunning');
+    if (machine.inputLockedBy !== null) throw new Refused('bench.error.busy');
+    if (!machine.shellIdle()) throw new Refused('bench.error.busy');
+    const file = machine.profile?.bench;
+    if (!file) throw new Refused('bench.error.noProgram');
+    return file;
+  }
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(1);
+}
+
+function describe(error: unknown): { key: MessageKey; params: Params } {
+  if (error instanceof Refused) return { key: error.key, params: error.params };
+  if (error instanceof BenchError) {
+    const keys = {
+      guestFailed: 'bench.error.guestFailed',
+      timeout: 'bench.error.timeout',
+      interrupted: 'bench.error.interrupted',
+      cancelled: 'bench.cancelled',
+    } as const;
+    return { key: keys[error.code], params: { detail: error.detail } };
+  }
+  return { key: 'bench.error.other', params: { detail: messageOf(error) } };
+}
