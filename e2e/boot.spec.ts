@@ -42,3 +42,9 @@ test('the page asks nothing of any other origin', async ({ page, baseURL }) => {
   await lab.run('echo done', /^done$/m);
   expect(foreign).toEqual([]);
 });
+
+test('time passes in the guest as it does outside: sleep 1 takes a second', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.bootToShell();
+  await lab.run('time sleep 1', /^real\s+0m 1\.0\ds$/m);
+});
