@@ -45,3 +45,29 @@ emulator.add_listener('serial0-output-byte', (byte) => {
     performance.mark('prompt');
   }
 });
+
+// For the emulation-cost figures: types a command and resolves when `pattern` has appeared in
+// the output after it, with the page-timed ms and the instructions executed meanwhile.
+state.runCommand = (command, pattern) =>
+  new Promise((resolve) => {
+    const from = text.length;
+    const counter = () => emulator.get_instruction_counter() >>> 0;
+    const startCount = counter();
+    const started = performance.now();
+    const listener = () => {
+      const match = new RegExp(pattern).exec(text.slice(from));
+      if (!match) return;
+      const ms = performance.now() - started;
+      const instructions = (counter() - startCount + 2 ** 32) % 2 ** 32;
+      emulator.remove_listener('serial0-output-byte', listener);
+      resolve({ ms, instructions, match: match[0] });
+    };
+    emulator.add_listener('serial0-output-byte', listener);
+    emulator.serial0_send(`${command}\n`);
+  });
+
+/** Turns v86's JIT on or off while the guest runs (as the app does). */
+state.setJit = (enabled) => {
+  emulator.v86.cpu.set_jit_config(0, enabled ? 0 : 1);
+  emulator.v86.cpu.jit_clear_cache();
+};

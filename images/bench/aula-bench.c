@@ -24,12 +24,12 @@ enum { WL_INT = 0, WL_MEM = 1, WL_FLOAT = 2, WL_SYS = 3, WL_COUNT = 4 };
 
 /* Work per unit of scale; scale 1 is the lab's default run (each a few hundred ms in the guest). */
 #define INT_BYTES (96u * 1024u)
-#define INT_ROUNDS 16u
+#define INT_ROUNDS 64u
 #define MEM_WORDS (256u * 1024u) /* 1 MiB */
-#define MEM_ROUNDS 8u
+#define MEM_ROUNDS 32u
 #define FLOAT_SIDE 96u
 #define FLOAT_MAX_ITER 256u
-#define SYS_CALLS 60000u
+#define SYS_CALLS 120000u
 
 static u32 buf_a[MEM_WORDS];
 static u32 buf_b[MEM_WORDS];

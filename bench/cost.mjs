@@ -1,0 +1,140 @@
+// The emulation-cost figures of npm run bench: one workload program (images/bench/aula-bench.c)
+// down the whole ladder: native i386 on this machine, WebAssembly in Node, and, in Chromium, the
+// app's "Run benchmark" beside the same commands typed into the bare v86 page.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { readCpioFile } from '../images/cpio.mjs';
+import { runWasmWorkloads, WORKLOADS } from '../images/bench/run-wasm.mjs';
+import { median } from '../src/lib/metrics/stats.mjs';
+
+const REPORT = /aula-bench: (\w+) sum=([0-9a-f]{8}) ns=(\d+)/g;
+
+/** The guest's own binary, taken from the served initramfs, run natively `runs` times. */
+export function nativeTimes(imagesDir, runs) {
+  const archive = gunzipSync(readFileSync(join(imagesDir, 'initramfs.cpio.gz')));
+  const binary = readCpioFile(archive, 'bin/aula-bench');
+  if (!binary) return { error: 'bin/aula-bench is not in the initramfs' };
+  const dir = mkdtempSync(join(tmpdir(), 'aula-bench-'));
+  const file = join(dir, 'aula-bench');
+  writeFileSync(file, binary);
+  chmodSync(file, 0o755);
+  try {
+    const samples = Object.fromEntries(WORKLOADS.map((w) => [w, []]));
+    const sums = {};
+    for (let i = 0; i < runs; i++) {
+      const out = execFileSync(file, ['all'], { encoding: 'utf8' });
+      for (const [, name, sum, ns] of out.matchAll(REPORT)) {
+        samples[name].push(Number(ns) / 1e6);
+        sums[name] = sum;
+      }
+    }
+    return { ms: mapValues(samples, median), sums };
+  } catch (error) {
+    // e.g. a host that is not x86, or a kernel without 32-bit support
+    return { error: error.message.split('\n')[0] };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The host build in Node's WebAssembly engine (V8, as in Chromium), `runs` times. */
+export async function wasmNodeTimes(imagesDir, runs) {
+  const bytes = readFileSync(join(imagesDir, 'aula-bench.wasm'));
+  const samples = Object.fromEntries(WORKLOADS.map((w) => [w, []]));
+  const sums = {};
+  for (let i = 0; i < runs; i++) {
+    for (const r of await runWasmWorkloads(bytes)) {
+      samples[r.name].push(r.ns / 1e6);
+      sums[r.name] = r.sum;
+    }
+  }
+  return { ms: mapValues(samples, median), sums };
+}
+
+/** The app: boot, click "Run benchmark" (3 repeats, everything), read the table. */
+export async function appCost(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.locator('.xterm-rows').getByText('root@aula86:~#').waitFor({ timeout: 60_000 });
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Run benchmark' }).click();
+    await page.getByRole('button', { name: 'Stop benchmark' }).waitFor();
+    await page.getByRole('button', { name: 'Run benchmark' }).waitFor({ timeout: 120_000 });
+    const tableMs = Date.now() - started;
+    const cells = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid^="bench-"][data-ms]')].map((td) => ({
+        id: td.dataset.testid,
+        ms: Number(td.dataset.ms),
+        mips: Number(td.dataset.mips || NaN),
+        sum: td.dataset.sum,
+      })),
+    );
+    const result = {
+      tableMs,
+      host: {},
+      jit: {},
+      interp: {},
+      mips: { jit: {}, interp: {} },
+      sums: {},
+    };
+    for (const c of cells) {
+      const [, workload, place] = c.id.split('-');
+      result[place][workload] = c.ms;
+      if (place !== 'host') result.mips[place][workload] = c.mips;
+      result.sums[`${workload}-${place}`] = c.sum;
+    }
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+/** The bare v86 page: the same commands, JIT on then off, 3 times each; ms and MIPS. */
+export async function bareCost(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.bare?.prompt, null, { timeout: 60_000 });
+    const result = { jit: {}, interp: {}, mips: { jit: {}, interp: {} } };
+    for (const place of ['jit', 'interp']) {
+      await page.evaluate((on) => window.bare.setJit(on), place === 'jit');
+      const runs = Object.fromEntries(WORKLOADS.map((w) => [w, []]));
+      for (let r = 0; r < 3; r++) {
+        for (const w of WORKLOADS) {
+          const run = await page.evaluate(
+            ([command, pattern]) => window.bare.runCommand(command, pattern),
+            [`aula-bench ${w}`, `aula-bench: ${w} sum=[0-9a-f]{8} ns=\\d+\\r?\\n`],
+          );
+          runs[w].push(run);
+          // the next command is typed at the prompt, as in the app
+          // (busybox may follow its prompt with a cursor-position query)
+          await page.waitForFunction(
+            () =>
+              new RegExp(`# (${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z])*$`).test(
+                window.bare.text(),
+              ),
+            null,
+            { polling: 5 },
+          );
+        }
+      }
+      for (const w of WORKLOADS) {
+        result[place][w] = median(runs[w].map((r) => r.ms));
+        result.mips[place][w] = median(runs[w].map((r) => r.instructions / r.ms / 1000));
+      }
+    }
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+function mapValues(object, f) {
+  return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, f(v)]));
+}
