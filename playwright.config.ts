@@ -20,6 +20,9 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
+    // The service worker is tested on its own (offline.spec.ts); elsewhere it would answer
+    // requests that tests route to simulate bad files.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { v86Wasm } from './scripts/vite-plugin-v86.ts';
 import { guestPreload } from './scripts/vite-plugin-guest-preload.ts';
+import { VitePWA } from 'vite-plugin-pwa';
+import { CONTENT_SECURITY_POLICY } from './scripts/csp.ts';
 
 const v86Version = (
   JSON.parse(readFileSync(new URL('./node_modules/v86/package.json', import.meta.url), 'utf8')) as {
@@ -17,7 +19,50 @@ export default defineConfig({
   plugins: [
     svelte(),
     v86Wasm(),
+    // In the build only: the dev server needs its websocket and inline helpers.
+    {
+      name: 'aula86:csp',
+      apply: 'build',
+      transformIndexHtml: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
     guestPreload(fileURLToPath(new URL('./public/images/manifest.json', import.meta.url))),
+    // Offline after one visit: a Workbox service worker precaches every file of the build (the
+    // app, v86's wasm, the guest images). A new version waits until the user accepts it.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'aula86 — virtualization lab',
+        short_name: 'aula86',
+        description:
+          'A real x86 Linux, emulated in your browser: snapshots, and what emulation costs.',
+        lang: 'es',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#f6f8fa',
+        theme_color: '#0d1117',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        // ?lang=es, ?kiosk, ?autostart=0 … are all the same page
+        ignoreURLParametersMatching: [/.*/],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
   ],
   define: { __V86_VERSION__: JSON.stringify(v86Version) },
   build: {

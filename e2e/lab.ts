@@ -7,7 +7,11 @@ export class Lab {
   readonly alert: Locator;
   readonly instructions: Locator;
 
-  constructor(readonly page: Page) {
+  /** `origin`: where the lab is served, when not the test server (e.g. one a test stops). */
+  constructor(
+    readonly page: Page,
+    readonly origin = '',
+  ) {
     this.terminal = page.locator('.xterm-rows');
     this.status = page.getByRole('status', { name: 'Machine state' });
     this.alert = page.getByRole('alert');
@@ -15,7 +19,7 @@ export class Lab {
   }
 
   async open(query = 'lang=en'): Promise<void> {
-    await this.page.goto(`/?${query}`);
+    await this.page.goto(`${this.origin}/?${query}`);
   }
 
   button(name: string): Locator {
@@ -39,6 +43,12 @@ export class Lab {
     await this.page.locator('.xterm-screen').click();
     await this.page.keyboard.type(`${command}\n`);
     await this.expectScreen(expected);
+  }
+
+  /** Presses keys in the terminal (e.g. "Control+C" to stop what runs in the foreground). */
+  async press(keys: string): Promise<void> {
+    await this.page.locator('.xterm-screen').click();
+    await this.page.keyboard.press(keys);
   }
 
   /** The terminal's text, one line per row, as a reader sees it (trailing blanks trimmed). */

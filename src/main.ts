@@ -6,6 +6,7 @@ import App from './App.svelte';
 import { Machine } from './lib/vm/Machine.svelte';
 import { Snapshots } from './lib/snapshots/Snapshots.svelte';
 import { Benchmark } from './lib/bench/Benchmark.svelte';
+import { Offline } from './lib/offline/Offline.svelte';
 import { locale } from './lib/i18n/locale.svelte';
 import './app.css';
 
@@ -26,7 +27,8 @@ const snapshots = new Snapshots(machine, () =>
 );
 
 const bench = new Benchmark(machine, imagesBase);
+const offline = new Offline();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
-export default mount(App, { target, props: { machine, snapshots, bench, autostart } });
+export default mount(App, { target, props: { machine, snapshots, bench, offline, autostart } });

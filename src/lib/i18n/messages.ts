@@ -172,6 +172,15 @@ export const en = {
   'bench.error.interrupted':
     'The benchmark was interrupted ({detail}): the machine was paused, reset or restored while it ran. Nothing was measured from the interrupted run.',
   'bench.error.other': 'The benchmark failed: {detail}.',
+
+  'offline.label': 'Network',
+  'offline.online': 'Online',
+  'offline.offline': 'Offline: the lab keeps working',
+  'offline.ready': 'Ready offline',
+  'offline.updateWaiting':
+    'A new version of the lab is ready. Your machine keeps running until you choose.',
+  'offline.updateNow': 'Update now',
+  'offline.updateLater': 'Later',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -352,4 +361,13 @@ export const es: Messages = {
   'bench.error.interrupted':
     'La prueba se interrumpió ({detail}): la máquina se pausó, reinició o restauró mientras se ejecutaba. No se midió nada de la ejecución interrumpida.',
   'bench.error.other': 'La prueba de rendimiento falló: {detail}.',
+
+  'offline.label': 'Red',
+  'offline.online': 'En línea',
+  'offline.offline': 'Sin conexión: el laboratorio sigue funcionando',
+  'offline.ready': 'Listo sin conexión',
+  'offline.updateWaiting':
+    'Hay una versión nueva del laboratorio. Tu máquina sigue funcionando hasta que decidas.',
+  'offline.updateNow': 'Actualizar ahora',
+  'offline.updateLater': 'Más tarde',
 };

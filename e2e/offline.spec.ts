@@ -1,0 +1,91 @@
+// Lesson 6: the lab is a set of static files that the browser keeps. After one visit it loads and
+// boots with the network cable pulled and the server gone; a new version waits to be accepted.
+import { cpSync, appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { expect, test, type Page } from '@playwright/test';
+import { startServer } from '../bench/server.mjs';
+import { Lab } from './lab';
+import { SnapshotPanel } from './snapshots';
+
+test.use({ serviceWorkers: 'allow' });
+
+/** A copy of the build on its own server, which a test may change or stop. */
+async function ownServer(): Promise<{ origin: string; root: string; stop: () => void }> {
+  const root = mkdtempSync(join(tmpdir(), 'aula86-dist-'));
+  cpSync('dist', root, { recursive: true });
+  const server: Server = await startServer({ '/': root });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    root,
+    stop: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
+const network = (page: Page) => page.getByRole('status', { name: 'Network' });
+
+test('after one visit the lab boots with no network and no server, and snapshots still work', async ({
+  page,
+  context,
+}) => {
+  const site = await ownServer();
+  try {
+    const lab = new Lab(page, site.origin);
+    await lab.bootToShell();
+    // The service worker has cached every file of the lab.
+    await expect(network(page)).toHaveText('Ready offline', { timeout: 60_000 });
+
+    site.stop();
+    await context.setOffline(true);
+    await page.reload();
+    await lab.waitForPrompt();
+    await expect(network(page)).toHaveText(/Offline/);
+    await lab.run('echo works offline > /root/note; cat /root/note', /^works offline$/m);
+
+    const snapshots = new SnapshotPanel(page);
+    const name = await snapshots.save();
+    await lab.run('rm /root/note; cat /root/note', /No such file or directory/);
+    await snapshots.restore(name);
+    await lab.run('cat /root/note', /^works offline$/m);
+  } finally {
+    site.stop();
+    rmSync(site.root, { recursive: true, force: true });
+  }
+});
+
+test('a new version waits for the user, and the running machine is not interrupted', async ({
+  page,
+}) => {
+  const site = await ownServer();
+  try {
+    const lab = new Lab(page, site.origin);
+    await lab.bootToShell();
+    await expect(network(page)).toHaveText('Ready offline', { timeout: 60_000 });
+    await lab.run('echo before update > /root/state', 'echo before update');
+
+    // A new deployment: the service worker file changes on the server.
+    appendFileSync(join(site.root, 'sw.js'), '\n// a new version\n');
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration?.update();
+    });
+
+    const prompt = page.getByRole('alertdialog');
+    await expect(prompt).toContainText('A new version of the lab is ready');
+    // Nothing was reloaded: the guest still has what was typed before.
+    await lab.run('cat /root/state', /^before update$/m);
+
+    await prompt.getByRole('button', { name: 'Later' }).click();
+    await expect(prompt).toBeHidden();
+    await lab.run('echo still the same session', /^still the same session$/m);
+  } finally {
+    site.stop();
+    rmSync(site.root, { recursive: true, force: true });
+  }
+});
