@@ -24,7 +24,7 @@ test('the MIPS shown is the rate the test computes from the instruction count', 
   expect(Math.abs(last.mips - measured) / measured).toBeLessThan(0.1);
   await expect(page.getByTestId('jit')).toHaveText('on');
 
-  await page.keyboard.press('Control+C');
+  await lab.press('Control+C');
   await lab.run('echo loop stopped', /^loop stopped$/m);
 });
 
@@ -83,7 +83,7 @@ test('a benchmark is refused while the guest is paused or busy', async ({ page }
   await lab.run('sleep 300', 'sleep 300');
   await cost.runButton.click();
   await expect(cost.alert).toContainText('The guest is busy');
-  await page.keyboard.press('Control+C');
+  await lab.press('Control+C');
   await lab.run('echo free again', /^free again$/m);
 });
 
