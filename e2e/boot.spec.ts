@@ -48,3 +48,18 @@ test('time passes in the guest as it does outside: sleep 1 takes a second', asyn
   await lab.bootToShell();
   await lab.run('time sleep 1', /^real\s+0m 1\.0\ds$/m);
 });
+
+test('the lab starts from its pre-booted state; Cold boot shows the whole boot', async ({
+  page,
+}) => {
+  const lab = new Lab(page);
+  await lab.bootToShell();
+  await expect(page.getByTestId('started-from')).toContainText('saved boot state');
+  await lab.run('echo hello > /tmp/marker', 'echo hello');
+
+  await lab.button('Cold boot').click();
+  await expect(lab.status).toContainText('Booting');
+  await lab.waitForPrompt();
+  await expect(page.getByTestId('started-from')).toContainText('cold boot');
+  await lab.run('cat /tmp/marker', /No such file or directory/);
+});

@@ -10,7 +10,7 @@ test('a corrupted kernel image is reported, naming the file', async ({ page }) =
     await route.fulfill({ response, body });
   });
   const lab = new Lab(page);
-  await lab.open();
+  await lab.open('lang=en&boot=cold'); // the images are only fetched for a cold boot
   await expect(lab.alert).toContainText('The guest image bzImage is damaged');
   await expect(lab.alert).toContainText('SHA-256');
   await expect(lab.status).toContainText('Error');
@@ -22,7 +22,7 @@ test('a missing image is reported, and Try again boots once it is back', async (
     missing ? route.fulfill({ status: 404, body: 'not found' }) : route.fallback(),
   );
   const lab = new Lab(page);
-  await lab.open();
+  await lab.open('lang=en&boot=cold');
   await expect(lab.alert).toContainText('initramfs.cpio.gz could not be downloaded: HTTP 404');
 
   missing = false;
@@ -65,8 +65,40 @@ test('a guest that prints nothing while booting is reported instead of hanging',
     await route.fulfill({ response, json: manifest });
   });
   const lab = new Lab(page);
-  await lab.open();
+  await lab.open('lang=en&boot=cold');
   await expect(lab.alert).toContainText('The guest printed nothing for 3 seconds while booting');
   await expect(lab.status).toContainText('Error');
   await expect(lab.button('Try again')).toBeVisible();
+});
+
+test('a pre-booted state that does not fit this build falls back to a cold boot, with a note', async ({
+  page,
+}) => {
+  await page.route('**/images/manifest.json', async (route) => {
+    const response = await route.fetch();
+    const manifest = (await response.json()) as {
+      profiles: Array<{ boot_state?: { v86_version: string } }>;
+    };
+    for (const profile of manifest.profiles) profile.boot_state!.v86_version = '0.5.1';
+    await route.fulfill({ response, json: manifest });
+  });
+  const lab = new Lab(page);
+  await lab.bootToShell();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'does not fit this build' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('started-from')).toContainText('cold boot');
+  await lab.run('echo booted anyway', /^booted anyway$/m);
+});
+
+test('a damaged pre-booted state is not used: the guest boots from scratch', async ({ page }) => {
+  await page.route('**/images/boot-state.bin.gz', (route) =>
+    route.fulfill({ status: 200, body: 'not a state' }),
+  );
+  const lab = new Lab(page);
+  await lab.bootToShell();
+  await expect(page.getByRole('status').filter({ hasText: 'could not be loaded' })).toContainText(
+    'boot-state.bin.gz',
+  );
+  await expect(page.getByTestId('started-from')).toContainText('cold boot');
 });

@@ -7,5 +7,6 @@ bash build-bios.sh
 bash build-kernel.sh
 bash build-bench.sh
 bash build-initramfs.sh
+node build-boot-state.mjs
 node write-manifest.mjs
 echo "[images] done: $(cd ../public/images && sha256sum -- * | sed 's/^/  /')"

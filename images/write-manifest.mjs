@@ -2,7 +2,7 @@
 // Writes public/images/manifest.json: every served file with its size, SHA-256 and Debian
 // source package, and the guest profiles (images/profiles.json) that use them.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,12 @@ const sourceOf = {
   'initramfs.cpio.gz': [versions.BUSYBOX_PKG.replace(/:.*/, ''), versions.BUSYBOX_VERSION],
   'aula-bench.wasm': [versions.CLANG_PKG, versions.CLANG_VERSION],
 };
+
+// The pre-booted state (build-boot-state.mjs), if built: served as a file, tied to its profile.
+const bootState = existsSync(join(here, 'boot-state.json'))
+  ? JSON.parse(readFileSync(join(here, 'boot-state.json'), 'utf8'))
+  : null;
+if (bootState) sourceOf[bootState.file] = ['v86', bootState.v86_version];
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 const files = {};
@@ -64,7 +70,22 @@ const bench = {
 const manifest = {
   format: 1,
   default_profile,
-  profiles: profiles.map((p) => ({ ...p, kernel_release: release.split(' ')[0], arch: 'i686' })),
+  profiles: profiles.map((p) => ({
+    ...p,
+    kernel_release: release.split(' ')[0],
+    arch: 'i686',
+    ...(bootState?.profile === p.id
+      ? {
+          boot_state: {
+            file: bootState.file,
+            v86_version: bootState.v86_version,
+            memory_mb: bootState.memory_mb,
+            images: bootState.images,
+            screen: bootState.screen,
+          },
+        }
+      : {}),
+  })),
   files,
   bench,
   sources: {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { downloadSize, ManifestError, parseManifest } from './manifest';
+import { bootStateMismatches, downloadSize, ManifestError, parseManifest } from './manifest';
 
 const shipped = JSON.parse(
   readFileSync(new URL('../../../public/images/manifest.json', import.meta.url), 'utf8'),
@@ -63,5 +63,35 @@ describe('parseManifest', () => {
   it('rejects what is not an object', () => {
     expect(() => parseManifest(null)).toThrow(ManifestError);
     expect(() => parseManifest([])).toThrow(ManifestError);
+  });
+});
+
+describe('the pre-booted state', () => {
+  const v86Version = (
+    JSON.parse(
+      readFileSync(new URL('../../../node_modules/v86/package.json', import.meta.url), 'utf8'),
+    ) as { version: string }
+  ).version;
+  const tiny = () => {
+    const manifest = parseManifest(shipped);
+    return manifest.profiles.find((p) => p.id === manifest.defaultProfile)!;
+  };
+
+  it('is tied to the pinned v86 and to the images the manifest lists (rebuild it if not)', () => {
+    expect(tiny().bootState).not.toBeNull();
+    expect(bootStateMismatches(tiny(), v86Version)).toEqual([]);
+  });
+
+  it('names each way it can drift apart', () => {
+    const profile = tiny();
+    expect(bootStateMismatches(profile, '0.0.1')).toEqual(['v86Version']);
+    const state = profile.bootState!;
+    const other = {
+      ...profile,
+      memoryBytes: 64 * 1024 * 1024,
+      bootState: { ...state, imageSha256: { ...state.imageSha256, kernel: '0'.repeat(64) } },
+    };
+    expect(bootStateMismatches(other, v86Version)).toEqual(['memory', 'images']);
+    expect(bootStateMismatches({ ...profile, bootState: null }, v86Version)).toEqual(['none']);
   });
 });

@@ -19,6 +19,18 @@ export interface ManifestFile {
   version: string;
 }
 
+/** A state of the guest saved at its first prompt (images/build-boot-state.mjs): resumed on load. */
+export interface BootState {
+  file: ManifestFile;
+  /** The v86 version that made it: a state only restores into the same one. */
+  v86Version: string;
+  memoryBytes: number;
+  /** The decoded images it was booted from. */
+  imageSha256: { bios: string; kernel: string; initrd: string };
+  /** The console output up to the prompt, for the terminal. */
+  screen: string;
+}
+
 export interface GuestProfile {
   id: string;
   name: string;
@@ -35,6 +47,7 @@ export interface GuestProfile {
   initrd: ManifestFile;
   /** The host (WebAssembly) build of the benchmark program the guest has as /bin/aula-bench. */
   bench: ManifestFile | null;
+  bootState: BootState | null;
 }
 
 export interface Manifest {
@@ -92,6 +105,43 @@ function parseFile(files: Json, name: string, where: string): ManifestFile {
   };
 }
 
+function parseBootState(raw: unknown, files: Json, where: string): BootState {
+  const at = `${where}.boot_state`;
+  const b = obj(raw, at);
+  const images = obj(b['images'], `${at}.images`);
+  const screen = b['screen'];
+  if (typeof screen !== 'string') throw new ManifestError(`${at}.screen is not a string`);
+  return {
+    file: parseFile(files, str(b, 'file', at), at),
+    v86Version: str(b, 'v86_version', at),
+    memoryBytes: num(b, 'memory_mb', at) * 1024 * 1024,
+    imageSha256: {
+      bios: str(images, 'bios', `${at}.images`),
+      kernel: str(images, 'kernel', `${at}.images`),
+      initrd: str(images, 'initrd', `${at}.images`),
+    },
+    screen,
+  };
+}
+
+/** Why a profile's boot state cannot be resumed by this build (empty: it can). */
+export function bootStateMismatches(profile: GuestProfile, v86Version: string): string[] {
+  const state = profile.bootState;
+  if (!state) return ['none'];
+  const reasons: string[] = [];
+  if (state.v86Version !== v86Version) reasons.push('v86Version');
+  if (state.memoryBytes !== profile.memoryBytes) reasons.push('memory');
+  const images = state.imageSha256;
+  if (
+    images.bios !== profile.bios.decodedSha256 ||
+    images.kernel !== profile.kernel.decodedSha256 ||
+    images.initrd !== profile.initrd.decodedSha256
+  ) {
+    reasons.push('images');
+  }
+  return reasons;
+}
+
 export function parseManifest(raw: unknown): Manifest {
   const root = obj(raw, 'manifest');
   if (root['format'] !== 1)
@@ -119,6 +169,8 @@ export function parseManifest(raw: unknown): Manifest {
       kernel: fileOf('kernel'),
       initrd: fileOf('initrd'),
       bench: fileNames['bench'] === undefined ? null : fileOf('bench'),
+      bootState:
+        p['boot_state'] === undefined ? null : parseBootState(p['boot_state'], files, where),
     };
   });
   const defaultProfile = str(root, 'default_profile', 'manifest');

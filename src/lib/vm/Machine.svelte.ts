@@ -10,7 +10,8 @@ import {
   type DownloadProgress,
   type GuestImages,
 } from '../guest/catalog';
-import type { GuestProfile, Manifest } from '../guest/manifest';
+import { bootStateMismatches, type GuestProfile, type Manifest } from '../guest/manifest';
+import { loadImage } from '../guest/loadImage';
 import { InstructionTotal } from '../metrics/instructionCounter';
 import { SpeedMeter, type SpeedReading } from '../metrics/speed';
 import { endsWithPrompt, ReadinessDetector, SilenceWatchdog } from './readiness';
@@ -43,6 +44,18 @@ export interface MachineEvents {
   counter: SpeedReading;
 }
 
+/** How the running guest got to its prompt. */
+export type StartedFrom = 'bootState' | 'coldBoot';
+
+/** Something the user should know that is not an error (e.g. why the boot was a cold one). */
+export interface MachineNote {
+  key: 'machine.note.bootStateIncompatible' | 'machine.note.bootStateUnavailable';
+  params: Record<string, string>;
+}
+
+/** What to power on: a cold boot from images, or a saved state to resume. */
+type PowerSource = { images: GuestImages } | { state: ArrayBuffer; screen: string };
+
 export interface MachineOptions {
   imagesBase: URL;
   wasmUrl: string;
@@ -61,6 +74,8 @@ export class Machine {
   profile = $state.raw<GuestProfile | null>(null);
   manifest = $state.raw<Manifest | null>(null);
   bootMs = $state.raw<number | null>(null);
+  startedFrom = $state.raw<StartedFrom | null>(null);
+  note = $state.raw<MachineNote | null>(null);
   /** Guest instructions executed since power-on (wrap-safe). */
   instructions = $state.raw(0);
   /** How many times `instructions` has been sampled: lets a reader see that time has passed. */
@@ -88,6 +103,8 @@ export class Machine {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #images = new Map<string, GuestImages>();
   #wasm: Promise<WebAssembly.Module> | null = null;
+  #bootState: ArrayBuffer | null = null;
+  #startOptions: { cold?: boolean } = {};
   #log = new OutputLog();
   #session = new DisposableStore();
   #readiness = new ReadinessDetector('');
@@ -104,11 +121,14 @@ export class Machine {
   }
 
   /**
-   * Loads the manifest and the profile's images if needed, then powers the guest on.
+   * Loads the manifest, then resumes the profile's pre-booted state (or, with `cold`, when there
+   * is none or it does not fit this build, boots from the BIOS with its images).
    * From the error state it is "try again": whatever was left of the failed attempt is released.
    */
-  async start(profileId?: string): Promise<void> {
+  async start(profileId?: string, options: { cold?: boolean } = this.#startOptions): Promise<void> {
     if (this.status !== 'stopped' && this.status !== 'error') return;
+    this.#startOptions = options; // Try again tries the same way
+    this.note = null;
     const generation = ++this.#generation;
     performance.mark('aula86:start');
     this.error = null;
@@ -126,12 +146,13 @@ export class Machine {
         manifest.profiles.find((p) => p.id === (profileId ?? manifest.defaultProfile)) ??
         manifest.profiles[0]!;
       this.profile = profile;
-      const images = await this.#loadImages(profile);
+      const source = options.cold ? null : await this.#loadBootState(profile);
+      const power = source ?? { images: await this.#loadImages(profile) };
       performance.mark('aula86:images-ready');
       const wasm = await wasmModule;
       performance.mark('aula86:wasm-ready');
       if (generation !== this.#generation) return;
-      this.#powerOn(profile, images, wasm);
+      this.#powerOn(profile, power, wasm);
     } catch (error) {
       if (generation === this.#generation) this.#fail(describeError(error));
     }
@@ -153,17 +174,74 @@ export class Machine {
     await emulator.run();
   }
 
-  /** Power-cycles the guest: a cold boot from the BIOS with the same images. */
+  /**
+   * A fresh machine: the pre-booted state again when there is one (instant), else a cold boot.
+   * Everything in the guest since is gone.
+   */
   async reset(): Promise<void> {
     const profile = this.profile;
-    const images = profile ? this.#images.get(profile.id) : undefined;
+    if (!profile?.bootState || !this.#bootState) return this.coldBoot();
+    const state = this.#bootState;
+    const screen = profile.bootState.screen;
+    return this.#restart(() => Promise.resolve({ state: state.slice(0), screen }));
+  }
+
+  /** Power-cycles the guest from the BIOS with its images: the whole boot, for the lesson. */
+  async coldBoot(): Promise<void> {
+    const profile = this.profile;
+    if (!profile) return;
+    return this.#restart(async () => ({ images: await this.#loadImages(profile) }));
+  }
+
+  async #restart(source: () => Promise<PowerSource>): Promise<void> {
+    const profile = this.profile;
     const wasm = this.#wasm;
-    if (!profile || !images || !wasm || this.status === 'loading') return;
+    if (!profile || !wasm || this.status === 'loading') return;
     const generation = ++this.#generation;
     await this.#teardown();
-    const module = await wasm;
-    if (generation !== this.#generation) return;
-    this.#powerOn(profile, images, module);
+    try {
+      const power = await source();
+      const module = await wasm;
+      if (generation !== this.#generation) return;
+      this.#powerOn(profile, power, module);
+    } catch (error) {
+      if (generation === this.#generation) this.#fail(describeError(error));
+    }
+  }
+
+  /**
+   * The profile's pre-booted state, downloaded and checked, if this build can resume it; else
+   * null with a note saying why the boot will be a cold one.
+   */
+  async #loadBootState(profile: GuestProfile): Promise<PowerSource | null> {
+    const bootState = profile.bootState;
+    if (!bootState) return null;
+    const reasons = bootStateMismatches(profile, this.#options.v86Version);
+    if (reasons.length) {
+      this.note = {
+        key: 'machine.note.bootStateIncompatible',
+        params: { reasons: reasons.join(', ') },
+      };
+      return null;
+    }
+    try {
+      this.#bootState ??= await loadImage(
+        this.#options.imagesBase,
+        bootState.file,
+        (loaded, total) => {
+          this.progress = { file: bootState.file.name, loaded, total };
+        },
+      );
+      this.progress = null;
+      return { state: this.#bootState.slice(0), screen: bootState.screen };
+    } catch (error) {
+      this.progress = null;
+      this.note = {
+        key: 'machine.note.bootStateUnavailable',
+        params: { detail: messageOf(error) },
+      };
+      return null;
+    }
   }
 
   /** What a saved state of this machine is tied to (see snapshots/format.ts), or null before boot. */
@@ -287,18 +365,26 @@ export class Machine {
     return images;
   }
 
-  #powerOn(profile: GuestProfile, images: GuestImages, wasm: WebAssembly.Module): void {
+  #powerOn(profile: GuestProfile, power: PowerSource, wasm: WebAssembly.Module): void {
     performance.mark('aula86:new-v86');
     // The worker takes ownership of the buffers it is given, so each boot gets its own copies.
+    const resume = 'state' in power ? power : null;
+    const images = 'images' in power ? power.images : null;
     this.#emulator = new WorkerEmulator(
       {
         libraryUrl: this.#options.libraryUrl,
         wasm,
-        bios: images.bios.slice(0),
-        kernel: images.kernel.slice(0),
-        initrd: images.initrd.slice(0),
-        cmdline: profile.cmdline,
         memoryBytes: profile.memoryBytes,
+        ...(images
+          ? {
+              boot: {
+                bios: images.bios.slice(0),
+                kernel: images.kernel.slice(0),
+                initrd: images.initrd.slice(0),
+                cmdline: profile.cmdline,
+              },
+            }
+          : { state: resume!.state }),
       },
       (bytes, reading) => {
         this.#count(reading);
@@ -311,6 +397,9 @@ export class Machine {
         }
       },
       (reading) => this.#count(reading),
+      () => {
+        if (resume) this.#resumed(resume.screen);
+      },
     );
     this.#readiness = new ReadinessDetector(profile.readyText);
     this.#resetCounters();
@@ -320,12 +409,26 @@ export class Machine {
     this.#bootStartedAt = performance.now();
     this.#watchdog = new SilenceWatchdog(profile.silenceLimitMs, this.#bootStartedAt);
     this.status = 'booting';
+    this.startedFrom = resume ? 'bootState' : 'coldBoot';
     this.#log.clear();
     this.poweredOn = true;
     this.events.emit('poweredOn', undefined);
 
     const timer = setInterval(() => this.#tick(), WATCHDOG_MS);
     this.#session.add(() => clearInterval(timer));
+  }
+
+  /** The pre-booted state is running: the shell is at its prompt already. */
+  #resumed(screen: string): void {
+    const bytes = new TextEncoder().encode(screen);
+    this.#log.append(bytes);
+    this.#readiness.markReady();
+    performance.mark('aula86:prompt');
+    this.bootMs = Math.round(performance.now() - this.#bootStartedAt);
+    if (this.status === 'booting') this.status = 'running';
+    this.#statusBeforePause = 'running';
+    this.events.emit('restored', { screen: bytes });
+    this.events.emit('ready', { bootMs: this.bootMs });
   }
 
   #output(chunk: Uint8Array): void {

@@ -11,6 +11,7 @@ export class WorkerEmulator {
     onCrash: (message: string) => void,
     /** Every 250 ms, on input, and after each call: v86's raw 32-bit instruction counter. */
     onCounter: (reading: CounterReading) => void,
+    onResumed: () => void = () => undefined,
   ) {
     this.#worker = new Worker(new URL('./emulator.worker.ts', import.meta.url), { type: 'module' });
     this.#worker.onmessage = (event: MessageEvent<FromWorker>) => {
@@ -18,6 +19,7 @@ export class WorkerEmulator {
       if (m.type === 'output') onOutput(m.bytes, m.reading);
       else if (m.type === 'counter') onCounter(m.reading);
       else if (m.type === 'crash') onCrash(m.message);
+      else if (m.type === 'resumed') onResumed();
       else if (m.ok) {
         onCounter(m.counter);
         this.#calls.resolve(m.id, m.state);
@@ -28,7 +30,12 @@ export class WorkerEmulator {
       this.#calls.rejectAll(new Error(message)); // no reply will come: nothing waits forever
       onCrash(message);
     };
-    this.#post({ type: 'create', config }, [config.bios, config.kernel, config.initrd]);
+    const transfer = config.boot
+      ? [config.boot.bios, config.boot.kernel, config.boot.initrd]
+      : config.state
+        ? [config.state]
+        : [];
+    this.#post({ type: 'create', config }, transfer);
   }
 
   #post(message: ToWorker, transfer: Transferable[] = []) {

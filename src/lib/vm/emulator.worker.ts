@@ -41,25 +41,40 @@ async function create(config: EmulatorConfig) {
   const { V86: Emulator } = (await import(
     /* @vite-ignore */ config.libraryUrl
   )) as typeof import('v86');
-  emulator = new Emulator({
+  const boot = config.boot;
+  // Keep these options in step with images/build-boot-state.mjs: a state restores only into
+  // the same devices.
+  const e = new Emulator({
     wasm_fn: async (imports) => (await WebAssembly.instantiate(config.wasm, imports)).exports,
-    bios: { buffer: config.bios },
-    bzimage: { buffer: config.kernel },
-    initrd: { buffer: config.initrd },
-    cmdline: config.cmdline,
+    ...(boot
+      ? {
+          bios: { buffer: boot.bios },
+          bzimage: { buffer: boot.kernel },
+          initrd: { buffer: boot.initrd },
+          cmdline: boot.cmdline,
+        }
+      : {}),
     memory_size: config.memoryBytes,
     vga_memory_size: 256 * 1024,
     uart1: true,
     disable_keyboard: true,
     disable_mouse: true,
     disable_speaker: true,
-    autostart: true,
+    autostart: !config.state,
   });
+  emulator = e;
   // Bytes of one emulator tick go out as one message.
-  emulator.add_listener('serial0-output-byte', (byte) => {
+  e.add_listener('serial0-output-byte', (byte) => {
     pending.push(byte);
     if (pending.length === 1) queueMicrotask(flush);
   });
+  const state = config.state;
+  if (state) {
+    await new Promise<void>((resolve) => e.add_listener('emulator-loaded', () => resolve()));
+    await e.restore_state(state);
+    await e.run();
+    post({ type: 'resumed' });
+  }
   counterTimer = setInterval(
     () => post({ type: 'counter', reading: counter() }),
     250,

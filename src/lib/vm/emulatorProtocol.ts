@@ -4,11 +4,11 @@
 export interface EmulatorConfig {
   libraryUrl: string;
   wasm: WebAssembly.Module;
-  bios: ArrayBuffer;
-  kernel: ArrayBuffer;
-  initrd: ArrayBuffer;
-  cmdline: string;
   memoryBytes: number;
+  /** Power on from the BIOS with these images… */
+  boot?: { bios: ArrayBuffer; kernel: ArrayBuffer; initrd: ArrayBuffer; cmdline: string };
+  /** …or resume this saved state (the images are in its memory already). */
+  state?: ArrayBuffer;
 }
 
 export type ToWorker =
@@ -28,5 +28,7 @@ export type FromWorker =
   | { type: 'output'; bytes: Uint8Array<ArrayBuffer>; reading: CounterReading }
   | { type: 'counter'; reading: CounterReading }
   | { type: 'crash'; message: string }
+  /** A saved state given at creation is restored and running. */
+  | { type: 'resumed' }
   | { type: 'reply'; id: number; ok: true; state?: ArrayBuffer; counter: CounterReading }
   | { type: 'reply'; id: number; ok: false; message: string };
