@@ -61,6 +61,9 @@ export default defineConfig({
         ignoreURLParametersMatching: [/.*/],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // kiosk.json is placed next to the files by whoever deploys: fresh when online,
+        // the last copy offline.
+        runtimeCaching: [{ urlPattern: /\/kiosk\.json$/, handler: 'NetworkFirst' }],
       },
     }),
   ],

@@ -24,6 +24,15 @@ export const en = {
   'controls.pause': 'Pause',
   'controls.resume': 'Resume',
   'controls.reset': 'Reset',
+  'controls.coldBoot': 'Cold boot',
+  'controls.coldBootHint': 'Boot from the BIOS, the whole way, to watch it',
+  'machine.note.bootStateIncompatible':
+    'The saved boot state does not fit this build ({reasons}), so the guest boots from scratch. Rebuild the images (npm run images) to get the instant start back.',
+  'machine.note.bootStateUnavailable':
+    'The saved boot state could not be loaded ({detail}), so the guest boots from scratch.',
+  'guest.startedFrom': 'Started from',
+  'guest.startedFrom.bootState': 'saved boot state (instant start)',
+  'guest.startedFrom.coldBoot': 'cold boot (BIOS, kernel, init)',
 
   'guest.heading': 'Guest',
   'guest.profile': 'Profile',
@@ -181,6 +190,17 @@ export const en = {
     'A new version of the lab is ready. Your machine keeps running until you choose.',
   'offline.updateNow': 'Update now',
   'offline.updateLater': 'Later',
+
+  'kiosk.countdown':
+    'Nobody has used this computer for a while. The machine goes back to its starting state in {seconds} s.',
+  'kiosk.countdownHint': 'Press any key or click to keep working.',
+  'kiosk.teacher': 'Teacher unlock',
+  'kiosk.pin': 'Teacher PIN',
+  'kiosk.unlock': 'Unlock',
+  'kiosk.cancel': 'Cancel',
+  'kiosk.wrongPin': 'Wrong PIN.',
+  'kiosk.unlocked': 'Kiosk unlocked until the page is reloaded.',
+  'kiosk.configError': 'kiosk.json could not be used ({detail}); the default kiosk settings apply.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -209,6 +229,15 @@ export const es: Messages = {
   'controls.pause': 'Pausar',
   'controls.resume': 'Reanudar',
   'controls.reset': 'Reiniciar',
+  'controls.coldBoot': 'Arranque en frío',
+  'controls.coldBootHint': 'Arrancar desde la BIOS, el proceso completo, para verlo',
+  'machine.note.bootStateIncompatible':
+    'El estado de arranque guardado no encaja con esta versión ({reasons}), así que el invitado arranca desde cero. Reconstruye las imágenes (npm run images) para recuperar el inicio instantáneo.',
+  'machine.note.bootStateUnavailable':
+    'No se pudo cargar el estado de arranque guardado ({detail}), así que el invitado arranca desde cero.',
+  'guest.startedFrom': 'Iniciado desde',
+  'guest.startedFrom.bootState': 'estado de arranque guardado (inicio instantáneo)',
+  'guest.startedFrom.coldBoot': 'arranque en frío (BIOS, núcleo, init)',
 
   'guest.heading': 'Invitado',
   'guest.profile': 'Perfil',
@@ -370,4 +399,16 @@ export const es: Messages = {
     'Hay una versión nueva del laboratorio. Tu máquina sigue funcionando hasta que decidas.',
   'offline.updateNow': 'Actualizar ahora',
   'offline.updateLater': 'Más tarde',
+
+  'kiosk.countdown':
+    'Nadie ha usado este ordenador desde hace un rato. La máquina vuelve a su estado inicial en {seconds} s.',
+  'kiosk.countdownHint': 'Pulsa cualquier tecla o haz clic para seguir trabajando.',
+  'kiosk.teacher': 'Desbloqueo del profesor',
+  'kiosk.pin': 'PIN del profesor',
+  'kiosk.unlock': 'Desbloquear',
+  'kiosk.cancel': 'Cancelar',
+  'kiosk.wrongPin': 'PIN incorrecto.',
+  'kiosk.unlocked': 'Quiosco desbloqueado hasta que se recargue la página.',
+  'kiosk.configError':
+    'No se pudo usar kiosk.json ({detail}); se aplican los ajustes de quiosco por defecto.',
 };

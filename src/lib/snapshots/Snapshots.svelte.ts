@@ -89,6 +89,15 @@ export class Snapshots {
     return latest ? this.restore(latest) : Promise.resolve();
   }
 
+  /** Restores the newest snapshot called `name`; false when there is none. */
+  async restoreNamed(name: string): Promise<boolean> {
+    await this.refresh();
+    const meta = this.items.find((m) => m.name === name);
+    if (!meta) return false;
+    await this.restore(meta);
+    return true;
+  }
+
   rename(meta: SnapshotMeta, name: string): Promise<void> {
     const trimmed = name.trim();
     if (!trimmed || trimmed === meta.name) return Promise.resolve();

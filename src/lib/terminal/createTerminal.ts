@@ -7,16 +7,22 @@ import { installClipboardKeys } from './clipboard';
 
 export interface SerialConsole {
   terminal: Terminal;
+  /** Changes the text size; the terminal refits and the guest is told its new size. */
+  setFontSize(px: number): void;
   dispose(): void;
 }
 
-export function createTerminal(container: HTMLElement, port: SerialPort): SerialConsole {
+export function createTerminal(
+  container: HTMLElement,
+  port: SerialPort,
+  fontSize = 15,
+): SerialConsole {
   const terminal = new Terminal({
     // A blinking cursor re-renders the DOM twice a second and measurably slowed the guest's
     // boot (~200 ms of 2 s, npm run bench); a steady block is as visible.
     cursorBlink: false,
     fontFamily: '"DejaVu Sans Mono", "Cascadia Mono", Menlo, Consolas, monospace',
-    fontSize: 15,
+    fontSize,
     scrollback: 5000,
     theme: { background: '#101418', foreground: '#e6e6e6', cursor: '#7fd1b9' },
   });
@@ -37,6 +43,11 @@ export function createTerminal(container: HTMLElement, port: SerialPort): Serial
   observer.observe(container);
   return {
     terminal,
+    setFontSize(px) {
+      if (terminal.options.fontSize === px) return;
+      terminal.options.fontSize = px;
+      fit.fit();
+    },
     dispose() {
       cancelAnimationFrame(frame);
       observer.disconnect();
