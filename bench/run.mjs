@@ -12,6 +12,7 @@ import { startServer } from './server.mjs';
 import { median, ratio } from '../src/lib/metrics/stats.mjs';
 import { appSnapshots, bareSnapshots } from './snapshots.mjs';
 import { appCost, bareCost, nativeTimes, wasmNodeTimes } from './cost.mjs';
+import { appInstant, bareInstant } from './instant.mjs';
 import { WORKLOADS } from '../images/bench/run-wasm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,7 +28,12 @@ const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch(chromiumLaunchOptions());
 
 const PAGES = {
-  app: { url: `${base}/?lang=en`, newMark: 'aula86:new-v86', promptMark: 'aula86:prompt' },
+  // The boot figures compare a cold boot (BIOS, kernel, init) with the bare page's.
+  app: {
+    url: `${base}/?lang=en&boot=cold`,
+    newMark: 'aula86:new-v86',
+    promptMark: 'aula86:prompt',
+  },
   bare: { url: `${base}/bare/`, newMark: 'new-v86', promptMark: 'prompt' },
 };
 
@@ -102,6 +108,24 @@ for (let i = 0; i < RUNS; i++) {
   }
 }
 
+// Instant start: the pre-booted state, app (cold cache, warm cache, offline) vs bare.
+const instant = { app: [], bare: [] };
+for (let i = 0; i < RUNS; i++) {
+  for (const kind of i % 2 ? ['bare', 'app'] : ['app', 'bare']) {
+    try {
+      instant[kind].push(
+        kind === 'app'
+          ? await appInstant(browser, `${base}/?lang=en`)
+          : await bareInstant(browser, `${base}/bare/?state`),
+      );
+    } catch (error) {
+      console.error(`[bench] instant ${kind} failed: ${error.message.split('\n')[0]}`);
+      instant[kind].push({});
+    }
+  }
+  console.error(`[bench] instant start run ${i + 1}/${RUNS} done`);
+}
+
 // The cost of emulation: the app's benchmark and the bare page, alternately, COST_ROUNDS times.
 const COST_ROUNDS = Math.max(3, Math.round(RUNS / 3));
 const cost = { app: [], bare: [] };
@@ -148,6 +172,20 @@ const figures = ([key, label, unit]) => {
   return { key, label, unit, app, bare, ratio: Math.round(median(pairs) * 100) / 100 };
 };
 const rows = METRICS.map(figures);
+const INSTANT_METRICS = [
+  ['coldPrompt', 'Navigation → prompt, cold cache (first visit)', 'ms'],
+  ['coldShown', 'Navigation → prompt on screen, cold cache (bare: not drawn)', 'ms'],
+  ['warmPrompt', 'Navigation → prompt, warm cache (service worker; bare: none)', 'ms'],
+  ['warmShown', 'Navigation → prompt on screen, warm cache', 'ms'],
+  ['offlinePrompt', 'Offline reload → prompt (network off, service worker)', 'ms'],
+  ['offlineShown', 'Offline reload → prompt on screen', 'ms'],
+];
+const instantRows = INSTANT_METRICS.map(([key, label, unit]) => {
+  const app = median(instant.app.map((s) => s[key]));
+  const bare = median(instant.bare.map((s) => s[key]));
+  const pairs = instant.app.map((s, i) => ratio(s[key], instant.bare[i]?.[key]));
+  return { key, label, unit, app, bare, ratio: Math.round(median(pairs) * 100) / 100 };
+});
 const snapshotRows = SNAPSHOT_METRICS.map(figures);
 
 // Sizes of what we ship, from the build output.
@@ -203,6 +241,9 @@ const result = {
   snapshots: Object.fromEntries(
     snapshotRows.map((r) => [r.key, { app: r.app, bare: r.bare, ratio: r.ratio }]),
   ),
+  instant: Object.fromEntries(
+    instantRows.map((r) => [r.key, { app: r.app, bare: r.bare, ratio: r.ratio }]),
+  ),
   cost: { ladder, tableSeconds, nativeError: native.error ?? null, rounds: COST_ROUNDS },
   samples,
   costSamples: cost,
@@ -225,6 +266,7 @@ const tableOf = (list) =>
   ].join('\n');
 const table = tableOf(rows);
 const snapshotTable = tableOf(snapshotRows);
+const instantTable = tableOf(instantRows);
 
 const msText = (v) => (!Number.isFinite(v) ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(0));
 const times = (v, base) =>
@@ -252,6 +294,8 @@ const bootVsRestore = `Cold boot to a prompt: ${fmt(rows[0].app, 'ms')}; restori
 
 console.log(`\nBoot, medians of ${RUNS} runs (Chromium ${result.chromium}, v86 ${result.v86})\n`);
 console.log(table);
+console.log(`\nInstant start (pre-booted state), medians of ${RUNS} runs\n`);
+console.log(instantTable);
 console.log(`\nSnapshots, medians of ${RUNS} runs\n`);
 console.log(snapshotTable);
 console.log(`\nThe same work down the ladder, medians (ms; × = times the native time)\n`);
@@ -267,7 +311,13 @@ console.log(`\nOur own JS, gzipped: ${(ownJsGzip / 1024).toFixed(1)} KB`);
 console.log(
   '\n' +
     JSON.stringify(
-      { boot: result.boot, snapshots: result.snapshots, cost: result.cost, sizes: result.sizes },
+      {
+        boot: result.boot,
+        instant: result.instant,
+        snapshots: result.snapshots,
+        cost: result.cost,
+        sizes: result.sizes,
+      },
       null,
       2,
     ),
@@ -288,7 +338,18 @@ same figure for a bare v86 page (\`bench/bare/\`: the same images, no app) measu
 the ratio holds on a noisy machine even when the absolute times drift: it is the median of the
 per-run ratios, each run booting the app and the bare page back to back (in alternating order).
 
-## Boot to the first prompt (cold: a fresh browser context each run)
+## Instant start: the pre-booted state (what the lab does by default)
+
+${instantTable}
+
+- The app resumes \`images/boot-state.bin.gz\` (the default guest saved at its prompt by
+  \`npm run images\`); the bare page (\`bench/bare/?state\`) resumes the same file with plain v86.
+- Cold cache: a fresh browser context. Warm cache: a reload once the service worker has cached
+  the lab. Offline: the same, with the context's network switched off.
+- "Prompt": the machine is running its shell and takes input (the app's \`aula86:prompt\` mark);
+  "on screen": the prompt's text is in the terminal.
+
+## Cold boot to the first prompt (\`?boot=cold\`, a fresh browser context each run)
 
 ${table}
 

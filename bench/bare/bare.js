@@ -11,9 +11,12 @@ async function load(name) {
   if (!name.endsWith('.gz')) return response.arrayBuffer();
   return new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 }
-const [bios, bzimage, initrd] = await Promise.all(
-  [profile.files.bios, profile.files.kernel, profile.files.initrd].map(load),
-);
+// ?state: resume the pre-booted state (no images), as the lab does by default.
+const fromState = params.has('state');
+const [bios, bzimage, initrd] = fromState
+  ? []
+  : await Promise.all([profile.files.bios, profile.files.kernel, profile.files.initrd].map(load));
+const savedState = fromState ? await load(profile.boot_state.file) : null;
 
 let text = '';
 let ready = false;
@@ -23,10 +26,14 @@ window.bare = state;
 performance.mark('new-v86');
 const emulator = new V86({
   wasm_path: new URL('./v86/v86.wasm', location.href).href,
-  bios: { buffer: bios },
-  bzimage: { buffer: bzimage },
-  initrd: { buffer: initrd },
-  cmdline: profile.cmdline,
+  ...(fromState
+    ? {}
+    : {
+        bios: { buffer: bios },
+        bzimage: { buffer: bzimage },
+        initrd: { buffer: initrd },
+        cmdline: profile.cmdline,
+      }),
   memory_size: profile.memory_mb * 1024 * 1024,
   vga_memory_size: 256 * 1024,
   uart1: true,
@@ -34,9 +41,17 @@ const emulator = new V86({
   disable_mouse: true,
   disable_speaker: true,
   disable_jit: params.has('nojit'),
-  autostart: true,
+  autostart: !fromState,
 });
 state.emulator = emulator;
+if (fromState) {
+  emulator.add_listener('emulator-loaded', async () => {
+    await emulator.restore_state(savedState);
+    await emulator.run();
+    state.prompt = true;
+    performance.mark('prompt');
+  });
+}
 emulator.add_listener('serial0-output-byte', (byte) => {
   text += String.fromCharCode(byte);
   if (!ready && text.includes(profile.ready_text)) ready = true;
