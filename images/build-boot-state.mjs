@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { V86 } from 'v86';
+import { V86_DEVICES } from '../src/lib/vm/devices.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -31,8 +32,7 @@ const bios = decoded(profile.files.bios);
 const kernel = decoded(profile.files.kernel);
 const initrd = decoded(profile.files.initrd);
 
-// The same machine as the lab's emulator worker (src/lib/vm/emulator.worker.ts): a state only
-// restores into the same devices.
+// The same machine as the lab's emulator worker (src/lib/vm/emulator.worker.ts).
 const emulator = new V86({
   wasm_path: join(root, 'node_modules', 'v86', 'build', 'v86.wasm'),
   bios: { buffer: buffer(bios) },
@@ -40,11 +40,7 @@ const emulator = new V86({
   initrd: { buffer: buffer(initrd) },
   cmdline: profile.cmdline,
   memory_size: profile.memory_mb * 1024 * 1024,
-  vga_memory_size: 256 * 1024,
-  uart1: true,
-  disable_keyboard: true,
-  disable_mouse: true,
-  disable_speaker: true,
+  ...V86_DEVICES,
   autostart: true,
 });
 

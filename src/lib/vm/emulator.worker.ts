@@ -2,6 +2,7 @@
 // rendering (terminal, panels) then never competes with the emulated CPU.
 import type { V86 } from 'v86';
 import { messageOf } from '../errors';
+import { V86_DEVICES } from './devices.mjs';
 import type { CounterReading, EmulatorConfig, FromWorker, ToWorker } from './emulatorProtocol';
 
 /** The parts of v86's CPU object used here (not in v86's type definitions). */
@@ -42,8 +43,6 @@ async function create(config: EmulatorConfig) {
     /* @vite-ignore */ config.libraryUrl
   )) as typeof import('v86');
   const boot = config.boot;
-  // Keep these options in step with images/build-boot-state.mjs: a state restores only into
-  // the same devices.
   const e = new Emulator({
     wasm_fn: async (imports) => (await WebAssembly.instantiate(config.wasm, imports)).exports,
     ...(boot
@@ -55,11 +54,7 @@ async function create(config: EmulatorConfig) {
         }
       : {}),
     memory_size: config.memoryBytes,
-    vga_memory_size: 256 * 1024,
-    uart1: true,
-    disable_keyboard: true,
-    disable_mouse: true,
-    disable_speaker: true,
+    ...V86_DEVICES,
     autostart: !config.state,
   });
   emulator = e;
