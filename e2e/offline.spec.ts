@@ -11,21 +11,37 @@ import { SnapshotPanel } from './snapshots';
 
 test.use({ serviceWorkers: 'allow' });
 
-/** A copy of the build on its own server, which a test may change or stop. */
-async function ownServer(): Promise<{ origin: string; root: string; stop: () => void }> {
+interface Site {
+  origin: string;
+  /** The served folder: a test may change what is in it. */
+  root: string;
+  stop: () => void;
+}
+
+/**
+ * Runs `use` with a copy of the build on its own server (which a test may change or stop), and
+ * a browser that has visited it once: booted, and told by the service worker it is cached.
+ */
+async function withCachedLab(page: Page, use: (site: Site, lab: Lab) => Promise<void>) {
   const root = mkdtempSync(join(tmpdir(), 'aula86-dist-'));
   cpSync('dist', root, { recursive: true });
   const server: Server = await startServer({ '/': root });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    root,
-    stop: () => {
-      server.closeAllConnections();
-      server.close();
-    },
+  const stop = () => {
+    server.closeAllConnections();
+    server.close();
   };
+  const site = { origin: `http://127.0.0.1:${port}`, root, stop };
+  try {
+    const lab = new Lab(page, site.origin);
+    await lab.bootToShell();
+    await expect(network(page)).toHaveText('Ready offline', { timeout: 60_000 });
+    await use(site, lab);
+  } finally {
+    stop();
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 const network = (page: Page) => page.getByRole('status', { name: 'Network' });
@@ -34,13 +50,7 @@ test('after one visit the lab boots with no network and no server, and snapshots
   page,
   context,
 }) => {
-  const site = await ownServer();
-  try {
-    const lab = new Lab(page, site.origin);
-    await lab.bootToShell();
-    // The service worker has cached every file of the lab.
-    await expect(network(page)).toHaveText('Ready offline', { timeout: 60_000 });
-
+  await withCachedLab(page, async (site, lab) => {
     site.stop();
     await context.setOffline(true);
     await page.reload();
@@ -53,20 +63,13 @@ test('after one visit the lab boots with no network and no server, and snapshots
     await lab.run('rm /root/note; cat /root/note', /No such file or directory/);
     await snapshots.restore(name);
     await lab.run('cat /root/note', /^works offline$/m);
-  } finally {
-    site.stop();
-    rmSync(site.root, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a new version waits for the user, and the running machine is not interrupted', async ({
   page,
 }) => {
-  const site = await ownServer();
-  try {
-    const lab = new Lab(page, site.origin);
-    await lab.bootToShell();
-    await expect(network(page)).toHaveText('Ready offline', { timeout: 60_000 });
+  await withCachedLab(page, async (site, lab) => {
     await lab.run('echo before update > /root/state', 'echo before update');
 
     // A new deployment: the service worker file changes on the server.
@@ -84,8 +87,5 @@ test('a new version waits for the user, and the running machine is not interrupt
     await prompt.getByRole('button', { name: 'Later' }).click();
     await expect(prompt).toBeHidden();
     await lab.run('echo still the same session', /^still the same session$/m);
-  } finally {
-    site.stop();
-    rmSync(site.root, { recursive: true, force: true });
-  }
+  });
 });
