@@ -138,3 +138,58 @@ export async function bareCost(browser, url) {
 function mapValues(object, f) {
   return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, f(v)]));
 }
+
+const STEADY = { command: 'aula-bench int 24', warmupMs: 1500, windows: 4, windowMs: 1000 };
+
+/**
+ * The lab's own overhead, steady state: the guest's MIPS, one second at a time, while it runs a
+ * long integer workload (after a warm-up, so JIT compilation is out of the figure). The app's
+ * figure is the one its speed panel shows; the bare page's is computed the same way from v86's
+ * instruction counter.
+ */
+export async function appSteadyMips(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.locator('.xterm-rows').getByText('root@aula86:~#').waitFor({ timeout: 60_000 });
+    await page.locator('.xterm-screen').click();
+    await page.keyboard.type(`${STEADY.command}\n`);
+    await page.waitForTimeout(STEADY.warmupMs);
+    const samples = [];
+    for (let i = 0; i < STEADY.windows; i++) {
+      await page.waitForTimeout(STEADY.windowMs);
+      samples.push(Number(await page.getByTestId('mips').getAttribute('data-mips')));
+    }
+    return median(samples);
+  } finally {
+    await context.close();
+  }
+}
+
+export async function bareSteadyMips(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.bare?.prompt, null, { timeout: 60_000 });
+    await page.evaluate((c) => window.bare.emulator.serial0_send(`${c}\n`), STEADY.command);
+    await page.waitForTimeout(STEADY.warmupMs);
+    const samples = [];
+    for (let i = 0; i < STEADY.windows; i++) {
+      samples.push(
+        await page.evaluate(async (ms) => {
+          const e = window.bare.emulator;
+          const c0 = e.get_instruction_counter() >>> 0;
+          const t0 = performance.now();
+          await new Promise((resolve) => setTimeout(resolve, ms));
+          const c1 = e.get_instruction_counter() >>> 0;
+          return ((c1 - c0 + 2 ** 32) % 2 ** 32) / (performance.now() - t0) / 1000;
+        }, STEADY.windowMs),
+      );
+    }
+    return median(samples);
+  } finally {
+    await context.close();
+  }
+}

@@ -11,7 +11,14 @@ import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { startServer } from './server.mjs';
 import { median, ratio } from '../src/lib/metrics/stats.mjs';
 import { appSnapshots, bareSnapshots } from './snapshots.mjs';
-import { appCost, bareCost, nativeTimes, wasmNodeTimes } from './cost.mjs';
+import {
+  appCost,
+  appSteadyMips,
+  bareCost,
+  bareSteadyMips,
+  nativeTimes,
+  wasmNodeTimes,
+} from './cost.mjs';
 import { appInstant, bareInstant } from './instant.mjs';
 import { WORKLOADS } from '../images/bench/run-wasm.mjs';
 
@@ -143,6 +150,22 @@ for (let i = 0; i < COST_ROUNDS; i++) {
     }
   }
 }
+// The lab's own overhead in steady state: guest MIPS during a long workload, app vs bare.
+const steady = { app: [], bare: [] };
+for (let i = 0; i < COST_ROUNDS; i++) {
+  for (const kind of i % 2 ? ['bare', 'app'] : ['app', 'bare']) {
+    try {
+      steady[kind].push(
+        kind === 'app'
+          ? await appSteadyMips(browser, PAGES.app.url.replace('&boot=cold', ''))
+          : await bareSteadyMips(browser, `${base}/bare/?state`),
+      );
+    } catch (error) {
+      console.error(`[bench] steady ${kind} failed: ${error.message.split('\n')[0]}`);
+      steady[kind].push(NaN);
+    }
+  }
+}
 await browser.close();
 server.close();
 const imagesDir = join(root, 'dist', 'images');
@@ -231,6 +254,11 @@ const ladder = Object.fromEntries(
   ]),
 );
 const tableSeconds = med(cost.app, (c) => c.tableMs) / 1000;
+const steadyMips = {
+  app: median(steady.app),
+  bare: median(steady.bare),
+  ratio: median(steady.app.map((a, i) => ratio(a, steady.bare[i]))),
+};
 
 const result = {
   date: new Date().toISOString(),
@@ -244,7 +272,13 @@ const result = {
   instant: Object.fromEntries(
     instantRows.map((r) => [r.key, { app: r.app, bare: r.bare, ratio: r.ratio }]),
   ),
-  cost: { ladder, tableSeconds, nativeError: native.error ?? null, rounds: COST_ROUNDS },
+  cost: {
+    ladder,
+    tableSeconds,
+    steadyMips,
+    nativeError: native.error ?? null,
+    rounds: COST_ROUNDS,
+  },
   samples,
   costSamples: cost,
   sizes: {
@@ -290,6 +324,7 @@ const mipsTable = [
     return `| ${w} | ${m(l.mipsJit)} | ${m(l.bareMipsJit)} | ${r(l.mipsRatioJit)} | ${m(l.mipsInterp)} | ${m(l.bareMipsInterp)} | ${r(l.mipsRatioInterp)} |`;
   }),
 ].join('\n');
+const steadyLine = `Steady state (\`aula-bench int 24\` with the JIT, MIPS over 1-s windows after a 1.5 s warm-up, both resuming the pre-booted state): app ${steadyMips.app.toFixed(0)} MIPS, bare ${steadyMips.bare.toFixed(0)} MIPS, app / bare ${steadyMips.ratio.toFixed(2)} (median of ${COST_ROUNDS} pairs).`;
 const bootVsRestore = `Cold boot to a prompt: ${fmt(rows[0].app, 'ms')}; restoring a snapshot to a shell that answers: ${fmt(snapshotRows[1].app, 'ms')}.`;
 
 console.log(`\nBoot, medians of ${RUNS} runs (Chromium ${result.chromium}, v86 ${result.v86})\n`);
@@ -304,6 +339,7 @@ console.log(
   `\nGuest MIPS on the same workload, app vs bare v86 page (medians of ${COST_ROUNDS} rounds)\n`,
 );
 console.log(mipsTable);
+console.log(`\n${steadyLine}`);
 console.log(
   `\nThe app's full benchmark table (3 repeats): ${tableSeconds.toFixed(1)} s. ${bootVsRestore}`,
 );
@@ -399,6 +435,12 @@ MIPS = instructions executed between the command reaching the guest and its resu
 divided by that time.
 
 ${mipsTable}
+
+${steadyLine}
+
+The short runs above (a few hundred ms each) include v86's JIT compiling the program and V8
+tiering up the code it generates, which varies a lot from run to run on 2 busy cores; the
+steady-state figure is the one to judge the lab's overhead by.
 
 ## What we ship
 
