@@ -25,6 +25,8 @@ export class Snapshots {
   notice = $state.raw<Notice | null>(null);
   persistent = $state.raw(true);
   usage = $state.raw<{ used: number; quota: number } | null>(null);
+  /** The pre-booted state's chunks are stored (or there is nothing to store): saves are quick. */
+  baseReady = $state.raw(false);
 
   // Opened by init(), after the guest has booted: opening IndexedDB and starting the worker
   // would otherwise compete with the boot for the CPU.
@@ -49,6 +51,20 @@ export class Snapshots {
     if (this.persistent) void navigator.storage?.persist?.().catch(() => false);
     await library.collectGarbage().catch(() => 0);
     await this.refresh();
+    void this.#seedBase(library);
+  }
+
+  /** Stores the chunks of the state the lab started from, once per browser (see seedBase). */
+  async #seedBase(library: SnapshotLibrary): Promise<void> {
+    try {
+      const base = this.machine.bootState();
+      const origin = this.machine.origin();
+      if (base && origin) await library.seedBase(base.state, origin, base.id);
+    } catch {
+      // Only an optimisation: without the base, a first save compresses the whole state.
+    } finally {
+      this.baseReady = true;
+    }
   }
 
   async refresh(): Promise<void> {

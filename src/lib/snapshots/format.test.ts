@@ -93,6 +93,12 @@ describe('validateMeta', () => {
       code: 'notSnapshot',
     });
   });
+  it('knows the chunk base record, and no other kind', () => {
+    expect(validateMeta({ ...meta, kind: 'base' }).kind).toBe('base');
+    expect(problemOf(() => validateMeta({ ...meta, kind: 'cache' }))).toEqual({
+      code: 'notSnapshot',
+    });
+  });
 });
 
 describe('incompatibilities', () => {

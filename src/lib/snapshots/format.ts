@@ -34,6 +34,11 @@ export interface SnapshotMeta extends SnapshotOrigin {
   storedSize: number;
   /** The terminal's recent output when saved, replayed on restore (UTF-8 text with escapes). */
   screen: string;
+  /**
+   * 'base': not a snapshot but the chunks of the lab's pre-booted state, kept so that snapshots
+   * store only what changed since the boot. Never listed, exported or restored.
+   */
+  kind?: 'base';
 }
 
 export type SnapshotProblem =
@@ -107,7 +112,8 @@ export function validateMeta(raw: unknown): SnapshotMeta {
     m['chunkSizes'].every((n) => Number.isSafeInteger(n) && (n as number) >= 0) &&
     typeof images === 'object' &&
     images !== null &&
-    ['bios', 'kernel', 'initrd'].every((k) => typeof images[k] === 'string');
+    ['bios', 'kernel', 'initrd'].every((k) => typeof images[k] === 'string') &&
+    (m['kind'] === undefined || m['kind'] === 'base');
   if (!ok) throw bad();
   return m as unknown as SnapshotMeta;
 }

@@ -37,40 +37,78 @@ export class SnapshotLibrary {
     return new SnapshotLibrary((await IdbSnapshotStorage.open()) ?? new MemorySnapshotStorage());
   }
 
+  /** The snapshots, newest first (not the chunk base, see seedBase). */
   async list(): Promise<SnapshotMeta[]> {
-    return (await this.storage.listMeta()).sort((a, b) => b.createdAt - a.createdAt);
+    return (await this.storage.listMeta())
+      .filter((m) => m.kind !== 'base')
+      .sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  /**
+   * Stores the chunks of the state the lab starts from (its pre-booted state) once, under `id`,
+   * as a hidden base: a snapshot saved later stores and compresses only the chunks that
+   * changed since, which makes the first save of a session as quick as the second.
+   * Returns false when the base was there already.
+   */
+  async seedBase(state: ArrayBuffer, origin: SnapshotOrigin, id: string): Promise<boolean> {
+    return exclusive(async () => {
+      const metas = await this.storage.listMeta();
+      if (metas.some((m) => m.id === id)) return false;
+      // Bases of other builds are of no use any more; their chunks go with the next collection.
+      for (const old of metas.filter((m) => m.kind === 'base'))
+        await this.storage.removeMeta(old.id);
+      await this.#store(state, origin, metas, {
+        id,
+        name: 'base',
+        createdAt: Date.now(),
+        screen: '',
+        kind: 'base',
+      });
+      return true;
+    });
   }
 
   async save(captured: CapturedState, name: string, createdAt = Date.now()): Promise<SnapshotMeta> {
     const { state, screen, origin } = captured;
-    return exclusive(async () => {
-      // The chunks the saved snapshots refer to are stored (each was committed with its
-      // metadata), with their sizes: one read gives both what need not be written and its size.
-      const sizes = new Map<string, number>();
-      for (const m of await this.storage.listMeta()) {
-        m.chunks.forEach((h, i) => sizes.set(h, m.chunkSizes[i] ?? 0));
-      }
-      const stateSize = state.byteLength;
-      const known = [...sizes.keys()];
-      const packed = await this.#worker.request('pack', { state, known }, [state]);
-      for (const c of packed.fresh) sizes.set(c.hash, c.data.byteLength);
-      const chunkSizes = packed.chunks.map((h) => sizes.get(h) ?? 0);
-      const meta: SnapshotMeta = {
-        format: SNAPSHOT_FORMAT,
+    return exclusive(async () =>
+      this.#store(state, origin, await this.storage.listMeta(), {
         id: crypto.randomUUID(),
         name,
         createdAt,
-        ...origin,
-        stateSize,
-        stateSha256: packed.stateSha256,
-        chunks: packed.chunks,
-        chunkSizes,
-        storedSize: chunkSizes.reduce((a, b) => a + b, 0),
         screen: new TextDecoder().decode(screen),
-      };
-      await this.storage.commit(meta, packed.fresh);
-      return meta;
-    });
+      }),
+    );
+  }
+
+  /** Chunks, hashes and compresses a state (new chunks only) and commits it with its metadata. */
+  async #store(
+    state: ArrayBuffer,
+    origin: SnapshotOrigin,
+    metas: SnapshotMeta[],
+    fields: Pick<SnapshotMeta, 'id' | 'name' | 'createdAt' | 'screen' | 'kind'>,
+  ): Promise<SnapshotMeta> {
+    // The chunks the stored metadata refers to are stored (each was committed with its
+    // metadata), with their sizes: one read gives both what need not be written and its size.
+    const sizes = new Map<string, number>();
+    for (const m of metas) m.chunks.forEach((h, i) => sizes.set(h, m.chunkSizes[i] ?? 0));
+    const stateSize = state.byteLength;
+    const known = [...sizes.keys()];
+    const packed = await this.#worker.request('pack', { state, known }, [state]);
+    for (const c of packed.fresh) sizes.set(c.hash, c.data.byteLength);
+    const chunkSizes = packed.chunks.map((h) => sizes.get(h) ?? 0);
+    const meta: SnapshotMeta = {
+      format: SNAPSHOT_FORMAT,
+      ...fields,
+      ...origin,
+      stateSize,
+      stateSha256: packed.stateSha256,
+      chunks: packed.chunks,
+      chunkSizes,
+      storedSize: chunkSizes.reduce((a, b) => a + b, 0),
+    };
+    if (meta.kind === undefined) delete meta.kind;
+    await this.storage.commit(meta, packed.fresh);
+    return meta;
   }
 
   /** The raw state, every chunk and the whole checked against their SHA-256. */

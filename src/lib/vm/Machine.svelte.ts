@@ -298,6 +298,16 @@ export class Machine {
     if (wasRunning) await emulator.run();
   }
 
+  /**
+   * A copy of the pre-booted state, if this session loaded it, with an id naming it (its hash):
+   * snapshots store its chunks once, and later only what changed.
+   */
+  bootState(): { state: ArrayBuffer; id: string } | null {
+    const file = this.profile?.bootState?.file;
+    if (!file || !this.#bootState) return null;
+    return { state: this.#bootState.slice(0), id: `base-${file.decodedSha256}` };
+  }
+
   /** The console output since power-on (the most recent part), for a terminal that attaches late. */
   recentOutput(): Uint8Array {
     return this.#log.contents();
