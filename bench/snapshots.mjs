@@ -4,43 +4,27 @@
 
 const now = () => performance.now();
 
-/** Bytes of all chunks in the app's IndexedDB store. */
-function storedChunkBytes(page) {
+/**
+ * The app's IndexedDB store in one walk: the bytes of all chunks, and the storedSize of the
+ * newest snapshot (its chunks, compressed; shared ones counted in full; the base left out).
+ */
+function readStore(page) {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('aula86-snapshots');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          let total = 0;
-          const cursor = open.result.transaction('data').objectStore('data').openCursor();
-          cursor.onsuccess = () => {
-            const c = cursor.result;
-            if (!c) return resolve(total);
-            if (String(c.key).startsWith('chunk:')) total += c.value.byteLength;
-            c.continue();
-          };
-        };
-      }),
-  );
-}
-
-/** storedSize of the newest snapshot (its chunks, compressed; shared ones counted in full). */
-function newestSnapshotBytes(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('aula86-snapshots');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
+          let chunkBytes = 0;
           let newest = null;
           const cursor = open.result.transaction('data').objectStore('data').openCursor();
           cursor.onsuccess = () => {
             const c = cursor.result;
-            if (!c) return resolve(newest?.storedSize ?? NaN);
-            const v = c.value;
-            if (String(c.key).startsWith('meta:') && v.kind !== 'base') {
-              if (!newest || v.createdAt > newest.createdAt) newest = v;
+            if (!c) return resolve({ chunkBytes, newestSnapshot: newest?.storedSize ?? NaN });
+            const key = String(c.key);
+            if (key.startsWith('chunk:')) chunkBytes += c.value.byteLength;
+            else if (key.startsWith('meta:') && c.value.kind !== 'base') {
+              if (!newest || c.value.createdAt > newest.createdAt) newest = c.value;
             }
             c.continue();
           };
@@ -70,7 +54,7 @@ export async function appSnapshots(page) {
   // The lab is idle: it has stored its pre-booted state's chunks (once per browser, ~1 s after
   // the first start), which later snapshots share.
   await page.locator('[data-base-ready="true"]').waitFor({ timeout: 30_000 });
-  const baseBytes = await storedChunkBytes(page);
+  const baseBytes = (await readStore(page)).chunkBytes;
   await page.locator('.xterm-screen').click();
 
   let t = now();
@@ -78,15 +62,15 @@ export async function appSnapshots(page) {
   await entries.first().waitFor();
   const saveMs = now() - t;
   const longestTaskMs = await page.evaluate(() => Math.max(0, ...window.__longTasks));
-  const firstBytes = await newestSnapshotBytes(page);
-  const firstAddedBytes = (await storedChunkBytes(page)) - baseBytes;
-  const storeBytes = await storedChunkBytes(page);
+  const afterFirst = await readStore(page);
+  const firstBytes = afterFirst.newestSnapshot;
+  const firstAddedBytes = afterFirst.chunkBytes - baseBytes;
 
   await page.locator('.xterm-screen').click();
   await typeAndWait(page, 'ls -l /bin > /tmp/list; echo step-$((40+2))', 'step-42');
   await panel.getByRole('button', { name: 'Save snapshot' }).click();
   await entries.nth(1).waitFor();
-  const secondAddedBytes = (await storedChunkBytes(page)) - storeBytes;
+  const secondAddedBytes = (await readStore(page)).chunkBytes - afterFirst.chunkBytes;
 
   await page.locator('.xterm-screen').click();
   t = now();
