@@ -109,3 +109,13 @@ test('a teacher prepares a golden snapshot; the kiosk starts from it and returns
   await expect.poll(async () => (await lab.screenText()).includes('rm /root/README')).toBe(false);
   await lab.run('cat /root/README', /^exercise 3$/m);
 });
+
+test('"enabled" in kiosk.json makes every visit a kiosk, without ?kiosk', async ({ page }) => {
+  await kioskConfig(page, { enabled: true });
+  const lab = new Lab(page);
+  await lab.bootToShell('lang=en');
+  await expect(lab.button('Pause')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Run benchmark' })).toHaveCount(0);
+  // No PIN configured: no unlock button either.
+  await expect(page.getByRole('button', { name: 'Teacher unlock' })).toHaveCount(0);
+});

@@ -12,6 +12,8 @@ const TICK_MS = 250;
 export class Kiosk {
   /** Kiosk mode is on (?kiosk, or "enabled" in kiosk.json). */
   active = $state.raw(false);
+  /** kiosk.json has been read (or found absent): until then the lab shows no admin controls. */
+  settled = $state.raw(false);
   /** The teacher has not unlocked it. */
   locked = $state.raw(true);
   config = $state.raw<KioskConfig>(DEFAULT_KIOSK);
@@ -31,8 +33,13 @@ export class Kiosk {
 
   /** Reads kiosk.json (next to index.html; optional) and turns kiosk mode on if asked to. */
   async init(requested: boolean): Promise<void> {
+    this.active = requested;
     try {
-      const response = await fetch('kiosk.json', { cache: 'no-cache' });
+      // A server that never answers must not keep the lab locked: give up after 3 s.
+      const response = await fetch('kiosk.json', {
+        cache: 'no-cache',
+        signal: AbortSignal.timeout(3000),
+      });
       // Absent is normal (a 404, or a server's index.html fallback): the defaults apply.
       const isJson = response.headers.get('content-type')?.includes('json') ?? false;
       if (response.ok && isJson) this.config = parseKioskConfig(await response.json());
@@ -40,6 +47,7 @@ export class Kiosk {
       this.configError = messageOf(error);
     }
     this.active = requested || this.config.enabled;
+    this.settled = true;
     if (!this.active) return;
     // A named golden snapshot replaces the pre-booted state as soon as the guest is up.
     if (this.config.golden.kind === 'snapshot') {
