@@ -71,6 +71,45 @@ describe('SpeedMeter.rate', () => {
   });
 });
 
+describe('SpeedMeter on a long, irregular history', () => {
+  // Readings every ~250 ms plus bursts from output batches, as the lab gets them.
+  const meter = new SpeedMeter();
+  const readings: Array<{ at: number; total: number }> = [];
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (
+    let at = 0, total = 0;
+    at < 70_000;
+    at += random() < 0.3 ? 3 + random() * 20 : 240 + random() * 20
+  ) {
+    total += Math.round(random() * 1e6);
+    readings.push({ at, total });
+    meter.add({ at, total });
+  }
+  const kept = readings.filter((r) => r.at >= readings.at(-1)!.at - 61_000);
+
+  it('rate() picks the reading closest to a window away, as a search over all would', () => {
+    const last = kept.at(-1)!;
+    let from = kept[0]!;
+    for (const r of kept) {
+      if (Math.abs(last.at - r.at - 1000) < Math.abs(last.at - from.at - 1000)) from = r;
+    }
+    expect(meter.rate(1000)).toBe(((last.total - from.total) / (last.at - from.at)) * 1000);
+  });
+
+  it('totalAt() interpolates between the readings around the time', () => {
+    for (const at of [kept[1]!.at + 1, 30_000.5, kept.at(-1)!.at - 0.25]) {
+      const after = kept.findIndex((r, i) => i > 0 && r.at >= at);
+      const a = kept[after - 1]!;
+      const b = kept[after]!;
+      expect(meter.totalAt(at)).toBeCloseTo(
+        a.total + ((b.total - a.total) * (at - a.at)) / (b.at - a.at),
+        6,
+      );
+    }
+  });
+});
+
 describe('SpeedMeter.series', () => {
   it('gives one rate per second, oldest first, null where there is no history', () => {
     const m = new SpeedMeter();

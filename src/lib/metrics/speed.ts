@@ -40,10 +40,17 @@ export class SpeedMeter {
     const list = this.#readings;
     const last = list.at(-1);
     if (!last) return null;
-    let from = list[0]!;
-    for (const reading of list) {
-      const miss = Math.abs(last.at - reading.at - windowMs);
-      if (miss < Math.abs(last.at - from.at - windowMs)) from = reading;
+    // Newest first: ages only grow, so once they are past the window and missing it by more
+    // than the best so far, no older reading can do better. (Output batches bring readings
+    // too, so the history can be long; the search stays within about one window of it.)
+    let from = last;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const age = last.at - list[i]!.at;
+      const miss = Math.abs(age - windowMs);
+      const best = Math.abs(last.at - from.at - windowMs);
+      if (miss <= best)
+        from = list[i]!; // on a tie the older one, as before
+      else if (age > windowMs) break;
     }
     const span = last.at - from.at;
     if (span < windowMs / 2) return null;
@@ -54,8 +61,16 @@ export class SpeedMeter {
   totalAt(at: number): number | null {
     const list = this.#readings;
     if (list.length === 0 || at < list[0]!.at || at > list.at(-1)!.at) return null;
-    let i = 1;
-    while (i < list.length && list[i]!.at < at) i++;
+    // The first reading from index 1 on that is not before `at` (binary search: the history
+    // holds a minute of readings, and series() asks this 120 times per reading).
+    let lo = 1;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.at < at) lo = mid + 1;
+      else hi = mid;
+    }
+    const i = lo;
     const b = list[Math.min(i, list.length - 1)]!;
     const a = list[i - 1]!;
     if (b.at === a.at) return a.total;
