@@ -60,7 +60,6 @@ export function runInGuest(
             if (start && end && end.at > start.at) {
               result.mips = (end.total - start.total) / (end.at - start.at) / 1000;
             }
-            text = text.slice(text.indexOf('aula-bench: ') + 1);
           } else if (/not found|usage: aula-bench/.test(text)) {
             finish(new BenchError('guestFailed', text.trim().split('\n').at(-1) ?? ''));
             return;
@@ -82,7 +81,6 @@ export function runInGuest(
     signal.addEventListener('abort', cancel);
     subscriptions.add(() => signal.removeEventListener('abort', cancel));
 
-    start = null;
     sentAt = performance.now();
     machine.typeIntoConsole(`${guestCommand(workload)}\n`);
   });

@@ -31,6 +31,7 @@ export class Snapshots {
   // Opened by init(), after the guest has booted: opening IndexedDB and starting the worker
   // would otherwise compete with the boot for the CPU.
   #opened: Promise<SnapshotLibrary> | null = null;
+  #initialized: Promise<void> | null = null;
   #channel: BroadcastChannel | null =
     typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
 
@@ -45,7 +46,16 @@ export class Snapshots {
     return (this.#opened ??= SnapshotLibrary.open());
   }
 
-  async init(): Promise<void> {
+  /** Opens the store (once: the lab and a kiosk both ask) and reads the list. */
+  init(): Promise<void> {
+    // A failed attempt is forgotten, so the next call tries again.
+    return (this.#initialized ??= this.#init().catch((error: unknown) => {
+      this.#initialized = null;
+      throw error;
+    }));
+  }
+
+  async #init(): Promise<void> {
     const library = await this.#library;
     this.persistent = library.storage.persistent;
     if (this.persistent) void navigator.storage?.persist?.().catch(() => false);

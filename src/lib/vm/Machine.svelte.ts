@@ -433,11 +433,19 @@ export class Machine {
     const bytes = new TextEncoder().encode(screen);
     this.#log.append(bytes);
     this.#readiness.markReady();
+    this.#statusBeforePause = 'running';
+    this.#reachedPrompt(bytes);
+  }
+
+  /**
+   * The shell prompt is up, booted or resumed (then with the screen saved with the state): the
+   * boot time, and the machine is running.
+   */
+  #reachedPrompt(restoredScreen?: Uint8Array): void {
     performance.mark('aula86:prompt');
     this.bootMs = Math.round(performance.now() - this.#bootStartedAt);
     if (this.status === 'booting') this.status = 'running';
-    this.#statusBeforePause = 'running';
-    this.events.emit('restored', { screen: bytes });
+    if (restoredScreen) this.events.emit('restored', { screen: restoredScreen });
     this.events.emit('ready', { bootMs: this.bootMs });
   }
 
@@ -445,12 +453,7 @@ export class Machine {
     this.#watchdog?.touch(performance.now());
     this.#log.append(chunk);
     this.events.emit('output', chunk);
-    if (this.#readiness.feed(chunk)) {
-      performance.mark('aula86:prompt');
-      this.bootMs = Math.round(performance.now() - this.#bootStartedAt);
-      if (this.status === 'booting') this.status = 'running';
-      this.events.emit('ready', { bootMs: this.bootMs });
-    }
+    if (this.#readiness.feed(chunk)) this.#reachedPrompt();
   }
 
   #tick(): void {
