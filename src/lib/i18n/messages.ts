@@ -201,6 +201,8 @@ export const en = {
   'kiosk.wrongPin': 'Wrong PIN.',
   'kiosk.unlocked': 'Kiosk unlocked until the page is reloaded.',
   'kiosk.configError': 'kiosk.json could not be used ({detail}); the default kiosk settings apply.',
+  'kiosk.goldenMissing':
+    'This browser has no snapshot named "{name}" for the kiosk to return to, so it uses the freshly booted machine.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -409,6 +411,8 @@ export const es: Messages = {
   'kiosk.cancel': 'Cancelar',
   'kiosk.wrongPin': 'PIN incorrecto.',
   'kiosk.unlocked': 'Quiosco desbloqueado hasta que se recargue la página.',
+  'kiosk.goldenMissing':
+    'Este navegador no tiene ninguna instantánea llamada «{name}» a la que volver, así que el quiosco usa la máquina recién arrancada.',
   'kiosk.configError':
     'No se pudo usar kiosk.json ({detail}); se aplican los ajustes de quiosco por defecto.',
 };

@@ -21,6 +21,8 @@ export class Kiosk {
   countdown = $state.raw<number | null>(null);
   /** kiosk.json could not be used: the reason (the defaults apply). */
   configError = $state.raw<string | null>(null);
+  /** The golden snapshot kiosk.json names is not in this browser: the name (the boot state is used). */
+  goldenMissing = $state.raw<string | null>(null);
   pinRejected = $state.raw(false);
 
   #undo: Array<() => void> = [];
@@ -68,8 +70,9 @@ export class Kiosk {
       const golden = this.config.golden;
       if (golden.kind === 'snapshot') {
         await this.snapshots.init();
-        if (await this.snapshots.restoreNamed(golden.name)) return;
-        this.configError = `no snapshot named "${golden.name}"`;
+        const found = await this.snapshots.restoreNamed(golden.name);
+        this.goldenMissing = found ? null : golden.name;
+        if (found) return;
       }
       await this.machine.reset();
     } finally {
