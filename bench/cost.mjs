@@ -9,6 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { readCpioFile } from '../images/cpio.mjs';
 import { runWasmWorkloads, WORKLOADS } from '../images/bench/run-wasm.mjs';
 import { median } from '../src/lib/metrics/stats.mjs';
+import { inFreshPage, openApp, openBare } from './pages.mjs';
 
 const REPORT = /aula-bench: (\w+) sum=([0-9a-f]{8}) ns=(\d+)/g;
 
@@ -55,12 +56,9 @@ export async function wasmNodeTimes(imagesDir, runs) {
 }
 
 /** The app: boot, click "Run benchmark" (3 repeats, everything), read the table. */
-export async function appCost(browser, url) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
-    await page.goto(url);
-    await page.locator('.xterm-rows').getByText('root@aula86:~#').waitFor({ timeout: 60_000 });
+export function appCost(browser, url) {
+  return inFreshPage(browser, async (page) => {
+    await openApp(page, url);
     const started = Date.now();
     await page.getByRole('button', { name: 'Run benchmark' }).click();
     await page.getByRole('button', { name: 'Stop benchmark' }).waitFor();
@@ -89,18 +87,13 @@ export async function appCost(browser, url) {
       result.sums[`${workload}-${place}`] = c.sum;
     }
     return result;
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /** The bare v86 page: the same commands, JIT on then off, 3 times each; ms and MIPS. */
-export async function bareCost(browser, url) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
-    await page.goto(url);
-    await page.waitForFunction(() => window.bare?.prompt, null, { timeout: 60_000 });
+export function bareCost(browser, url) {
+  return inFreshPage(browser, async (page) => {
+    await openBare(page, url);
     const result = { jit: {}, interp: {}, mips: { jit: {}, interp: {} } };
     for (const place of ['jit', 'interp']) {
       await page.evaluate((on) => window.bare.setJit(on), place === 'jit');
@@ -130,9 +123,7 @@ export async function bareCost(browser, url) {
       }
     }
     return result;
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 function mapValues(object, f) {
@@ -147,12 +138,9 @@ const STEADY = { command: 'aula-bench int 24', warmupMs: 1500, windows: 4, windo
  * figure is the one its speed panel shows; the bare page's is computed the same way from v86's
  * instruction counter.
  */
-export async function appSteadyMips(browser, url) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
-    await page.goto(url);
-    await page.locator('.xterm-rows').getByText('root@aula86:~#').waitFor({ timeout: 60_000 });
+export function appSteadyMips(browser, url) {
+  return inFreshPage(browser, async (page) => {
+    await openApp(page, url);
     await page.locator('.xterm-screen').click();
     await page.keyboard.type(`${STEADY.command}\n`);
     await page.waitForTimeout(STEADY.warmupMs);
@@ -162,17 +150,12 @@ export async function appSteadyMips(browser, url) {
       samples.push(Number(await page.getByTestId('mips').getAttribute('data-mips')));
     }
     return median(samples);
-  } finally {
-    await context.close();
-  }
+  });
 }
 
-export async function bareSteadyMips(browser, url) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
-    await page.goto(url);
-    await page.waitForFunction(() => window.bare?.prompt, null, { timeout: 60_000 });
+export function bareSteadyMips(browser, url) {
+  return inFreshPage(browser, async (page) => {
+    await openBare(page, url);
     await page.evaluate((c) => window.bare.emulator.serial0_send(`${c}\n`), STEADY.command);
     await page.waitForTimeout(STEADY.warmupMs);
     const samples = [];
@@ -189,7 +172,5 @@ export async function bareSteadyMips(browser, url) {
       );
     }
     return median(samples);
-  } finally {
-    await context.close();
-  }
+  });
 }

@@ -1,6 +1,7 @@
 // The instant-start figures of npm run bench: the app resuming its pre-booted state with a cold
 // cache, with a warm cache (the service worker's), and offline; and the bare v86 page resuming
 // the same state file, as the baseline.
+import { inFreshPage } from './pages.mjs';
 
 const PROMPT_ON_SCREEN = () => {
   new MutationObserver((_, observer) => {
@@ -35,41 +36,37 @@ async function timeToPrompt(page, go, promptMark, onScreen) {
 }
 
 /** One fresh context: first visit (cold cache), then a reload served by the service worker, then offline. */
-export async function appInstant(browser, url) {
-  const context = await browser.newContext({ serviceWorkers: 'allow' });
-  const page = await context.newPage();
-  await page.addInitScript(PROMPT_ON_SCREEN);
-  try {
-    const cold = await timeToPrompt(page, () => page.goto(url), 'aula86:prompt', true);
-    // The service worker precaches after the first boot: wait until it says so.
-    await page
-      .getByRole('status', { name: 'Network' })
-      .getByText('Ready offline')
-      .waitFor({ timeout: 60_000 });
-    const warm = await timeToPrompt(page, () => page.reload(), 'aula86:prompt', true);
-    await context.setOffline(true);
-    const offline = await timeToPrompt(page, () => page.reload(), 'aula86:prompt', true);
-    return {
-      coldPrompt: cold.prompt,
-      coldShown: cold.shown,
-      warmPrompt: warm.prompt,
-      warmShown: warm.shown,
-      offlinePrompt: offline.prompt,
-      offlineShown: offline.shown,
-    };
-  } finally {
-    await context.close();
-  }
+export function appInstant(browser, url) {
+  return inFreshPage(
+    browser,
+    async (page, context) => {
+      await page.addInitScript(PROMPT_ON_SCREEN);
+      const cold = await timeToPrompt(page, () => page.goto(url), 'aula86:prompt', true);
+      // The service worker precaches after the first boot: wait until it says so.
+      await page
+        .getByRole('status', { name: 'Network' })
+        .getByText('Ready offline')
+        .waitFor({ timeout: 60_000 });
+      const warm = await timeToPrompt(page, () => page.reload(), 'aula86:prompt', true);
+      await context.setOffline(true);
+      const offline = await timeToPrompt(page, () => page.reload(), 'aula86:prompt', true);
+      return {
+        coldPrompt: cold.prompt,
+        coldShown: cold.shown,
+        warmPrompt: warm.prompt,
+        warmShown: warm.shown,
+        offlinePrompt: offline.prompt,
+        offlineShown: offline.shown,
+      };
+    },
+    { serviceWorkers: 'allow' },
+  );
 }
 
 /** The bare page resuming the same state, cold cache (it has no service worker). */
-export async function bareInstant(browser, url) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
+export function bareInstant(browser, url) {
+  return inFreshPage(browser, async (page) => {
     const cold = await timeToPrompt(page, () => page.goto(url), 'prompt', false);
     return { coldPrompt: cold.prompt, coldShown: cold.prompt };
-  } finally {
-    await context.close();
-  }
+  });
 }

@@ -112,69 +112,60 @@ async function bootOnce(kind) {
   }
 }
 
-const samples = { app: [], bare: [] };
-for (let i = 0; i < RUNS; i++) {
-  // Alternate which goes first, so neither always gets the warmer machine.
-  for (const kind of i % 2 ? ['bare', 'app'] : ['app', 'bare']) {
-    const s = await bootOnce(kind);
-    samples[kind].push(s);
-    console.error(
-      `[bench] run ${i + 1}/${RUNS} ${kind}: prompt ${s.navToPrompt.toFixed(0)} ms after navigation`,
-    );
+/**
+ * Measures the app and the bare page `rounds` times, alternating which goes first so neither
+ * always gets the warmer machine. A failed measurement leaves `failed` in its place, so the
+ * i-th app result and the i-th bare result still ran back to back (their ratio is a pair).
+ */
+async function alternate(label, rounds, measure, failed) {
+  const results = { app: [], bare: [] };
+  for (let i = 0; i < rounds; i++) {
+    for (const kind of i % 2 ? ['bare', 'app'] : ['app', 'bare']) {
+      try {
+        results[kind].push(await measure(kind));
+      } catch (error) {
+        console.error(`[bench] ${label} ${kind} failed: ${error.message.split('\n')[0]}`);
+        results[kind].push(failed);
+      }
+    }
+    console.error(`[bench] ${label} ${i + 1}/${rounds} done`);
   }
+  return results;
 }
+
+// Cold boots (bootOnce reports its own failures as NaN figures).
+const samples = await alternate('cold boot', RUNS, bootOnce, {});
 
 // Instant start: the pre-booted state, app (cold cache, warm cache, offline) vs bare.
-const instant = { app: [], bare: [] };
-for (let i = 0; i < RUNS; i++) {
-  for (const kind of i % 2 ? ['bare', 'app'] : ['app', 'bare']) {
-    try {
-      instant[kind].push(
-        kind === 'app'
-          ? await appInstant(browser, `${base}/?lang=en`)
-          : await bareInstant(browser, `${base}/bare/?state`),
-      );
-    } catch (error) {
-      console.error(`[bench] instant ${kind} failed: ${error.message.split('\n')[0]}`);
-      instant[kind].push({});
-    }
-  }
-  console.error(`[bench] instant start run ${i + 1}/${RUNS} done`);
-}
+const instant = await alternate(
+  'instant start',
+  RUNS,
+  (kind) =>
+    kind === 'app'
+      ? appInstant(browser, `${base}/?lang=en`)
+      : bareInstant(browser, `${base}/bare/?state`),
+  {},
+);
 
-// The cost of emulation: the app's benchmark and the bare page, alternately, COST_ROUNDS times.
+// The cost of emulation: the app's benchmark and the same commands in the bare page.
 const COST_ROUNDS = Math.max(3, Math.round(RUNS / 3));
-const cost = { app: [], bare: [] };
-for (let i = 0; i < COST_ROUNDS; i++) {
-  for (const kind of i % 2 ? ['bare', 'app'] : ['app', 'bare']) {
-    try {
-      cost[kind].push(
-        kind === 'app'
-          ? await appCost(browser, PAGES.app.url)
-          : await bareCost(browser, PAGES.bare.url),
-      );
-      console.error(`[bench] cost round ${i + 1}/${COST_ROUNDS} ${kind} done`);
-    } catch (error) {
-      console.error(`[bench] cost ${kind} failed: ${error.message.split('\n')[0]}`);
-    }
-  }
-}
+const cost = await alternate(
+  'cost',
+  COST_ROUNDS,
+  (kind) => (kind === 'app' ? appCost(browser, PAGES.app.url) : bareCost(browser, PAGES.bare.url)),
+  { tableMs: NaN, host: {}, jit: {}, interp: {}, mips: { jit: {}, interp: {} }, sums: {} },
+);
+
 // The lab's own overhead in steady state: guest MIPS during a long workload, app vs bare.
-const steady = { app: [], bare: [] };
-for (let i = 0; i < COST_ROUNDS; i++) {
-  for (const kind of i % 2 ? ['bare', 'app'] : ['app', 'bare']) {
-    try {
-      steady[kind].push(
-        kind === 'app'
-          ? await appSteadyMips(browser, PAGES.app.url.replace('&boot=cold', ''))
-          : await bareSteadyMips(browser, `${base}/bare/?state`),
-      );
-    } catch (error) {
-      console.error(`[bench] steady ${kind} failed: ${error.message.split('\n')[0]}`);
-      steady[kind].push(NaN);
-    }
-  }
-}
+const steady = await alternate(
+  'steady MIPS',
+  COST_ROUNDS,
+  (kind) =>
+    kind === 'app'
+      ? appSteadyMips(browser, PAGES.app.url.replace('&boot=cold', ''))
+      : bareSteadyMips(browser, `${base}/bare/?state`),
+  NaN,
+);
 await browser.close();
 server.close();
 const imagesDir = join(root, 'dist', 'images');
