@@ -1,7 +1,8 @@
 // `import { wasmUrl, libraryUrl } from 'virtual:v86'`: the URLs of v86's WebAssembly and of its
 // JS library. The wasm is emitted gzipped (2.1 MB -> ~0.4 MB on the wire whatever the web server
-// does); the page gunzips it while compiling (src/lib/vm/wasm.ts). The library is emitted exactly
-// as npm ships it, not re-bundled: the same bytes a bare v86 page runs. In dev both are the plain files.
+// does); the emulator worker fetches it and gunzips it while compiling (src/lib/vm/wasm.ts). The
+// library is emitted exactly as npm ships it, not re-bundled: the same bytes a bare v86 page runs.
+// In dev both are the plain files.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
@@ -43,23 +44,5 @@ export const libraryUrl = ${JSON.stringify('/@fs' + libraryPath)};`;
       return `export const wasmUrl = import.meta.ROLLUP_FILE_URL_${wasm};
 export const libraryUrl = import.meta.ROLLUP_FILE_URL_${library};`;
     },
-    // Start the download before any script runs; the page's fetch() then finds it in the cache.
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, ctx) {
-        const asset = Object.values(ctx.bundle ?? {}).find((f) => f.name === 'v86.wasm.gz');
-        if (!asset) return [];
-        return [preloadTag(asset.fileName)];
-      },
-    },
-  };
-}
-
-/** A <link rel=preload> that a same-origin fetch() with default options will reuse. */
-export function preloadTag(href: string) {
-  return {
-    tag: 'link',
-    attrs: { rel: 'preload', href, as: 'fetch', crossorigin: '' },
-    injectTo: 'head' as const,
   };
 }

@@ -15,9 +15,8 @@ import { loadImage } from '../guest/loadImage';
 import { InstructionTotal } from '../metrics/instructionCounter';
 import { SpeedMeter, type SpeedReading } from '../metrics/speed';
 import { endsWithPrompt, ReadinessDetector, SilenceWatchdog } from './readiness';
-import { compileEmulatorWasm, WasmLoadError } from './wasm';
 import { OutputLog } from './outputLog';
-import { WorkerEmulator } from './WorkerEmulator';
+import { WorkerEmulator, type EmulatorListener } from './WorkerEmulator';
 import type { CounterReading } from './emulatorProtocol';
 import type { SnapshotOrigin } from '../snapshots/format';
 
@@ -66,6 +65,8 @@ export interface MachineOptions {
 }
 
 const WATCHDOG_MS = 500;
+/** How often the live figures change on screen while the guest runs (timer jitter allowed). */
+const SHOW_EVERY_MS = 950;
 
 export class Machine {
   status = $state.raw<MachineStatus>('stopped');
@@ -78,7 +79,7 @@ export class Machine {
   note = $state.raw<MachineNote | null>(null);
   /** Guest instructions executed since power-on (wrap-safe). */
   instructions = $state.raw(0);
-  /** How many times `instructions` has been sampled: lets a reader see that time has passed. */
+  /** How many times the figures above have been updated: lets a reader see that time has passed. */
   samples = $state.raw(0);
   /** Emulated millions of instructions per second over the last second (null: not known yet). */
   mips = $state.raw<number | null>(null);
@@ -99,10 +100,13 @@ export class Machine {
 
   #options: MachineOptions;
   #emulator: WorkerEmulator | null = null;
+  /** A worker started for the next power-on, loading v86 while the guest downloads. */
+  #nextEmulator: WorkerEmulator | null = null;
   // A plain cache of downloaded images, not UI state.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #images = new Map<string, GuestImages>();
-  #wasm: Promise<WebAssembly.Module> | null = null;
+  /** v86's WebAssembly, once a worker has compiled it: later workers skip the download. */
+  #wasm: WebAssembly.Module | null = null;
   #bootState: ArrayBuffer | null = null;
   #startOptions: { cold?: boolean } = {};
   #log = new OutputLog();
@@ -112,6 +116,8 @@ export class Machine {
   #counter = new InstructionTotal();
   #speed = new SpeedMeter();
   #lastReadingAt: number | null = null;
+  #uptimeMs = 0;
+  #shownAt: number | null = null;
   #bootStartedAt = 0;
   #statusBeforePause: MachineStatus = 'running';
   #generation = 0;
@@ -133,13 +139,12 @@ export class Machine {
     performance.mark('aula86:start');
     this.error = null;
     this.status = 'loading';
-    await this.#teardown();
+    this.#teardown();
     if (typeof WebAssembly !== 'object') return this.#fail({ code: 'noWasm', params: {} });
+    // Started first, before anything is awaited: v86 loads and compiles in its worker while the
+    // page draws itself and downloads the guest.
+    this.#prepareEmulator(generation);
     try {
-      // Started first, awaited last: it compiles while the manifest and images download.
-      // A failed load is forgotten, so Try again loads afresh.
-      const wasmModule = (this.#wasm ??= compileEmulatorWasm(this.#options.wasmUrl));
-      wasmModule.catch(() => (this.#wasm = null));
       this.manifest ??= await fetchManifest(this.#options.imagesBase);
       const manifest = this.manifest;
       const profile =
@@ -149,10 +154,8 @@ export class Machine {
       const source = options.cold ? null : await this.#loadBootState(profile);
       const power = source ?? { images: await this.#loadImages(profile) };
       performance.mark('aula86:images-ready');
-      const wasm = await wasmModule;
-      performance.mark('aula86:wasm-ready');
       if (generation !== this.#generation) return;
-      this.#powerOn(profile, power, wasm);
+      this.#powerOn(profile, power);
     } catch (error) {
       if (generation === this.#generation) this.#fail(describeError(error));
     }
@@ -195,15 +198,14 @@ export class Machine {
 
   async #restart(source: () => Promise<PowerSource>): Promise<void> {
     const profile = this.profile;
-    const wasm = this.#wasm;
-    if (!profile || !wasm || this.status === 'loading') return;
+    if (!profile || this.status === 'loading') return;
     const generation = ++this.#generation;
-    await this.#teardown();
+    this.#teardown();
+    this.#prepareEmulator(generation);
     try {
       const power = await source();
-      const module = await wasm;
       if (generation !== this.#generation) return;
-      this.#powerOn(profile, power, module);
+      this.#powerOn(profile, power);
     } catch (error) {
       if (generation === this.#generation) this.#fail(describeError(error));
     }
@@ -357,9 +359,9 @@ export class Machine {
   }
 
   /** Final: releases the emulator and every listener. */
-  async destroy(): Promise<void> {
+  destroy(): void {
     this.#generation++;
-    await this.#teardown();
+    this.#teardown();
     this.events.clear();
     this.status = 'stopped';
   }
@@ -375,45 +377,71 @@ export class Machine {
     return images;
   }
 
-  #powerOn(profile: GuestProfile, power: PowerSource, wasm: WebAssembly.Module): void {
+  /**
+   * Starts the emulator worker for the coming power-on of attempt `generation`: it loads v86's
+   * library and WebAssembly now, in parallel with the guest's download.
+   */
+  #prepareEmulator(generation: number): void {
+    const current = () => generation === this.#generation;
+    const listener: EmulatorListener = {
+      output: (bytes, reading) => {
+        if (!current()) return;
+        this.#count(reading);
+        this.#output(bytes);
+      },
+      counter: (reading) => {
+        if (current()) this.#count(reading);
+      },
+      crash: (message) => {
+        // A crash while booting is an error the user must see; later ones leave the guest as is.
+        if (current() && (this.status === 'booting' || this.status === 'loading')) {
+          this.#fail({ code: 'emulator', params: { detail: message } });
+        }
+      },
+      wasmFailed: (message) => {
+        if (!current()) return;
+        this.#generation++; // this attempt stops here; Try again starts afresh
+        this.#fail({ code: 'wasm', params: { detail: message } });
+      },
+      compiled: (module) => {
+        this.#wasm = module;
+      },
+      resumed: () => this.#onResumed?.(),
+    };
+    this.#nextEmulator = new WorkerEmulator(
+      { libraryUrl: this.#options.libraryUrl, wasm: this.#wasm ?? this.#options.wasmUrl },
+      listener,
+    );
+  }
+
+  #onResumed: (() => void) | null = null;
+
+  #powerOn(profile: GuestProfile, power: PowerSource): void {
+    const emulator = this.#nextEmulator;
+    if (!emulator) throw new Error('no emulator worker prepared');
+    this.#nextEmulator = null;
     performance.mark('aula86:new-v86');
     // The worker takes ownership of the buffers it is given, so each boot gets its own copies.
     const resume = 'state' in power ? power : null;
     const images = 'images' in power ? power.images : null;
-    this.#emulator = new WorkerEmulator(
-      {
-        libraryUrl: this.#options.libraryUrl,
-        wasm,
-        memoryBytes: profile.memoryBytes,
-        ...(images
-          ? {
-              boot: {
-                bios: images.bios.slice(0),
-                kernel: images.kernel.slice(0),
-                initrd: images.initrd.slice(0),
-                cmdline: profile.cmdline,
-              },
-            }
-          : { state: resume!.state }),
-      },
-      (bytes, reading) => {
-        this.#count(reading);
-        this.#output(bytes);
-      },
-      (message) => {
-        // A crash while booting is an error the user must see; later ones leave the guest as is.
-        if (this.status === 'booting' || this.status === 'loading') {
-          this.#fail({ code: 'emulator', params: { detail: message } });
-        }
-      },
-      (reading) => this.#count(reading),
-      () => {
-        if (resume) this.#resumed(resume.screen);
-      },
-    );
+    this.#onResumed = resume ? () => this.#resumed(resume.screen) : null;
+    emulator.powerOn({
+      memoryBytes: profile.memoryBytes,
+      ...(images
+        ? {
+            boot: {
+              bios: images.bios.slice(0),
+              kernel: images.kernel.slice(0),
+              initrd: images.initrd.slice(0),
+              cmdline: profile.cmdline,
+            },
+          }
+        : { state: resume!.state }),
+    });
+    this.#emulator = emulator;
     this.#readiness = new ReadinessDetector(profile.readyText);
     this.#resetCounters();
-    this.uptimeMs = 0;
+    this.#uptimeMs = this.uptimeMs = 0;
     this.jit = true;
     this.bootMs = null;
     this.#bootStartedAt = performance.now();
@@ -464,37 +492,48 @@ export class Machine {
     }
   }
 
-  /** A counter reading from the emulator: the instruction total, the speed, the uptime. */
+  /**
+   * A counter reading from the emulator (four a second, and more with output): the instruction
+   * total, the speed, the uptime. The figures on screen change once a second while the guest
+   * runs: each change is a repaint, and on a two-core machine the browser's painting shares the
+   * cores with v86's JIT compiles (four a second slowed the boot and held back the terminal).
+   */
   #count(raw: CounterReading): void {
     const reading = { at: raw.at, total: this.#counter.update(raw.value) };
-    if (this.#lastReadingAt !== null && (this.status === 'running' || this.status === 'booting')) {
-      this.uptimeMs += Math.max(0, raw.at - this.#lastReadingAt);
+    const running = this.status === 'running' || this.status === 'booting';
+    if (this.#lastReadingAt !== null && running) {
+      this.#uptimeMs += Math.max(0, raw.at - this.#lastReadingAt);
     }
     this.#lastReadingAt = raw.at;
     this.#speed.add(reading);
+    this.events.emit('counter', reading);
+    if (running && this.#shownAt !== null && raw.at - this.#shownAt < SHOW_EVERY_MS) return;
+    this.#shownAt = raw.at;
     this.instructions = reading.total;
+    this.uptimeMs = this.#uptimeMs;
     this.samples++;
     const rate = this.#speed.rate(1000);
     this.mips = rate === null ? null : rate / 1e6;
     this.mipsHistory = this.#speed.series(60, 1000).map((r) => (r === null ? null : r / 1e6));
-    this.events.emit('counter', reading);
   }
 
   #resetCounters(): void {
     this.#counter.reset();
     this.#lastReadingAt = null;
+    this.#shownAt = null;
     this.#speed.reset();
     this.instructions = 0;
     this.mips = null;
     this.mipsHistory = [];
   }
 
-  async #teardown(): Promise<void> {
+  #teardown(): void {
     this.#session.dispose();
     this.#watchdog = null;
-    const emulator = this.#emulator;
-    this.#emulator = null;
-    if (emulator) await emulator.destroy();
+    const emulators = [this.#emulator, this.#nextEmulator];
+    this.#emulator = this.#nextEmulator = null;
+    this.#onResumed = null;
+    for (const emulator of emulators) emulator?.destroy();
   }
 
   #fail(error: MachineError): void {
@@ -515,6 +554,5 @@ export function describeError(error: unknown): MachineError {
         }
       : { code: 'imageMissing', params: { file: error.file, detail: error.detail } };
   }
-  if (error instanceof WasmLoadError) return { code: 'wasm', params: { detail: error.message } };
   return { code: 'emulator', params: { detail: messageOf(error) } };
 }

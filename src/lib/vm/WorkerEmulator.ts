@@ -1,35 +1,62 @@
 // The page's handle on the emulator worker: the few v86 calls the Machine makes, as messages.
 import { PendingCalls } from '../workers/PendingCalls';
-import type { CounterReading, EmulatorConfig, FromWorker, ToWorker } from './emulatorProtocol';
+import type {
+  CounterReading,
+  EmulatorSetup,
+  FromWorker,
+  PowerOnConfig,
+  ToWorker,
+} from './emulatorProtocol';
+
+/** What the worker reports without being asked. */
+export interface EmulatorListener {
+  /** Bytes the guest wrote to its serial console, with the instruction counter then. */
+  output(bytes: Uint8Array, reading: CounterReading): void;
+  /** Every 250 ms, on input, and after each call: v86's raw 32-bit instruction counter. */
+  counter(reading: CounterReading): void;
+  /** The emulator failed (v86 threw, or the worker died). */
+  crash(message: string): void;
+  /** v86's WebAssembly could not be downloaded or compiled. */
+  wasmFailed(message: string): void;
+  /** The WebAssembly compiled from its URL, for the next worker. */
+  compiled(module: WebAssembly.Module): void;
+  /** A saved state given to powerOn() is restored and running. */
+  resumed(): void;
+}
 
 export class WorkerEmulator {
   #worker: Worker;
   #calls = new PendingCalls<ArrayBuffer | undefined>();
-  constructor(
-    config: EmulatorConfig,
-    onOutput: (bytes: Uint8Array, reading: CounterReading) => void,
-    onCrash: (message: string) => void,
-    /** Every 250 ms, on input, and after each call: v86's raw 32-bit instruction counter. */
-    onCounter: (reading: CounterReading) => void,
-    onResumed: () => void = () => undefined,
-  ) {
+
+  /**
+   * Starts the worker, which loads v86 and its WebAssembly straight away, while the page is
+   * still fetching the guest: powerOn() then finds them ready.
+   */
+  constructor(setup: EmulatorSetup, listener: EmulatorListener) {
     this.#worker = new Worker(new URL('./emulator.worker.ts', import.meta.url), { type: 'module' });
     this.#worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const m = event.data;
-      if (m.type === 'output') onOutput(m.bytes, m.reading);
-      else if (m.type === 'counter') onCounter(m.reading);
-      else if (m.type === 'crash') onCrash(m.message);
-      else if (m.type === 'resumed') onResumed();
+      if (m.type === 'output') listener.output(m.bytes, m.reading);
+      else if (m.type === 'counter') listener.counter(m.reading);
+      else if (m.type === 'crash') listener.crash(m.message);
+      else if (m.type === 'wasmFailed') listener.wasmFailed(m.message);
+      else if (m.type === 'compiled') listener.compiled(m.module);
+      else if (m.type === 'resumed') listener.resumed();
       else if (m.ok) {
-        onCounter(m.counter);
+        listener.counter(m.counter);
         this.#calls.resolve(m.id, m.state);
       } else this.#calls.reject(m.id, new Error(m.message));
     };
     this.#worker.onerror = (event) => {
       const message = event.message || 'the emulator worker failed';
       this.#calls.rejectAll(new Error(message)); // no reply will come: nothing waits forever
-      onCrash(message);
+      listener.crash(message);
     };
+    this.#post({ type: 'setup', setup });
+  }
+
+  /** Creates the v86 instance: a cold boot from images, or a saved state resumed. */
+  powerOn(config: PowerOnConfig): void {
     const transfer = config.boot
       ? [config.boot.bios, config.boot.kernel, config.boot.initrd]
       : config.state
@@ -72,8 +99,8 @@ export class WorkerEmulator {
   async setJit(enabled: boolean): Promise<void> {
     await this.#call((id) => ({ type: 'call', id, method: 'setJit', enabled }));
   }
-  async destroy(): Promise<void> {
-    await this.#call((id) => ({ type: 'call', id, method: 'destroy' })).catch(() => undefined);
+  /** Ends the worker and the machine in it at once (nothing in it needs saving). */
+  destroy(): void {
     this.#worker.terminate();
     this.#calls.rejectAll(new Error('emulator destroyed'));
   }

@@ -3,7 +3,15 @@
 import type { V86 } from 'v86';
 import { messageOf } from '../errors';
 import { V86_DEVICES } from './devices.mjs';
-import type { CounterReading, EmulatorConfig, FromWorker, ToWorker } from './emulatorProtocol';
+import { compileEmulatorWasm } from './wasm';
+import { yieldOnThisThread, type V86Loop } from './sameThreadYield';
+import type {
+  CounterReading,
+  EmulatorSetup,
+  FromWorker,
+  PowerOnConfig,
+  ToWorker,
+} from './emulatorProtocol';
 
 /** The parts of v86's CPU object used here (not in v86's type definitions). */
 interface V86Cpu {
@@ -12,8 +20,9 @@ interface V86Cpu {
 }
 
 let emulator: V86 | null = null;
+/** v86's constructor and its WebAssembly, made ready while the page still loads the guest. */
+let prepared: Promise<{ Emulator: typeof V86; wasm: WebAssembly.Module }> | null = null;
 let pending: number[] = [];
-let counterTimer = 0;
 
 const post = (message: FromWorker, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(message, transfer);
@@ -38,13 +47,40 @@ function flush() {
   post({ type: 'output', bytes, reading: counter() }, [bytes.buffer]);
 }
 
-async function create(config: EmulatorConfig) {
-  const { V86: Emulator } = (await import(
-    /* @vite-ignore */ config.libraryUrl
-  )) as typeof import('v86');
-  const boot = config.boot;
+/**
+ * Starts loading v86's library and compiling its WebAssembly at once, in parallel. A failed
+ * compile is reported as such (the page tells the user the emulator could not be loaded).
+ */
+function setup({ libraryUrl, wasm }: EmulatorSetup) {
+  const library = import(/* @vite-ignore */ libraryUrl) as Promise<typeof import('v86')>;
+  const module =
+    typeof wasm === 'string'
+      ? compileEmulatorWasm(wasm).then(
+          (compiled) => {
+            post({ type: 'compiled', module: compiled });
+            return compiled;
+          },
+          (error: unknown) => {
+            post({ type: 'wasmFailed', message: messageOf(error) });
+            throw error;
+          },
+        )
+      : Promise.resolve(wasm);
+  prepared = Promise.all([library, module]).then(([{ V86: Emulator }, compiled]) => ({
+    Emulator,
+    wasm: compiled,
+  }));
+  prepared.catch(() => undefined); // reported when it happens, and again by create()
+}
+
+async function create(config: PowerOnConfig) {
+  if (!prepared) throw new Error('the emulator worker was not set up');
+  const ready = await prepared.catch(() => null);
+  if (!ready) return; // its failure has been reported
+  const { Emulator, wasm } = ready;
+  const { boot, state } = config;
   const e = new Emulator({
-    wasm_fn: async (imports) => (await WebAssembly.instantiate(config.wasm, imports)).exports,
+    wasm_fn: async (imports) => (await WebAssembly.instantiate(wasm, imports)).exports,
     ...(boot
       ? {
           bios: { buffer: boot.bios },
@@ -55,25 +91,25 @@ async function create(config: EmulatorConfig) {
       : {}),
     memory_size: config.memoryBytes,
     ...V86_DEVICES,
-    autostart: !config.state,
+    autostart: !state,
   });
   emulator = e;
+  // Before its first slice ends: autostart runs the CPU just before 'emulator-loaded'.
+  e.add_listener('emulator-loaded', () => {
+    yieldOnThisThread((e as unknown as { v86: V86Loop }).v86);
+  });
   // Bytes of one emulator tick go out as one message.
   e.add_listener('serial0-output-byte', (byte) => {
     pending.push(byte);
     if (pending.length === 1) queueMicrotask(flush);
   });
-  const state = config.state;
   if (state) {
     await new Promise<void>((resolve) => e.add_listener('emulator-loaded', () => resolve()));
     await e.restore_state(state);
     await e.run();
     post({ type: 'resumed' });
   }
-  counterTimer = setInterval(
-    () => post({ type: 'counter', reading: counter() }),
-    250,
-  ) as unknown as number;
+  setInterval(() => post({ type: 'counter', reading: counter() }), 250);
 }
 
 async function call(message: Extract<ToWorker, { type: 'call' }>) {
@@ -97,17 +133,14 @@ async function call(message: Extract<ToWorker, { type: 'call' }>) {
     case 'setJit':
       setJit(e, message.enabled);
       return undefined;
-    case 'destroy':
-      clearInterval(counterTimer);
-      emulator = null;
-      await e.destroy();
-      return undefined;
   }
 }
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
-  if (message.type === 'create') {
+  if (message.type === 'setup') {
+    setup(message.setup);
+  } else if (message.type === 'create') {
     await create(message.config).catch((error: unknown) =>
       post({ type: 'crash', message: messageOf(error) }),
     );

@@ -1,9 +1,16 @@
 // Messages between the Machine (page) and the emulator worker (emulator.worker.ts).
 
-/** V86 options that can cross to the worker: everything but functions. */
-export interface EmulatorConfig {
+/**
+ * What the worker prepares as soon as it starts, before the guest's images are known: v86's
+ * library and its WebAssembly (a module compiled earlier, or the URL to fetch and compile).
+ */
+export interface EmulatorSetup {
   libraryUrl: string;
-  wasm: WebAssembly.Module;
+  wasm: WebAssembly.Module | string;
+}
+
+/** What to power on: v86 options that can cross to the worker (everything but functions). */
+export interface PowerOnConfig {
   memoryBytes: number;
   /** Power on from the BIOS with these images… */
   boot?: { bios: ArrayBuffer; kernel: ArrayBuffer; initrd: ArrayBuffer; cmdline: string };
@@ -12,9 +19,10 @@ export interface EmulatorConfig {
 }
 
 export type ToWorker =
-  | { type: 'create'; config: EmulatorConfig }
+  | { type: 'setup'; setup: EmulatorSetup }
+  | { type: 'create'; config: PowerOnConfig }
   | { type: 'serial'; port: number; bytes: Uint8Array<ArrayBuffer> }
-  | { type: 'call'; id: number; method: 'stop' | 'run' | 'save' | 'destroy' }
+  | { type: 'call'; id: number; method: 'stop' | 'run' | 'save' }
   | { type: 'call'; id: number; method: 'restore'; state: ArrayBuffer }
   | { type: 'call'; id: number; method: 'setJit'; enabled: boolean };
 
@@ -25,6 +33,9 @@ export interface CounterReading {
 }
 
 export type FromWorker =
+  /** The WebAssembly compiled from a URL: later workers can be given the module itself. */
+  | { type: 'compiled'; module: WebAssembly.Module }
+  | { type: 'wasmFailed'; message: string }
   | { type: 'output'; bytes: Uint8Array<ArrayBuffer>; reading: CounterReading }
   | { type: 'counter'; reading: CounterReading }
   | { type: 'crash'; message: string }

@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { yieldOnThisThread, type V86Loop } from './sameThreadYield';
+
+/** A stand-in for v86's main loop: records the ticks it is called back with. */
+function fakeLoop(running: boolean) {
+  const ticks: number[] = [];
+  const loop: V86Loop & { ticks: number[]; helperGone: boolean } = {
+    running,
+    ticks,
+    helperGone: false,
+    yield: () => {
+      throw new Error("v86's own yield must not be used");
+    },
+    yield_callback: (tick) => ticks.push(tick),
+    next_tick(delayMs) {
+      this.yield(delayMs, 99);
+    },
+    unregister_yield() {
+      this.helperGone = true;
+    },
+  };
+  return loop;
+}
+
+const until = (check: () => boolean) => vi.waitFor(() => expect(check()).toBe(true));
+
+afterEach(() => vi.useRealTimers());
+
+describe('yieldOnThisThread', () => {
+  it("ends v86's helper worker and reschedules the tick it would have echoed", async () => {
+    const loop = fakeLoop(true);
+    yieldOnThisThread(loop);
+    expect(loop.helperGone).toBe(true);
+    await until(() => loop.ticks.includes(99));
+  });
+
+  it('does not start a stopped machine', async () => {
+    const loop = fakeLoop(false);
+    yieldOnThisThread(loop);
+    loop.yield(0, 1);
+    await until(() => loop.ticks.length === 1);
+    expect(loop.ticks).toEqual([1]);
+  });
+
+  it('runs the next slice at once, or after the delay the guest asked for', async () => {
+    const loop = fakeLoop(false);
+    yieldOnThisThread(loop);
+    const started = performance.now();
+    loop.yield(30, 2);
+    loop.yield(0, 3);
+    await until(() => loop.ticks.length === 2);
+    expect(loop.ticks).toEqual([3, 2]);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(29);
+  });
+});
