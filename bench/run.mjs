@@ -394,7 +394,15 @@ ${table}
 - Navigation → first prompt: from the start of navigation to the shell prompt after the guest's welcome line.
 - On screen: when the prompt's text is in the terminal's DOM (the bare page draws nothing, so
   its figure is the bytes' arrival).
-- \`new V86\` → first prompt: the same end point, from the moment the emulator is constructed.
+- \`new V86\` → first prompt: the same end point, from the moment the emulator is constructed
+  (the app: the moment its images are handed to the emulator worker, which then constructs v86).
+- Why the app can boot faster than the bare page: it runs v86 in a worker that loads v86 and
+  compiles its WebAssembly while the page downloads the guest, and that reschedules v86's
+  ~1 ms CPU slices on its own thread (\`src/lib/vm/sameThreadYield.ts\`). Plain v86 in a page
+  echoes a message off a helper worker between slices: two thread hops per slice, and on two
+  cores that helper often waits for a core while V8 compiles v86's JIT output. The app's page
+  (Svelte, panels, xterm.js) costs it the rest: it hands over the images ~80 ms after the bare
+  page constructs v86, and the prompt reaches the screen a few frames after the machine has it.
 - Bytes downloaded: every response of the browser context, workers' included (body and headers:
   HTML, JS, CSS, wasm, images).
 - JS heap: V8's used heap of the page's main thread after a forced GC, once the prompt is up. The
