@@ -35,6 +35,10 @@ export class SerialAddon implements ITerminalAddon {
     // Keys typed, pastes, and xterm's answers to the shell's queries (e.g. ESC [ 6 n) all go here.
     add(terminal.onData((data) => port.sendInput(data)));
     add(terminal.onBinary((data) => port.sendInput(data)));
+    // The guest learns the size now (the terminal may attach after the prompt is up: a resumed
+    // state is that quick), on every resize, and once more at its prompt (sizes sent while it
+    // boots or resumes may not reach its shell).
+    port.setTerminalSize(terminal.rows, terminal.cols);
     add(terminal.onResize(({ rows, cols }) => port.setTerminalSize(rows, cols)));
     add(port.events.on('ready', () => port.setTerminalSize(terminal.rows, terminal.cols)));
   }
