@@ -38,6 +38,13 @@ test('a missing emulator (v86.wasm) is reported instead of hanging', async ({ pa
   await expect(lab.alert).toContainText('The emulator (v86.wasm) could not be loaded');
 });
 
+test("a missing emulator library (v86's JS) is reported instead of hanging", async ({ page }) => {
+  await page.route('**/assets/libv86-*.mjs', (route) => route.fulfill({ status: 404, body: '' }));
+  const lab = new Lab(page);
+  await lab.open();
+  await expect(lab.alert).toContainText('The emulator stopped with an error');
+});
+
 test('a browser without WebAssembly is told so', async ({ page }) => {
   await page.addInitScript(() => {
     // @ts-expect-error: simulating a browser with WebAssembly turned off by policy

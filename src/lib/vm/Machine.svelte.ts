@@ -399,14 +399,14 @@ export class Machine {
         }
       },
       wasmFailed: (message) => {
-        if (!current()) return;
-        this.#generation++; // this attempt stops here; Try again starts afresh
-        this.#fail({ code: 'wasm', params: { detail: message } });
+        if (current()) this.#fail({ code: 'wasm', params: { detail: message } });
       },
       compiled: (module) => {
         this.#wasm = module;
       },
-      resumed: () => this.#onResumed?.(),
+      resumed: () => {
+        if (current()) this.#onResumed?.();
+      },
     };
     this.#nextEmulator = new WorkerEmulator(
       { libraryUrl: this.#options.libraryUrl, wasm: this.#wasm ?? this.#options.wasmUrl },

@@ -3,7 +3,7 @@
 import type { V86 } from 'v86';
 import { messageOf } from '../errors';
 import { V86_DEVICES } from './devices.mjs';
-import { compileEmulatorWasm } from './wasm';
+import { compileEmulatorWasm, WasmLoadError } from './wasm';
 import { yieldOnThisThread, type V86Loop } from './sameThreadYield';
 import type {
   CounterReading,
@@ -48,35 +48,35 @@ function flush() {
 }
 
 /**
- * Starts loading v86's library and compiling its WebAssembly at once, in parallel. A failed
- * compile is reported as such (the page tells the user the emulator could not be loaded).
+ * Starts loading v86's library and compiling its WebAssembly at once, in parallel; create()
+ * waits for both and reports a failure.
  */
 function setup({ libraryUrl, wasm }: EmulatorSetup) {
   const library = import(/* @vite-ignore */ libraryUrl) as Promise<typeof import('v86')>;
   const module =
     typeof wasm === 'string'
-      ? compileEmulatorWasm(wasm).then(
-          (compiled) => {
-            post({ type: 'compiled', module: compiled });
-            return compiled;
-          },
-          (error: unknown) => {
-            post({ type: 'wasmFailed', message: messageOf(error) });
-            throw error;
-          },
-        )
+      ? compileEmulatorWasm(wasm).then((compiled) => {
+          post({ type: 'compiled', module: compiled });
+          return compiled;
+        })
       : Promise.resolve(wasm);
   prepared = Promise.all([library, module]).then(([{ V86: Emulator }, compiled]) => ({
     Emulator,
     wasm: compiled,
   }));
-  prepared.catch(() => undefined); // reported when it happens, and again by create()
+  prepared.catch(() => undefined); // not unhandled while the page is still fetching the guest
 }
 
 async function create(config: PowerOnConfig) {
   if (!prepared) throw new Error('the emulator worker was not set up');
-  const ready = await prepared.catch(() => null);
-  if (!ready) return; // its failure has been reported
+  let ready: Awaited<typeof prepared>;
+  try {
+    ready = await prepared;
+  } catch (error) {
+    // The page tells the user the emulator could not be loaded; other failures are crashes.
+    if (error instanceof WasmLoadError) return post({ type: 'wasmFailed', message: error.message });
+    throw error;
+  }
   const { Emulator, wasm } = ready;
   const { boot, state } = config;
   const e = new Emulator({
