@@ -121,6 +121,8 @@ export class Machine {
   #bootStartedAt = 0;
   #statusBeforePause: MachineStatus = 'running';
   #generation = 0;
+  /** What to do when the worker says the state given at power-on is running. */
+  #onResumed: (() => void) | null = null;
 
   constructor(options: MachineOptions) {
     this.#options = options;
@@ -135,16 +137,15 @@ export class Machine {
     if (this.status !== 'stopped' && this.status !== 'error') return;
     this.#startOptions = options; // Try again tries the same way
     this.note = null;
-    const generation = ++this.#generation;
     performance.mark('aula86:start');
     this.error = null;
     this.status = 'loading';
-    this.#teardown();
-    if (typeof WebAssembly !== 'object') return this.#fail({ code: 'noWasm', params: {} });
-    // Started first, before anything is awaited: v86 loads and compiles in its worker while the
-    // page draws itself and downloads the guest.
-    this.#prepareEmulator(generation);
-    try {
+    if (typeof WebAssembly !== 'object') {
+      this.#generation++;
+      this.#teardown();
+      return this.#fail({ code: 'noWasm', params: {} });
+    }
+    return this.#powerCycle(async () => {
       this.manifest ??= await fetchManifest(this.#options.imagesBase);
       const manifest = this.manifest;
       const profile =
@@ -154,11 +155,8 @@ export class Machine {
       const source = options.cold ? null : await this.#loadBootState(profile);
       const power = source ?? { images: await this.#loadImages(profile) };
       performance.mark('aula86:images-ready');
-      if (generation !== this.#generation) return;
-      this.#powerOn(profile, power);
-    } catch (error) {
-      if (generation === this.#generation) this.#fail(describeError(error));
-    }
+      return { profile, power };
+    });
   }
 
   async pause(): Promise<void> {
@@ -199,11 +197,22 @@ export class Machine {
   async #restart(source: () => Promise<PowerSource>): Promise<void> {
     const profile = this.profile;
     if (!profile || this.status === 'loading') return;
+    return this.#powerCycle(async () => ({ profile, power: await source() }));
+  }
+
+  /**
+   * One attempt to power on: the previous emulator goes, the next one's worker starts loading
+   * v86 at once (before anything is awaited: in parallel with `source`, which gets the guest),
+   * then powers on. A newer attempt, or destroy(), makes this one drop out silently.
+   */
+  async #powerCycle(
+    source: () => Promise<{ profile: GuestProfile; power: PowerSource }>,
+  ): Promise<void> {
     const generation = ++this.#generation;
     this.#teardown();
     this.#prepareEmulator(generation);
     try {
-      const power = await source();
+      const { profile, power } = await source();
       if (generation !== this.#generation) return;
       this.#powerOn(profile, power);
     } catch (error) {
@@ -413,8 +422,6 @@ export class Machine {
       listener,
     );
   }
-
-  #onResumed: (() => void) | null = null;
 
   #powerOn(profile: GuestProfile, power: PowerSource): void {
     const emulator = this.#nextEmulator;
