@@ -61,9 +61,20 @@ export default defineConfig({
         ignoreURLParametersMatching: [/.*/],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
-        // kiosk.json is placed next to the files by whoever deploys: fresh when online,
-        // the last copy offline.
-        runtimeCaching: [{ urlPattern: /\/kiosk\.json$/, handler: 'NetworkFirst' }],
+        // kiosk.json is placed next to the files by whoever deploys: fresh when online, the
+        // last answer offline or when the server is slow; a 404 is kept too, since "no kiosk"
+        // is an answer (with none at all, the lab fails closed: src/lib/kiosk/source.ts).
+        runtimeCaching: [
+          {
+            urlPattern: /\/kiosk\.json$/,
+            handler: 'NetworkFirst',
+            options: {
+              cacheName: 'aula86-kiosk',
+              networkTimeoutSeconds: 2,
+              cacheableResponse: { statuses: [200, 404] },
+            },
+          },
+        ],
       },
     }),
   ],

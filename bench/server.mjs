@@ -1,7 +1,8 @@
 // A small static file server for the benchmark: the built app at /, the bare v86 page at /bare/.
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join } from 'node:path';
+import { resolveRequest } from './paths.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -17,14 +18,10 @@ const TYPES = {
 
 /** @param {Record<string, string>} mounts URL prefix -> folder, longest prefix wins */
 export function startServer(mounts, port = 0) {
-  const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const prefix = prefixes.find((p) => path.startsWith(p));
-    if (!prefix) return void res.writeHead(404).end();
-    const root = resolve(mounts[prefix]);
-    let file = normalize(join(root, path.slice(prefix.length)));
-    if (!file.startsWith(root)) return void res.writeHead(403).end();
+    const request = resolveRequest(mounts, req.url ?? '/');
+    if (request.status !== 200) return void res.writeHead(request.status).end();
+    let file = request.file;
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       const { size } = statSync(file);
@@ -33,7 +30,9 @@ export function startServer(mounts, port = 0) {
         'content-length': size,
         'cache-control': 'no-cache',
       });
-      createReadStream(file).pipe(res);
+      createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res);
     } catch {
       res.writeHead(404).end();
     }

@@ -9,6 +9,29 @@ async function kioskConfig(page: Page, config: Record<string, unknown>): Promise
   await page.route('**/kiosk.json', (route) => route.fulfill({ json: config }));
 }
 
+/** Serves a kiosk.json with exactly this text (a typo, a wrong value). */
+async function kioskFile(page: Page, body: string): Promise<void> {
+  await page.unrouteAll();
+  await page.route('**/kiosk.json', (route) =>
+    route.fulfill({ body, contentType: 'application/json' }),
+  );
+}
+
+async function unlockWith(page: Page, pin: string): Promise<void> {
+  await page.getByRole('button', { name: 'Teacher unlock' }).click();
+  await page.getByLabel('Teacher PIN').fill(pin);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+}
+
+/** The lab shows a student no way to the admin controls. */
+async function expectLocked(page: Page, lab: Lab): Promise<void> {
+  await expect(lab.status).toContainText('Running');
+  await expect(lab.button('Pause')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Save snapshot' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Import snapshot' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Run benchmark' })).toHaveCount(0);
+}
+
 const countdown = (page: Page) => page.getByRole('alertdialog');
 
 test('left idle, the kiosk counts down and brings the golden state back', async ({ page }) => {
@@ -118,4 +141,115 @@ test('"enabled" in kiosk.json makes every visit a kiosk, without ?kiosk', async 
   await expect(page.getByRole('button', { name: 'Run benchmark' })).toHaveCount(0);
   // No PIN configured: no unlock button either.
   await expect(page.getByRole('button', { name: 'Teacher unlock' })).toHaveCount(0);
+});
+
+for (const [kind, body] of [
+  ['bad JSON', '{ "enabled": true, '],
+  ['a wrong type', '{ "enabled": true, "idleMinutes": "5" }'],
+  ['an unknown value', '{ "golden": "latest" }'],
+] as const) {
+  test(`a kiosk.json with ${kind} keeps the lab locked, even without ?kiosk`, async ({ page }) => {
+    await kioskFile(page, body);
+    const lab = new Lab(page);
+    await lab.bootToShell('lang=en');
+    await expectLocked(page, lab);
+    // Students get a neutral note, not the technical reason.
+    await expect(page.getByText('kiosk settings could not be read')).toBeVisible();
+    await expect(page.getByText('kiosk.json could not be used')).toHaveCount(0);
+  });
+}
+
+test('a broken kiosk.json still opens with the last PIN that worked, and the teacher then sees why', async ({
+  page,
+}) => {
+  await kioskConfig(page, { enabled: true, pin: '2468' });
+  const lab = new Lab(page);
+  await lab.bootToShell('lang=en');
+  await expectLocked(page, lab);
+
+  // Somebody edits kiosk.json on the server and leaves a tiny idle time in it.
+  await kioskFile(page, '{ "enabled": true, "pin": "2468", "idleMinutes": 1e-7 }');
+  await page.reload();
+  await lab.waitForPrompt();
+  await expectLocked(page, lab);
+  await unlockWith(page, '2468');
+  await expect(page.getByText('Kiosk unlocked')).toBeVisible();
+  await expect(
+    page.getByText(/kiosk\.json could not be used \(idleMinutes: must be at least/),
+  ).toBeVisible();
+});
+
+test('wrong PINs make the next try wait, and a reload does not clear the count', async ({
+  page,
+}) => {
+  await kioskConfig(page, { enabled: true, pin: '2468' });
+  const lab = new Lab(page);
+  await lab.bootToShell('lang=en');
+  for (const guess of ['1111', '2222']) {
+    await unlockWith(page, guess);
+    await expect(page.getByRole('alert')).toHaveText('Wrong PIN.');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  }
+  await unlockWith(page, '3333');
+  await expect(page.getByRole('alert')).toHaveText(/Too many wrong PINs: wait [1-5] s/);
+  await expect(page.getByRole('button', { name: 'Unlock' })).toBeDisabled();
+
+  await page.reload();
+  await lab.waitForPrompt();
+  await page.getByRole('button', { name: 'Teacher unlock' }).click();
+  await expect(page.getByRole('button', { name: 'Unlock' })).toBeDisabled();
+  // Once the wait is over, the right PIN opens it.
+  await expect(page.getByRole('button', { name: 'Unlock' })).toBeEnabled({ timeout: 10_000 });
+  await page.getByLabel('Teacher PIN').fill('2468');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByText('Kiosk unlocked')).toBeVisible();
+});
+
+test('a damaged golden snapshot still wipes the student’s work on reset, and says so', async ({
+  page,
+}) => {
+  await kioskConfig(page, {
+    golden: { snapshot: 'Lesson 3' },
+    idleMinutes: 0.1,
+    countdownSeconds: 1,
+    pin: '2468',
+  });
+  const lab = new Lab(page);
+  await lab.bootToShell('lang=en&kiosk');
+  await unlockWith(page, '2468');
+  const snapshots = new SnapshotPanel(page);
+  const saved = await snapshots.save();
+  await snapshots.entry(saved).getByRole('button', { name: 'Rename' }).click();
+  await snapshots.panel.getByLabel('Snapshot name').fill('Lesson 3');
+  await snapshots.panel.getByRole('button', { name: 'Save name' }).click();
+  await expect(snapshots.entry('Lesson 3')).toBeVisible();
+
+  // The stored snapshot gets damaged (its recorded hash no longer matches its contents).
+  await page.evaluate(async () => {
+    const request = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
+      });
+    const db = await request(indexedDB.open('aula86-snapshots'));
+    const store = db.transaction('data', 'readwrite').objectStore('data');
+    for (const key of await request(store.getAllKeys())) {
+      const value = (await request(store.get(key))) as { name?: string } | undefined;
+      if (typeof key === 'string' && key.startsWith('meta:') && value?.name === 'Lesson 3') {
+        await request(store.put({ ...value, stateSha256: '0'.repeat(64) }, key));
+      }
+    }
+    db.close();
+  });
+
+  await page.reload();
+  await lab.waitForPrompt();
+  await expect(
+    page.getByText('The golden snapshot "Lesson 3" could not be restored'),
+  ).toBeVisible();
+  await lab.run('echo student work > /root/homework', 'echo student work');
+  await expect(countdown(page)).toBeVisible({ timeout: 15_000 });
+  await expect(countdown(page)).toBeHidden({ timeout: 15_000 });
+  await lab.waitForPrompt();
+  await lab.run('ls /root/homework', /No such file or directory/);
 });

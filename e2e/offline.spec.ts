@@ -1,6 +1,6 @@
 // Lesson 6: the lab is a set of static files that the browser keeps. After one visit it loads and
 // boots with the network cable pulled and the server gone; a new version waits to be accepted.
-import { cpSync, appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
@@ -22,9 +22,14 @@ interface Site {
  * Runs `use` with a copy of the build on its own server (which a test may change or stop), and
  * a browser that has visited it once: booted, and told by the service worker it is cached.
  */
-async function withCachedLab(page: Page, use: (site: Site, lab: Lab) => Promise<void>) {
+async function withCachedLab(
+  page: Page,
+  use: (site: Site, lab: Lab) => Promise<void>,
+  files: Record<string, string> = {},
+) {
   const root = mkdtempSync(join(tmpdir(), 'aula86-dist-'));
   cpSync('dist', root, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text);
   const server: Server = await startServer({ '/': root });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -88,4 +93,31 @@ test('a new version waits for the user, and the running machine is not interrupt
     await expect(prompt).toBeHidden();
     await lab.run('echo still the same session', /^still the same session$/m);
   });
+});
+
+test('an offline kiosk keeps its kiosk.json: still locked, still unlocked by its PIN', async ({
+  page,
+  context,
+}) => {
+  const kioskJson = JSON.stringify({ enabled: true, pin: '2468' });
+  await withCachedLab(
+    page,
+    async (site, lab) => {
+      // Visited twice online (the service worker now answers for the page), then the cable goes.
+      await page.reload();
+      await lab.waitForPrompt();
+      site.stop();
+      await context.setOffline(true);
+      await page.reload();
+      await lab.waitForPrompt();
+      await expect(network(page)).toHaveText(/Offline/);
+      await expect(lab.button('Pause')).toHaveCount(0);
+      await expect(page.getByRole('button', { name: 'Save snapshot' })).toHaveCount(0);
+      await page.getByRole('button', { name: 'Teacher unlock' }).click();
+      await page.getByLabel('Teacher PIN').fill('2468');
+      await page.getByRole('button', { name: 'Unlock' }).click();
+      await expect(lab.button('Pause')).toBeVisible();
+    },
+    { 'kiosk.json': kioskJson },
+  );
 });

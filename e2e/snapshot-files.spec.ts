@@ -38,7 +38,7 @@ test('export, delete, import, restore', async ({ page }) => {
 
   await snapshots.entry(name).getByRole('button', { name: 'Delete' }).click();
   await expect(snapshots.entries()).toHaveCount(0);
-  await lab.run('rm /root/trip.txt', /#/);
+  await lab.run('rm /root/trip.txt && echo trip-removed', /^trip-removed$/m);
 
   await snapshots.importFile({ name: 'trip.aula86snap', buffer: file });
   await expect(snapshots.entry(name)).toBeVisible();
@@ -86,7 +86,7 @@ test('bad files are refused with a reason, and saved snapshots still restore', a
   }
   await expect(snapshots.entries()).toHaveCount(1);
 
-  await lab.run('rm /root/safe.txt', /#/);
+  await lab.run('rm /root/safe.txt && echo safe-removed', /^safe-removed$/m);
   await snapshots.restore(name);
   await lab.run('clear; cat /root/safe.txt', /^safe$/m);
 });
@@ -112,14 +112,14 @@ test('a save that runs out of storage fails clearly and loses nothing', async ({
   const name = await snapshots.save();
 
   await page.evaluate(() => ((window as { diskFull?: boolean }).diskFull = true));
-  await lab.run('echo second > /root/second.txt', /#/);
+  await lab.run('echo second > /root/second.txt && echo second-written', /^second-written$/m);
   await page.getByRole('button', { name: 'Save snapshot' }).click();
   await expect(snapshots.error()).toContainText('not enough storage space');
   await expect(snapshots.error()).toContainText('the snapshots already saved are intact');
   await expect(snapshots.entries()).toHaveCount(1);
 
   await page.evaluate(() => ((window as { diskFull?: boolean }).diskFull = false));
-  await lab.run('rm /root/first.txt', /#/);
+  await lab.run('rm /root/first.txt && echo first-removed', /^first-removed$/m);
   await snapshots.restore(name);
   await lab.run('clear; cat /root/first.txt', /^first$/m);
 });

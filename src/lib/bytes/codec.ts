@@ -18,3 +18,41 @@ export const inflate = (data: Uint8Array<ArrayBuffer>) =>
 export const gzip = (data: Uint8Array<ArrayBuffer>) => through(data, new CompressionStream('gzip'));
 export const gunzip = (data: Uint8Array<ArrayBuffer>) =>
   through(data, new DecompressionStream('gzip'));
+
+/** Decompressed data would exceed the size allowed for it. */
+export class OutputTooLargeError extends RangeError {
+  override name = 'OutputTooLargeError';
+  constructor(readonly limit: number) {
+    super(`the data inflates beyond ${limit} bytes`);
+  }
+}
+
+/**
+ * Gunzips at most `limit` bytes: stops reading the moment the output would pass it (a file that
+ * inflates to gigabytes costs at most `limit` of memory and the time to inflate that much).
+ */
+export async function gunzipAtMost(
+  data: Uint8Array<ArrayBuffer>,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const reader = new Blob([data]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new OutputTooLargeError(limit);
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
+}

@@ -73,6 +73,12 @@ export const en = {
     'The computer may be overloaded, or the guest image may not match this emulator. Press Reset, or reload the page.',
   'error.emulator': 'The emulator stopped with an error: {detail}.',
   'error.emulatorHelp': 'Reload the page. If it happens again, report it with the text above.',
+  'error.stateRejected': 'The emulator could not load the saved state: {detail}.',
+  'error.stateRejectedHelp':
+    'The machine was stopped rather than left half restored. Press "Try again" to start it afresh; your saved snapshots are kept.',
+  'input.held':
+    'Your typing waits for the machine to be ready, then goes to it whole ({chars} characters).',
+  'input.refused': 'A program is using the console: {dropped} characters you typed were not sent.',
 
   'snap.heading': 'Snapshots',
   'snap.save': 'Save snapshot',
@@ -96,7 +102,6 @@ export const en = {
   'snap.deleted': 'Deleted “{name}”.',
   'snap.notPersistent':
     'This browser does not allow storage for this page (a private window?): snapshots are kept in memory and will be lost when the page closes.',
-  'snap.usage': 'Storage: {used} used, {free} free',
   'snap.shortcuts': 'Shortcuts: Alt+S saves a snapshot, Alt+R restores the latest.',
   'snap.error.notSnapshot': 'That file is not an aula86 snapshot.',
   'snap.error.truncated':
@@ -115,6 +120,20 @@ export const en = {
     'There is not enough storage space to save this snapshot. Delete old snapshots and try again; the snapshots already saved are intact.',
   'snap.error.notRunning': 'Start the machine and wait for its prompt before saving a snapshot.',
   'snap.error.busy': 'Please wait: another snapshot operation is still running.',
+  'snap.error.trailingData':
+    'That file has {extra} bytes more after the end of the snapshot: it was changed, or joined to another file. It was not imported.',
+  'snap.error.tooLarge':
+    'That snapshot inflates to more than the size it declares: it is damaged or was made to fill the memory. It was not imported.',
+  'snap.error.gone': 'That snapshot is no longer there (it was deleted, perhaps in another tab).',
+  'snap.error.invalidField':
+    'That snapshot file is damaged or was changed ({detail}). It was not imported.',
+  'snap.error.emptyName': 'A snapshot needs a name: the name was not changed.',
+  'snap.renamedUnique': 'Another snapshot has that name, so this one is called “{name}”.',
+  'snap.damaged': 'Damaged record',
+  'snap.damagedDetail': 'It cannot be restored ({reason}). Delete it to free its space.',
+  'snap.deletedDamaged': 'Deleted the damaged record.',
+  'snap.usageLine': 'Snapshots take {stored}; {free} free in this browser',
+  'snap.usageStored': 'Snapshots take {stored}',
   'snap.error.generic': 'The snapshot operation failed: {detail}.',
   'snap.error.consoleBusy': 'Wait for the benchmark to finish (or stop it) before restoring.',
 
@@ -200,7 +219,13 @@ export const en = {
   'kiosk.cancel': 'Cancel',
   'kiosk.wrongPin': 'Wrong PIN.',
   'kiosk.unlocked': 'Kiosk unlocked until the page is reloaded.',
-  'kiosk.configError': 'kiosk.json could not be used ({detail}); the default kiosk settings apply.',
+  'kiosk.configError':
+    'kiosk.json could not be used ({detail}). The kiosk stays locked, with the last settings that worked on this computer (or the defaults).',
+  'kiosk.configUnreadable':
+    'This computer’s kiosk settings could not be read, so it stays in kiosk mode. Please tell your teacher.',
+  'kiosk.goldenFailed':
+    'The golden snapshot "{name}" could not be restored, so the kiosk went back to the freshly booted machine instead. {detail}',
+  'kiosk.pinWait': 'Too many wrong PINs: wait {seconds} s before trying again.',
   'kiosk.goldenMissing':
     'This browser has no snapshot named "{name}" for the kiosk to return to, so it uses the freshly booted machine.',
 } as const;
@@ -281,6 +306,13 @@ export const es: Messages = {
     'El ordenador puede estar sobrecargado o la imagen no corresponder a este emulador. Pulsa Reiniciar o recarga la página.',
   'error.emulator': 'El emulador se detuvo con un error: {detail}.',
   'error.emulatorHelp': 'Recarga la página. Si vuelve a ocurrir, infórmalo con el texto de arriba.',
+  'error.stateRejected': 'El emulador no pudo cargar el estado guardado: {detail}.',
+  'error.stateRejectedHelp':
+    'Se detuvo la máquina en vez de dejarla medio restaurada. Pulsa «Reintentar» para arrancarla de nuevo; tus instantáneas guardadas se conservan.',
+  'input.held':
+    'Lo que escribes espera a que la máquina esté lista y luego le llega entero ({chars} caracteres).',
+  'input.refused':
+    'Un programa está usando la consola: no se enviaron {dropped} caracteres que escribiste.',
 
   'snap.heading': 'Instantáneas',
   'snap.save': 'Guardar instantánea',
@@ -304,7 +336,6 @@ export const es: Messages = {
   'snap.deleted': 'Eliminada «{name}».',
   'snap.notPersistent':
     'Este navegador no permite guardar datos de esta página (¿ventana privada?): las instantáneas se guardan en memoria y se perderán al cerrar la página.',
-  'snap.usage': 'Almacenamiento: {used} usados, {free} libres',
   'snap.shortcuts': 'Atajos: Alt+S guarda una instantánea, Alt+R restaura la más reciente.',
   'snap.error.notSnapshot': 'Ese archivo no es una instantánea de aula86.',
   'snap.error.truncated':
@@ -324,6 +355,20 @@ export const es: Messages = {
   'snap.error.notRunning':
     'Inicia la máquina y espera a su prompt antes de guardar una instantánea.',
   'snap.error.busy': 'Espera: otra operación con instantáneas sigue en curso.',
+  'snap.error.trailingData':
+    'Ese archivo tiene {extra} bytes de más tras el final de la instantánea: se modificó o se unió a otro archivo. No se importó.',
+  'snap.error.tooLarge':
+    'Esa instantánea se descomprime a más del tamaño que declara: está dañada o se hizo para llenar la memoria. No se importó.',
+  'snap.error.gone': 'Esa instantánea ya no está (se eliminó, quizá en otra pestaña).',
+  'snap.error.invalidField':
+    'Ese archivo de instantánea está dañado o se modificó ({detail}). No se importó.',
+  'snap.error.emptyName': 'Una instantánea necesita un nombre: no se cambió el nombre.',
+  'snap.renamedUnique': 'Otra instantánea ya tiene ese nombre, así que esta se llama «{name}».',
+  'snap.damaged': 'Registro dañado',
+  'snap.damagedDetail': 'No se puede restaurar ({reason}). Elimínalo para liberar su espacio.',
+  'snap.deletedDamaged': 'Se eliminó el registro dañado.',
+  'snap.usageLine': 'Las instantáneas ocupan {stored}; quedan {free} libres en este navegador',
+  'snap.usageStored': 'Las instantáneas ocupan {stored}',
   'snap.error.generic': 'La operación con la instantánea falló: {detail}.',
   'snap.error.consoleBusy':
     'Espera a que termine la prueba de rendimiento (o detenla) antes de restaurar.',
@@ -414,5 +459,10 @@ export const es: Messages = {
   'kiosk.goldenMissing':
     'Este navegador no tiene ninguna instantánea llamada «{name}» a la que volver, así que el quiosco usa la máquina recién arrancada.',
   'kiosk.configError':
-    'No se pudo usar kiosk.json ({detail}); se aplican los ajustes de quiosco por defecto.',
+    'No se pudo usar kiosk.json ({detail}). El quiosco sigue bloqueado, con los últimos ajustes que funcionaron en este ordenador (o los de por defecto).',
+  'kiosk.configUnreadable':
+    'No se pudieron leer los ajustes de quiosco de este ordenador, así que sigue en modo quiosco. Avisa a tu profesor.',
+  'kiosk.goldenFailed':
+    'No se pudo restaurar la instantánea dorada «{name}», así que el quiosco volvió a la máquina recién arrancada. {detail}',
+  'kiosk.pinWait': 'Demasiados PIN incorrectos: espera {seconds} s antes de volver a intentarlo.',
 };

@@ -1,16 +1,26 @@
 // Kiosk mode: a locked-down, large-text lab for a classroom computer that resets itself to a
 // golden state on every load and after a while without use, and that a teacher unlocks by PIN.
 // Students' work is never kept: there is no snapshot panel, and every reset wipes the guest.
+// It fails closed: a kiosk.json that is there but unusable (or unreachable) keeps it locked.
 import { messageOf } from '../errors';
+import type { MessageKey } from '../i18n/messages';
+import type { Params } from '../i18n/translate';
 import type { Snapshots } from '../snapshots/Snapshots.svelte';
 import type { Machine } from '../vm/Machine.svelte';
-import { DEFAULT_KIOSK, parseKioskConfig, type KioskConfig } from './config';
+import { DEFAULT_KIOSK, type KioskConfig } from './config';
 import { IdleCountdown } from './idle';
+import { localAttemptStore, PinGuard } from './pinGuard';
+import { localKioskMemory, readKioskSource } from './source';
 
 const TICK_MS = 250;
 
+/** Why the last reset could not bring the golden snapshot back (the boot state was used). */
+export type GoldenProblem =
+  | { kind: 'missing'; name: string }
+  | { kind: 'failed'; name: string; reason: { key: MessageKey; params: Params } };
+
 export class Kiosk {
-  /** Kiosk mode is on (?kiosk, or "enabled" in kiosk.json). */
+  /** Kiosk mode is on (?kiosk, "enabled" in kiosk.json, or a kiosk.json that could not be used). */
   active = $state.raw(false);
   /** kiosk.json has been read (or found absent): until then the lab shows no admin controls. */
   settled = $state.raw(false);
@@ -19,14 +29,17 @@ export class Kiosk {
   config = $state.raw<KioskConfig>(DEFAULT_KIOSK);
   /** Seconds left before the reset, while the countdown shows. */
   countdown = $state.raw<number | null>(null);
-  /** kiosk.json could not be used: the reason (the defaults apply). */
+  /** kiosk.json could not be used: the reason, shown to the teacher once unlocked. */
   configError = $state.raw<string | null>(null);
-  /** The golden snapshot kiosk.json names is not in this browser: the name (the boot state is used). */
-  goldenMissing = $state.raw<string | null>(null);
+  /** The golden snapshot could not be restored at the last reset (the boot state was used). */
+  goldenProblem = $state.raw<GoldenProblem | null>(null);
   pinRejected = $state.raw(false);
+  /** Seconds before the next PIN is taken, after too many wrong ones (0: now). */
+  pinWaitSeconds = $state.raw(0);
 
   #undo: Array<() => void> = [];
   #resetting = false;
+  #guard: PinGuard | null = null;
 
   constructor(
     private readonly machine: Machine,
@@ -36,19 +49,17 @@ export class Kiosk {
   /** Reads kiosk.json (next to index.html; optional) and turns kiosk mode on if asked to. */
   async init(requested: boolean): Promise<void> {
     this.active = requested;
-    try {
-      // A server that never answers must not keep the lab locked: give up after 3 s.
-      const response = await fetch('kiosk.json', {
-        cache: 'no-cache',
-        signal: AbortSignal.timeout(3000),
-      });
-      // Absent is normal (a 404, or a server's index.html fallback): the defaults apply.
-      const isJson = response.headers.get('content-type')?.includes('json') ?? false;
-      if (response.ok && isJson) this.config = parseKioskConfig(await response.json());
-    } catch (error) {
-      this.configError = messageOf(error);
+    const source = await readKioskSource(fetch.bind(globalThis), localKioskMemory());
+    if (source.kind === 'config') this.config = source.config;
+    if (source.kind === 'broken') {
+      // Fail closed: locked, with the last settings that worked here (their PIN unlocks it).
+      this.config = source.fallback ?? DEFAULT_KIOSK;
+      this.configError = source.reason;
+      console.error(`aula86: kiosk.json could not be used: ${source.reason}`);
     }
-    this.active = requested || this.config.enabled;
+    this.active = requested || source.kind === 'broken' || this.config.enabled;
+    this.#guard = new PinGuard(this.config.pin, localAttemptStore());
+    this.#showPinWait();
     this.settled = true;
     if (!this.active) return;
     // A named golden snapshot replaces the pre-booted state as soon as the guest is up.
@@ -62,17 +73,20 @@ export class Kiosk {
     this.#watchIdle();
   }
 
-  /** Back to the golden state: the guest's files, processes and screen as the teacher set them. */
+  /**
+   * Back to the golden state: the guest's files, processes and screen as the teacher set them.
+   * A golden snapshot that is missing or fails to restore falls back to the pre-booted state:
+   * a student's work is wiped whatever happens, and the teacher is told why.
+   */
   async resetToGolden(): Promise<void> {
     if (this.#resetting) return;
     this.#resetting = true;
     try {
       const golden = this.config.golden;
       if (golden.kind === 'snapshot') {
-        await this.snapshots.init();
-        const found = await this.snapshots.restoreNamed(golden.name);
-        this.goldenMissing = found ? null : golden.name;
-        if (found) return;
+        const outcome = await this.#restoreGolden(golden.name);
+        this.goldenProblem = outcome;
+        if (outcome === null) return;
       }
       await this.machine.reset();
     } finally {
@@ -80,20 +94,47 @@ export class Kiosk {
     }
   }
 
+  async #restoreGolden(name: string): Promise<GoldenProblem | null> {
+    try {
+      await this.snapshots.init();
+      const outcome = await this.snapshots.restoreNamed(name);
+      if (outcome === 'restored') return null;
+      if (outcome === 'missing') return { kind: 'missing', name };
+      return { kind: 'failed', name, reason: outcome.failed };
+    } catch (error) {
+      const detail = messageOf(error);
+      return { kind: 'failed', name, reason: { key: 'snap.error.generic', params: { detail } } };
+    }
+  }
+
   /** The teacher's PIN: unlocks the admin controls and stops the idle reset until reload. */
   unlock(pin: string): boolean {
-    const ok = this.config.pin !== null && pin === this.config.pin;
-    this.pinRejected = !ok;
-    if (ok) {
-      this.locked = false;
-      this.countdown = null;
-      this.#stopWatching();
-    }
-    return ok;
+    const check = this.#guard?.check(pin) ?? 'wrong';
+    this.pinRejected = check === 'wrong';
+    this.#showPinWait();
+    if (check !== 'ok') return false;
+    this.locked = false;
+    this.countdown = null;
+    this.#stopWatching();
+    return true;
   }
 
   dispose(): void {
     this.#stopWatching();
+    clearInterval(this.#pinTimer);
+  }
+
+  #pinTimer = 0;
+
+  /** Counts the PIN's waiting time down on screen, once a second. */
+  #showPinWait(): void {
+    const update = () => {
+      this.pinWaitSeconds = Math.ceil((this.#guard?.waitMs() ?? 0) / 1000);
+      if (this.pinWaitSeconds === 0) clearInterval(this.#pinTimer);
+    };
+    clearInterval(this.#pinTimer);
+    update();
+    if (this.pinWaitSeconds > 0) this.#pinTimer = window.setInterval(update, 1000);
   }
 
   #watchIdle(): void {

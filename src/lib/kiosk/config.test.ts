@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KIOSK, KioskConfigError, parseKioskConfig } from './config';
+import { KioskConfigError, parseKioskConfig } from './config';
 
 describe('parseKioskConfig', () => {
-  it('fills in the defaults', () => {
-    expect(parseKioskConfig({})).toEqual(DEFAULT_KIOSK);
+  it('fills in the defaults: not enabled, the boot state, ten idle minutes, no PIN', () => {
+    expect(parseKioskConfig({})).toEqual({
+      enabled: false,
+      golden: { kind: 'boot' },
+      idleMinutes: 10,
+      countdownSeconds: 30,
+      pin: null,
+      fontSize: 22,
+    });
   });
   it('reads every setting', () => {
     expect(
@@ -24,17 +31,31 @@ describe('parseKioskConfig', () => {
       fontSize: 28,
     });
   });
+  it('accepts the bounds themselves', () => {
+    const config = parseKioskConfig({ idleMinutes: 0.05, countdownSeconds: 600, fontSize: 12 });
+    expect([config.idleMinutes, config.countdownSeconds, config.fontSize]).toEqual([0.05, 600, 12]);
+    expect(parseKioskConfig({ golden: 'boot', pin: null }).golden).toEqual({ kind: 'boot' });
+  });
   it.each([
     [[], /JSON object/],
-    [{ idle: 5 }, /unknown setting idle/],
-    [{ enabled: 'yes' }, /enabled/],
-    [{ golden: 'latest' }, /golden/],
-    [{ golden: { snapshot: '' } }, /golden/],
-    [{ idleMinutes: 0 }, /idleMinutes/],
-    [{ countdownSeconds: -1 }, /countdownSeconds/],
-    [{ pin: 1234 }, /pin/],
-    [{ pin: '12' }, /pin/],
-  ])('refuses %j', (raw, message) => {
+    [null, /JSON object/],
+    [{ idle: 5 }, /^idle: is not a setting/],
+    [{ enabled: 'yes' }, /^enabled: must be true or false/],
+    [{ golden: 'latest' }, /^golden: must be "boot"/],
+    [{ golden: { snapshot: '  ' } }, /^golden/],
+    [{ golden: { snapshot: 'x'.repeat(81) } }, /^golden/],
+    [{ idleMinutes: 0 }, /^idleMinutes: must be at least 0.05/],
+    [{ idleMinutes: 1e-7 }, /^idleMinutes: must be at least 0.05/],
+    [{ idleMinutes: '5' }, /^idleMinutes: must be a number/],
+    [{ idleMinutes: 1441 }, /^idleMinutes: must be at most 1440/],
+    [{ countdownSeconds: -1 }, /^countdownSeconds: must be at least 1/],
+    [{ countdownSeconds: 2.5 }, /^countdownSeconds: must be a whole number/],
+    [{ fontSize: 4 }, /^fontSize: must be at least 12/],
+    [{ fontSize: 500 }, /^fontSize: must be at most 64/],
+    [{ pin: 1234 }, /^pin: must be a string of digits/],
+    [{ pin: '12' }, /^pin: must be 4 to 12 digits/],
+    [{ pin: '12ab' }, /^pin: must be 4 to 12 digits/],
+  ])('refuses %j, naming the field', (raw, message) => {
     expect(() => parseKioskConfig(raw)).toThrow(KioskConfigError);
     expect(() => parseKioskConfig(raw)).toThrow(message);
   });

@@ -1,5 +1,7 @@
 // Kiosk mode's settings: kiosk.json next to the deployed files (docs/deployment.md), read
-// strictly so a typo is reported instead of silently ignored.
+// strictly, every value bounded, so a typo is reported (naming the field) instead of ignored.
+import * as v from 'valibot';
+import { parseOrThrow } from '../schema/validate';
 
 export interface KioskConfig {
   /** Kiosk mode without ?kiosk in the address (a classroom deployment). */
@@ -25,56 +27,82 @@ export const DEFAULT_KIOSK: KioskConfig = {
   fontSize: 22,
 };
 
+/** The bounds of each setting, as docs/deployment.md gives them. */
+export const KIOSK_LIMITS = {
+  /** 3 seconds (a demonstration) to a day. */
+  idleMinutes: { min: 0.05, max: 24 * 60 },
+  countdownSeconds: { min: 1, max: 600 },
+  fontSize: { min: 12, max: 64 },
+  goldenName: { max: 80 },
+} as const;
+
 export class KioskConfigError extends Error {
   override name = 'KioskConfigError';
 }
 
-const KEYS = ['enabled', 'golden', 'idleMinutes', 'countdownSeconds', 'pin', 'fontSize'];
+const bounded = (limits: { min: number; max: number }, integer: boolean) =>
+  v.pipe(
+    v.number('must be a number'),
+    v.finite('must be a finite number'),
+    v.check((n) => !integer || Number.isInteger(n), 'must be a whole number'),
+    v.minValue(limits.min, `must be at least ${limits.min}`),
+    v.maxValue(limits.max, `must be at most ${limits.max}`),
+  );
 
+const GoldenSchema = v.union(
+  [
+    v.pipe(
+      v.literal('boot'),
+      v.transform((): KioskConfig['golden'] => ({ kind: 'boot' })),
+    ),
+    v.pipe(
+      v.strictObject(
+        {
+          snapshot: v.pipe(
+            v.string('must be a string'),
+            v.trim(),
+            v.nonEmpty('must not be empty'),
+            v.maxLength(
+              KIOSK_LIMITS.goldenName.max,
+              `must be at most ${KIOSK_LIMITS.goldenName.max} characters`,
+            ),
+          ),
+        },
+        'must have only the key "snapshot"',
+      ),
+      v.transform(({ snapshot }): KioskConfig['golden'] => ({ kind: 'snapshot', name: snapshot })),
+    ),
+  ],
+  'must be "boot" or { "snapshot": "<name>" }',
+);
+
+const KioskSchema = v.strictObject(
+  {
+    enabled: v.optional(v.boolean('must be true or false'), DEFAULT_KIOSK.enabled),
+    golden: v.optional(GoldenSchema, 'boot'),
+    idleMinutes: v.optional(bounded(KIOSK_LIMITS.idleMinutes, false), DEFAULT_KIOSK.idleMinutes),
+    countdownSeconds: v.optional(
+      bounded(KIOSK_LIMITS.countdownSeconds, true),
+      DEFAULT_KIOSK.countdownSeconds,
+    ),
+    pin: v.optional(
+      v.nullable(
+        v.pipe(
+          v.string('must be a string of digits, in quotes'),
+          v.regex(/^\d{4,12}$/, 'must be 4 to 12 digits'),
+        ),
+      ),
+      null,
+    ),
+    fontSize: v.optional(bounded(KIOSK_LIMITS.fontSize, true), DEFAULT_KIOSK.fontSize),
+  },
+  'is not a setting kiosk.json knows',
+);
+
+/** Reads kiosk.json's parsed JSON; throws KioskConfigError naming the field at fault. */
 export function parseKioskConfig(raw: unknown): KioskConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new KioskConfigError('kiosk.json must hold a JSON object');
   }
-  const o = raw as Record<string, unknown>;
-  const unknown = Object.keys(o).filter((k) => !KEYS.includes(k));
-  if (unknown.length) throw new KioskConfigError(`unknown setting ${unknown.join(', ')}`);
-  const config = { ...DEFAULT_KIOSK };
-  if (o['enabled'] !== undefined) {
-    if (typeof o['enabled'] !== 'boolean')
-      throw new KioskConfigError('enabled must be true or false');
-    config.enabled = o['enabled'];
-  }
-  const golden = o['golden'];
-  if (golden !== undefined) {
-    if (golden === 'boot') config.golden = { kind: 'boot' };
-    else if (
-      typeof golden === 'object' &&
-      golden !== null &&
-      typeof (golden as { snapshot?: unknown }).snapshot === 'string' &&
-      (golden as { snapshot: string }).snapshot.trim() !== ''
-    ) {
-      config.golden = { kind: 'snapshot', name: (golden as { snapshot: string }).snapshot.trim() };
-    } else {
-      throw new KioskConfigError('golden must be "boot" or { "snapshot": "<name>" }');
-    }
-  }
-  const positive = (key: 'idleMinutes' | 'countdownSeconds' | 'fontSize', max: number) => {
-    const v = o[key];
-    if (v === undefined) return;
-    if (typeof v !== 'number' || !(v > 0) || v > max) {
-      throw new KioskConfigError(`${key} must be a number above 0 and at most ${max}`);
-    }
-    config[key] = v;
-  };
-  positive('idleMinutes', 24 * 60);
-  positive('countdownSeconds', 600);
-  positive('fontSize', 64);
-  const pin = o['pin'];
-  if (pin !== undefined && pin !== null) {
-    if (typeof pin !== 'string' || !/^\d{4,12}$/.test(pin)) {
-      throw new KioskConfigError('pin must be a string of 4 to 12 digits');
-    }
-    config.pin = pin;
-  }
-  return config;
+  return parseOrThrow(KioskSchema, raw, (d) => new KioskConfigError(d));
 }

@@ -6,6 +6,8 @@ import type { Params } from '../i18n/translate';
 import type { Machine } from '../vm/Machine.svelte';
 import { EXPORT_EXTENSION, incompatibilities, SnapshotError, type SnapshotMeta } from './format';
 import { SnapshotLibrary } from './library';
+import { cleanName } from './names';
+import type { DamagedRecord } from './storage';
 
 export type SnapshotBusy = 'saving' | 'restoring' | 'working';
 
@@ -21,10 +23,13 @@ const CHANNEL = 'aula86-snapshots';
 
 export class Snapshots {
   items = $state.raw<SnapshotMeta[]>([]);
+  /** Stored records that are not valid snapshots: listed apart, so they can be deleted. */
+  damaged = $state.raw<DamagedRecord[]>([]);
   busy = $state.raw<SnapshotBusy | null>(null);
   notice = $state.raw<Notice | null>(null);
   persistent = $state.raw(true);
-  usage = $state.raw<{ used: number; quota: number } | null>(null);
+  /** Bytes the snapshots take (exact), and what the browser says is left (an estimate). */
+  usage = $state.raw<{ stored: number; free: number | null } | null>(null);
   /** The pre-booted state's chunks are stored (or there is nothing to store): saves are quick. */
   baseReady = $state.raw(false);
 
@@ -75,16 +80,20 @@ export class Snapshots {
     } finally {
       this.baseReady = true;
     }
+    await this.refresh().catch(() => undefined); // the storage line counts the base too
   }
 
   async refresh(): Promise<void> {
-    this.items = await (await this.#library).list();
+    const { items, damaged, storedBytes } = await (await this.#library).list();
+    this.items = items;
+    this.damaged = damaged;
     const estimate = await navigator.storage?.estimate?.().catch(() => null);
-    if (estimate?.quota) this.usage = { used: estimate.usage ?? 0, quota: estimate.quota };
+    const free = estimate?.quota ? Math.max(0, estimate.quota - (estimate.usage ?? 0)) : null;
+    this.usage = { stored: storedBytes, free };
   }
 
-  save(): Promise<void> {
-    return this.#run('saving', async (library) => {
+  async save(): Promise<void> {
+    await this.#run('saving', async (library) => {
       if (this.machine.status !== 'running' && this.machine.status !== 'paused') {
         throw new UserError('snap.error.notRunning');
       }
@@ -96,7 +105,8 @@ export class Snapshots {
     });
   }
 
-  restore(meta: SnapshotMeta): Promise<void> {
+  /** Restores `meta` into the machine; resolves to why it failed (also shown), or null. */
+  restore(meta: SnapshotMeta): Promise<{ failed: Notice } | null> {
     return this.#run('restoring', async (library) => {
       const origin = this.machine.origin();
       if (!origin) throw new UserError('snap.error.notRunning');
@@ -104,46 +114,64 @@ export class Snapshots {
       const reasons = incompatibilities(meta, origin);
       if (reasons.length) throw new SnapshotError({ code: 'incompatible', reasons });
       const started = performance.now();
-      const state = await library.load(meta);
-      await this.machine.restoreState(state, new TextEncoder().encode(meta.screen));
+      // From the click on: what is typed meanwhile goes to the restored machine, whole (or to
+      // this one, if the snapshot cannot be read).
+      const release = this.machine.holdInput('restore');
+      try {
+        const state = await library.load(meta);
+        await this.machine.restoreState(state, new TextEncoder().encode(meta.screen));
+      } finally {
+        release();
+      }
       return { key: 'snap.restored', params: { name: meta.name, ms: ms(started) } };
     });
   }
 
-  restoreLatest(): Promise<void> {
+  async restoreLatest(): Promise<void> {
     const latest = this.items[0];
-    return latest ? this.restore(latest) : Promise.resolve();
+    if (latest) await this.restore(latest);
   }
 
-  /** Restores the newest snapshot called `name`; false when there is none. */
-  async restoreNamed(name: string): Promise<boolean> {
+  /** Restores the newest snapshot called `name`: whether it was there and restored. */
+  async restoreNamed(name: string): Promise<'restored' | 'missing' | { failed: Notice }> {
     await this.refresh();
     const meta = this.items.find((m) => m.name === name);
-    if (!meta) return false;
-    await this.restore(meta);
-    return true;
+    if (!meta) return 'missing';
+    const failure = await this.restore(meta);
+    return failure ?? 'restored';
   }
 
-  rename(meta: SnapshotMeta, name: string): Promise<void> {
-    const trimmed = name.trim();
-    if (!trimmed || trimmed === meta.name) return Promise.resolve();
-    return this.#run('working', async (library) => {
-      await library.rename(meta, trimmed);
+  /** Renames a snapshot; an empty name is refused with the reason, a taken one gets a suffix. */
+  async rename(meta: SnapshotMeta, name: string): Promise<void> {
+    const clean = cleanName(name);
+    if (clean === meta.name) return;
+    await this.#run('working', async (library) => {
+      if (clean === null) throw new UserError('snap.error.emptyName');
+      const given = await library.rename(meta, clean);
       this.#changed();
-      return null;
+      return given === clean ? null : { key: 'snap.renamedUnique', params: { name: given } };
     });
   }
 
-  remove(meta: SnapshotMeta): Promise<void> {
-    return this.#run('working', async (library) => {
+  /** Deletes a stored record that is not a valid snapshot. */
+  async removeDamaged(id: string): Promise<void> {
+    await this.#run('working', async (library) => {
+      await library.removeDamaged(id);
+      this.#changed();
+      return { key: 'snap.deletedDamaged', params: {} };
+    });
+  }
+
+  async remove(meta: SnapshotMeta): Promise<void> {
+    await this.#run('working', async (library) => {
       await library.remove(meta);
       this.#changed();
       return { key: 'snap.deleted', params: { name: meta.name } };
     });
   }
 
-  exportFile(meta: SnapshotMeta): Promise<void> {
-    return this.#run('working', async (library) => {
+  async exportFile(meta: SnapshotMeta): Promise<void> {
+    await this.#run('working', async (library) => {
       const blob = await library.exportFile(meta);
       const link = document.createElement('a');
       link.href = URL.createObjectURL(blob);
@@ -154,8 +182,8 @@ export class Snapshots {
     });
   }
 
-  importFile(file: File): Promise<void> {
-    return this.#run('working', async (library) => {
+  async importFile(file: File): Promise<void> {
+    await this.#run('working', async (library) => {
       const origin = this.machine.origin();
       if (!origin) throw new UserError('snap.error.notRunning');
       const bytes = new Uint8Array(await file.arrayBuffer());
@@ -170,22 +198,27 @@ export class Snapshots {
     void this.#opened?.then((l) => l.dispose());
   }
 
-  /** Runs one operation at a time; a click while one runs is refused with a message. */
+  /**
+   * Runs one operation at a time; a click while one runs is refused with a message. Resolves to
+   * why it failed (the notice says it to the user), or null.
+   */
   async #run(
     busy: SnapshotBusy,
     task: (library: SnapshotLibrary) => Promise<{ key: MessageKey; params: Params } | null>,
-  ): Promise<void> {
+  ): Promise<{ failed: Notice } | null> {
     if (this.busy) {
       this.notice = { tone: 'error', key: 'snap.error.busy', params: {} };
-      return;
+      return { failed: this.notice };
     }
     this.busy = busy;
     this.notice = null;
     try {
       const done = await task(await this.#library);
       if (done) this.notice = { tone: 'info', ...done };
+      return null;
     } catch (error) {
       this.notice = describeSnapshotError(error);
+      return { failed: this.notice };
     } finally {
       this.busy = null;
       await this.refresh().catch(() => undefined);
@@ -243,6 +276,12 @@ export function describeSnapshotError(error: unknown): Notice {
             }
           }),
         };
+      case 'trailingData':
+        return { tone: 'error', key: 'snap.error.trailingData', params: { extra: problem.extra } };
+      case 'notSnapshot':
+        return problem.detail
+          ? { tone: 'error', key: 'snap.error.invalidField', params: { detail: problem.detail } }
+          : { tone: 'error', key: 'snap.error.notSnapshot', params: {} };
       default:
         return { tone: 'error', key: `snap.error.${problem.code}`, params: {} };
     }

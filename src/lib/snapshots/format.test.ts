@@ -73,11 +73,22 @@ describe('export file', () => {
     expect(problemOf(() => decodeExport(file))).toEqual({ code: 'notSnapshot' });
   });
 
-  it('refuses extra bytes after the payload', () => {
+  it('says how many bytes follow a complete file', () => {
     const file = encodeExport(meta, payload);
-    const longer = new Uint8Array(file.byteLength + 3);
+    const longer = new Uint8Array(file.byteLength + 2);
     longer.set(file);
-    expect(problemOf(() => decodeExport(longer))).toEqual({ code: 'notSnapshot' });
+    expect(problemOf(() => decodeExport(longer))).toEqual({ code: 'trailingData', extra: 2 });
+  });
+
+  it('refuses a file that declares a 4 GB state before reading any of it', () => {
+    const huge = { ...meta, stateSize: 4 * 1024 ** 3, memoryBytes: 4 * 1024 ** 3 };
+    const problem = problemOf(() => decodeExport(encodeExport(huge, payload)));
+    expect(problem).toMatchObject({ code: 'notSnapshot', detail: /^memoryBytes: must be at most/ });
+    const big = { ...meta, stateSize: 1024 ** 3 };
+    expect(problemOf(() => decodeExport(encodeExport(big, payload)))).toMatchObject({
+      code: 'notSnapshot',
+      detail: /stateSize is larger than the guest memory/,
+    });
   });
 });
 
@@ -85,19 +96,38 @@ describe('validateMeta', () => {
   it('accepts a well-formed record', () => {
     expect(validateMeta(structuredClone(meta))).toEqual(meta);
   });
-  it('refuses a record with a bad chunk hash or missing field', () => {
-    expect(problemOf(() => validateMeta({ ...meta, chunks: ['xyz'] }))).toEqual({
+  it.each([
+    [{ chunks: ['xyz'], chunkSizes: [1] }, /^chunks\[0\]: must be a SHA-256/],
+    [{ name: undefined }, /^name: must be a string/],
+    [{ createdAt: 2 ** 53 - 1 }, /^createdAt: must be at most 8640000000000000/],
+    [{ createdAt: -1 }, /^createdAt: must not be negative/],
+    [{ createdAt: 1.5 }, /^createdAt: must be a whole number/],
+    [{ stateSize: 0 }, /^stateSize: must be above 0/],
+    [{ chunkSizes: [1] }, /chunkSizes must match chunks/],
+    [{ chunkSizes: [1, -4] }, /^chunkSizes\[1\]: must not be negative/],
+    [{ screen: 'x'.repeat(1024 * 1024 + 1) }, /^screen: must be at most/],
+    [{ name: 'n'.repeat(1001) }, /^name: must be at most 1000/],
+    [{ extra: true }, /^extra: is not a field of a snapshot/],
+    [{ imageSha256: { bios: HASH, kernel: HASH } }, /^imageSha256.initrd/],
+  ])('refuses %j, naming the field', (change, detail) => {
+    expect(problemOf(() => validateMeta({ ...meta, ...change }))).toMatchObject({
       code: 'notSnapshot',
-    });
-    expect(problemOf(() => validateMeta({ ...meta, name: undefined }))).toEqual({
-      code: 'notSnapshot',
+      detail,
     });
   });
   it('knows the chunk base record, and no other kind', () => {
     expect(validateMeta({ ...meta, kind: 'base' }).kind).toBe('base');
-    expect(problemOf(() => validateMeta({ ...meta, kind: 'cache' }))).toEqual({
+    expect(problemOf(() => validateMeta({ ...meta, kind: 'cache' }))).toMatchObject({
       code: 'notSnapshot',
+      detail: /^kind/,
     });
+  });
+  it('tells another version of the format apart from garbage', () => {
+    expect(problemOf(() => validateMeta({ ...meta, format: 2 }))).toEqual({
+      code: 'unsupportedFormat',
+      version: 2,
+    });
+    expect(problemOf(() => validateMeta('meta'))).toMatchObject({ code: 'notSnapshot' });
   });
 });
 

@@ -1,5 +1,7 @@
 // The snapshot format (docs/snapshot-format.md): what a stored snapshot records, the exported
 // file's layout, and every check a snapshot must pass before it is restored. Pure: no I/O.
+import * as v from 'valibot';
+import { parseOrThrow } from '../schema/validate';
 
 export const SNAPSHOT_FORMAT = 1;
 export const EXPORT_EXTENSION = '.aula86snap';
@@ -42,8 +44,15 @@ export interface SnapshotMeta extends SnapshotOrigin {
 }
 
 export type SnapshotProblem =
-  | { code: 'notSnapshot' }
+  /** `detail`: which part is wrong, when known (for the teacher; not translated). */
+  | { code: 'notSnapshot'; detail?: string }
   | { code: 'truncated' }
+  /** `extra` bytes follow a complete snapshot: the file was changed or joined to another. */
+  | { code: 'trailingData'; extra: number }
+  /** The payload inflates beyond the state size it declares (a damaged or crafted file). */
+  | { code: 'tooLarge' }
+  /** The snapshot was deleted meanwhile (in another tab). */
+  | { code: 'gone' }
   | { code: 'unsupportedFormat'; version: number }
   | { code: 'hashMismatch' }
   | { code: 'incompatible'; reasons: IncompatibilityReason[] };
@@ -86,36 +95,87 @@ export function incompatibilities(
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
-/** Checks the shape of a stored or imported record; throws SnapshotError('notSnapshot'). */
+/** Bounds on every size a snapshot record or file may claim, checked before any is used. */
+export const SNAPSHOT_LIMITS = {
+  /** A raw v86 state: the guest's memory plus its devices. */
+  stateBytes: 1024 * 1024 * 1024,
+  /** Guest memory v86 can emulate. */
+  memoryBytes: 2048 * 1024 * 1024,
+  /** What a state holds beyond the guest's memory (video memory, devices). */
+  deviceBytes: 64 * 1024 * 1024,
+  /** Chunks of a state (see chunker.ts: none smaller than 1 KiB would be written). */
+  chunks: 1024 * 1024,
+  /** The terminal's output kept with a snapshot. */
+  screenChars: 1024 * 1024,
+  /** What a stored name may be (new names are cut to 80, see names.ts). */
+  nameChars: 1000,
+  /** Identifiers: snapshot ids, v86 versions, profile ids. */
+  idChars: 200,
+  /** Latest time a Date can hold (ms since the epoch). */
+  createdAt: 8.64e15,
+} as const;
+
+const count = (max: number) =>
+  v.pipe(
+    v.number('must be a number'),
+    v.safeInteger('must be a whole number'),
+    v.minValue(0, 'must not be negative'),
+    v.maxValue(max, `must be at most ${max}`),
+  );
+const text = (max: number) =>
+  v.pipe(v.string('must be a string'), v.maxLength(max, `must be at most ${max} characters`));
+const hash = v.pipe(v.string('must be a string'), v.regex(HEX64, 'must be a SHA-256 in hex'));
+
+const MetaSchema = v.pipe(
+  v.strictObject(
+    {
+      format: v.literal(SNAPSHOT_FORMAT),
+      id: v.pipe(text(SNAPSHOT_LIMITS.idChars), v.nonEmpty('must not be empty')),
+      name: text(SNAPSHOT_LIMITS.nameChars),
+      createdAt: count(SNAPSHOT_LIMITS.createdAt),
+      v86Version: text(SNAPSHOT_LIMITS.idChars),
+      profileId: text(SNAPSHOT_LIMITS.idChars),
+      imageSha256: v.strictObject({ bios: hash, kernel: hash, initrd: hash }),
+      memoryBytes: count(SNAPSHOT_LIMITS.memoryBytes),
+      stateSize: v.pipe(count(SNAPSHOT_LIMITS.stateBytes), v.minValue(1, 'must be above 0')),
+      stateSha256: hash,
+      chunks: v.pipe(
+        v.array(hash),
+        v.maxLength(SNAPSHOT_LIMITS.chunks, `must have at most ${SNAPSHOT_LIMITS.chunks} chunks`),
+      ),
+      chunkSizes: v.array(count(SNAPSHOT_LIMITS.stateBytes)),
+      storedSize: count(SNAPSHOT_LIMITS.stateBytes * 2),
+      screen: text(SNAPSHOT_LIMITS.screenChars),
+      kind: v.optional(v.literal('base')),
+    },
+    'is not a field of a snapshot',
+  ),
+  v.check((m) => m.chunkSizes.length === m.chunks.length, 'chunkSizes must match chunks'),
+  v.check(
+    (m) => m.stateSize <= m.memoryBytes + SNAPSHOT_LIMITS.deviceBytes,
+    'stateSize is larger than the guest memory and its devices can be',
+  ),
+);
+
+/**
+ * Checks the shape and bounds of a stored or imported record; throws SnapshotError: 'notSnapshot'
+ * naming the field at fault, or 'unsupportedFormat' for another version of the format.
+ */
 export function validateMeta(raw: unknown): SnapshotMeta {
-  const bad = () => new SnapshotError({ code: 'notSnapshot' });
-  if (typeof raw !== 'object' || raw === null) throw bad();
-  const m = raw as Record<string, unknown>;
-  if (m['format'] !== SNAPSHOT_FORMAT) {
-    if (typeof m['format'] === 'number') {
-      throw new SnapshotError({ code: 'unsupportedFormat', version: m['format'] });
-    }
-    throw bad();
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new SnapshotError({ code: 'notSnapshot', detail: 'not an object' });
   }
-  const isString = (k: string) => typeof m[k] === 'string';
-  const isCount = (k: string) => Number.isSafeInteger(m[k]) && (m[k] as number) >= 0;
-  const images = m['imageSha256'] as Record<string, unknown> | undefined;
-  const ok =
-    ['id', 'name', 'v86Version', 'profileId', 'screen'].every(isString) &&
-    ['createdAt', 'stateSize', 'storedSize', 'memoryBytes'].every(isCount) &&
-    typeof m['stateSha256'] === 'string' &&
-    HEX64.test(m['stateSha256']) &&
-    Array.isArray(m['chunks']) &&
-    m['chunks'].every((c) => typeof c === 'string' && HEX64.test(c)) &&
-    Array.isArray(m['chunkSizes']) &&
-    m['chunkSizes'].length === m['chunks'].length &&
-    m['chunkSizes'].every((n) => Number.isSafeInteger(n) && (n as number) >= 0) &&
-    typeof images === 'object' &&
-    images !== null &&
-    ['bios', 'kernel', 'initrd'].every((k) => typeof images[k] === 'string') &&
-    (m['kind'] === undefined || m['kind'] === 'base');
-  if (!ok) throw bad();
-  return m as unknown as SnapshotMeta;
+  const format = (raw as Record<string, unknown>)['format'];
+  if (format !== SNAPSHOT_FORMAT && typeof format === 'number') {
+    throw new SnapshotError({ code: 'unsupportedFormat', version: format });
+  }
+  const meta: SnapshotMeta = parseOrThrow(
+    MetaSchema,
+    raw,
+    (detail) => new SnapshotError({ code: 'notSnapshot', detail }),
+  );
+  if (meta.kind === undefined) delete meta.kind;
+  return meta;
 }
 
 /** The header of an exported file: the metadata, and how the payload that follows is stored. */
@@ -162,11 +222,20 @@ export function decodeExport(bytes: Uint8Array): { header: ExportHeader; payload
     throw new SnapshotError({ code: 'notSnapshot' });
   }
   const meta = validateMeta(parsed.meta);
-  if (parsed.payloadEncoding !== 'gzip' || !Number.isSafeInteger(parsed.payloadSize)) {
-    throw new SnapshotError({ code: 'notSnapshot' });
+  const payloadSize = parsed.payloadSize;
+  if (
+    parsed.payloadEncoding !== 'gzip' ||
+    typeof payloadSize !== 'number' ||
+    !Number.isSafeInteger(payloadSize) ||
+    payloadSize <= 0 ||
+    payloadSize > SNAPSHOT_LIMITS.stateBytes
+  ) {
+    throw new SnapshotError({ code: 'notSnapshot', detail: 'payloadSize' });
   }
   const payload = bytes.subarray(FIXED_HEADER + headerLength);
-  if (payload.byteLength < parsed.payloadSize!) throw new SnapshotError({ code: 'truncated' });
-  if (payload.byteLength > parsed.payloadSize!) throw new SnapshotError({ code: 'notSnapshot' });
-  return { header: { meta, payloadEncoding: 'gzip', payloadSize: parsed.payloadSize! }, payload };
+  if (payload.byteLength < payloadSize) throw new SnapshotError({ code: 'truncated' });
+  if (payload.byteLength > payloadSize) {
+    throw new SnapshotError({ code: 'trailingData', extra: payload.byteLength - payloadSize });
+  }
+  return { header: { meta, payloadEncoding: 'gzip', payloadSize }, payload };
 }

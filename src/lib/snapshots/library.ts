@@ -9,7 +9,13 @@ import {
   type SnapshotMeta,
   type SnapshotOrigin,
 } from './format';
-import { IdbSnapshotStorage, MemorySnapshotStorage, type SnapshotStorage } from './storage';
+import { cleanName, uniqueName } from './names';
+import {
+  IdbSnapshotStorage,
+  MemorySnapshotStorage,
+  type DamagedRecord,
+  type SnapshotStorage,
+} from './storage';
 import { SnapshotWorker } from './workerClient';
 
 export interface CapturedState {
@@ -37,11 +43,18 @@ export class SnapshotLibrary {
     return new SnapshotLibrary((await IdbSnapshotStorage.open()) ?? new MemorySnapshotStorage());
   }
 
-  /** The snapshots, newest first (not the chunk base, see seedBase). */
-  async list(): Promise<SnapshotMeta[]> {
-    return (await this.storage.listMeta())
-      .filter((m) => m.kind !== 'base')
-      .sort((a, b) => b.createdAt - a.createdAt);
+  /**
+   * The snapshots, newest first (not the chunk base, see seedBase); the records that are not
+   * valid snapshots; and the bytes all of it takes in storage (each chunk counted once).
+   */
+  async list(): Promise<{ items: SnapshotMeta[]; damaged: DamagedRecord[]; storedBytes: number }> {
+    const { metas, damaged } = await this.storage.scan();
+    const sizes = new Map<string, number>();
+    for (const m of metas) m.chunks.forEach((h, i) => sizes.set(h, m.chunkSizes[i] ?? 0));
+    let storedBytes = 0;
+    for (const size of sizes.values()) storedBytes += size;
+    const items = metas.filter((m) => m.kind !== 'base').sort((a, b) => b.createdAt - a.createdAt);
+    return { items, damaged, storedBytes };
   }
 
   /**
@@ -68,16 +81,19 @@ export class SnapshotLibrary {
     });
   }
 
+  /** Stores a captured state as a new snapshot; its name is cleaned and made unique. */
   async save(captured: CapturedState, name: string, createdAt = Date.now()): Promise<SnapshotMeta> {
     const { state, screen, origin } = captured;
-    return exclusive(async () =>
-      this.#store(state, origin, await this.storage.listMeta(), {
+    return exclusive(async () => {
+      const metas = await this.storage.listMeta();
+      const taken = metas.filter((m) => m.kind !== 'base').map((m) => m.name);
+      return this.#store(state, origin, metas, {
         id: crypto.randomUUID(),
-        name,
+        name: uniqueName(cleanName(name) ?? 'snapshot', taken),
         createdAt,
         screen: new TextDecoder().decode(screen),
-      }),
-    );
+      });
+    });
   }
 
   /** Chunks, hashes and compresses a state (new chunks only) and commits it with its metadata. */
@@ -122,8 +138,27 @@ export class SnapshotLibrary {
     });
   }
 
-  rename(meta: SnapshotMeta, name: string): Promise<void> {
-    return exclusive(() => this.storage.putMeta({ ...meta, name }));
+  /**
+   * Renames a snapshot: `name` must be clean already (see names.ts); a name another snapshot
+   * has gets a suffix. Returns the name given. SnapshotError 'gone' if it was deleted meanwhile.
+   */
+  rename(meta: SnapshotMeta, name: string): Promise<string> {
+    return exclusive(async () => {
+      const taken = (await this.storage.listMeta())
+        .filter((m) => m.kind !== 'base' && m.id !== meta.id)
+        .map((m) => m.name);
+      const unique = uniqueName(name, taken);
+      await this.storage.renameMeta(meta.id, unique);
+      return unique;
+    });
+  }
+
+  /** Deletes a record that is not a valid snapshot (listed as damaged). */
+  removeDamaged(id: string): Promise<void> {
+    return exclusive(async () => {
+      await this.storage.removeMeta(id);
+      await this.storage.collectGarbage();
+    });
   }
 
   remove(meta: SnapshotMeta): Promise<void> {
@@ -153,16 +188,22 @@ export class SnapshotLibrary {
     const saved = header.meta;
     const reasons = incompatibilities(saved, current);
     if (reasons.length) throw new SnapshotError({ code: 'incompatible', reasons });
+    // Inflated at most to the size it declares (itself bounded by the guest's memory).
     const state = await this.#worker
-      .request('gunzip', { data: payload.slice() })
-      .catch(() => Promise.reject(new SnapshotError({ code: 'hashMismatch' })));
+      .request('gunzip', { data: payload.slice(), limit: saved.stateSize })
+      .catch((error: unknown) =>
+        Promise.reject(
+          error instanceof SnapshotError ? error : new SnapshotError({ code: 'hashMismatch' }),
+        ),
+      );
     const copy = state.slice(0);
     const actual = await this.#worker.request('sha256', { data: copy }, [copy]);
     if (actual !== saved.stateSha256 || state.byteLength !== saved.stateSize) {
       throw new SnapshotError({ code: 'hashMismatch' });
     }
     const screen = new TextEncoder().encode(saved.screen);
-    return this.save({ state, screen, origin: current }, saved.name, saved.createdAt);
+    const name = cleanName(saved.name) ?? 'snapshot';
+    return this.save({ state, screen, origin: current }, name, saved.createdAt);
   }
 
   dispose(): void {

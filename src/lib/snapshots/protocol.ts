@@ -16,7 +16,8 @@ export interface WorkerOps {
     result: ArrayBuffer;
   };
   gzip: { args: { data: ArrayBuffer }; result: Uint8Array<ArrayBuffer> };
-  gunzip: { args: { data: Uint8Array<ArrayBuffer> }; result: ArrayBuffer };
+  /** At most `limit` bytes of output, else SnapshotError 'tooLarge'. */
+  gunzip: { args: { data: Uint8Array<ArrayBuffer>; limit: number }; result: ArrayBuffer };
   sha256: { args: { data: ArrayBuffer }; result: string };
 }
 

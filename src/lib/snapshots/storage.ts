@@ -13,17 +13,28 @@ import {
   promisifyRequest,
   type UseStore,
 } from 'idb-keyval';
-import { validateMeta, type SnapshotMeta } from './format';
+import { messageOf } from '../errors';
+import { SnapshotError, validateMeta, type SnapshotMeta } from './format';
 
 export type Chunk = Uint8Array<ArrayBuffer>;
+
+/** A stored record that is not a valid snapshot: listed as damaged, so it can be deleted. */
+export interface DamagedRecord {
+  id: string;
+  /** What is wrong with it, naming the field (not translated). */
+  reason: string;
+}
 
 export interface SnapshotStorage {
   /** False when snapshots only last as long as this page. */
   readonly persistent: boolean;
+  /** Every record: the valid ones, and the damaged ones apart (one never hides the others). */
+  scan(): Promise<{ metas: SnapshotMeta[]; damaged: DamagedRecord[] }>;
   listMeta(): Promise<SnapshotMeta[]>;
   /** Writes the metadata and the new chunks together, or nothing. */
   commit(meta: SnapshotMeta, fresh: Array<{ hash: string; data: Chunk }>): Promise<void>;
-  putMeta(meta: SnapshotMeta): Promise<void>;
+  /** Renames a stored snapshot; SnapshotError 'gone' when it was deleted meanwhile. */
+  renameMeta(id: string, name: string): Promise<void>;
   getChunks(hashes: string[]): Promise<Array<Chunk | undefined>>;
   /** Removes a snapshot's metadata; its chunks go with the next collectGarbage(). */
   removeMeta(id: string): Promise<void>;
@@ -38,6 +49,31 @@ function unreferenced(metas: SnapshotMeta[], hashes: Iterable<string>): string[]
   const used = new Set(metas.flatMap((m) => m.chunks));
   return [...hashes].filter((h) => !used.has(h));
 }
+
+/** Sorts raw records into valid snapshots and damaged ones. */
+function sortRecords(records: Array<[id: string, value: unknown]>) {
+  const metas: SnapshotMeta[] = [];
+  const damaged: DamagedRecord[] = [];
+  for (const [id, value] of records) {
+    try {
+      const meta = validateMeta(value);
+      if (meta.id !== id) throw new Error(`id: does not match its key`);
+      metas.push(meta);
+    } catch (error) {
+      const detail = error instanceof SnapshotError ? error.problem : null;
+      const reason =
+        detail?.code === 'notSnapshot'
+          ? (detail.detail ?? 'not a snapshot')
+          : detail?.code === 'unsupportedFormat'
+            ? `format ${detail.version}`
+            : messageOf(error);
+      damaged.push({ id, reason });
+    }
+  }
+  return { metas, damaged };
+}
+
+const gone = () => new SnapshotError({ code: 'gone' });
 
 export class IdbSnapshotStorage implements SnapshotStorage {
   readonly persistent = true;
@@ -55,20 +91,17 @@ export class IdbSnapshotStorage implements SnapshotStorage {
     }
   }
 
-  async listMeta(): Promise<SnapshotMeta[]> {
+  async scan(): Promise<{ metas: SnapshotMeta[]; damaged: DamagedRecord[] }> {
     // Keys first: reading every entry would read every chunk too.
     const metaKeys = (await keys(this.store)).filter(
       (k): k is string => typeof k === 'string' && k.startsWith(META),
     );
-    const metas: SnapshotMeta[] = [];
-    for (const value of await getMany<unknown>(metaKeys, this.store)) {
-      try {
-        metas.push(validateMeta(value));
-      } catch {
-        // a record from a newer or broken format: not listed, not deleted
-      }
-    }
-    return metas;
+    const values = await getMany<unknown>(metaKeys, this.store);
+    return sortRecords(metaKeys.map((k, i) => [k.slice(META.length), values[i]]));
+  }
+
+  async listMeta(): Promise<SnapshotMeta[]> {
+    return (await this.scan()).metas;
   }
 
   async #chunkHashes(): Promise<Set<string>> {
@@ -93,8 +126,15 @@ export class IdbSnapshotStorage implements SnapshotStorage {
     });
   }
 
-  putMeta(meta: SnapshotMeta): Promise<void> {
-    return set(META + meta.id, meta, this.store);
+  renameMeta(id: string, name: string): Promise<void> {
+    // Read and write in one transaction: a snapshot another tab deleted is not written back
+    // (it would come back without its chunks).
+    return this.store('readwrite', async (store) => {
+      const current: unknown = await promisifyRequest(store.get(META + id));
+      if (current === undefined) throw gone();
+      store.put({ ...(current as SnapshotMeta), name }, META + id);
+      return promisifyRequest(store.transaction);
+    });
   }
 
   getChunks(hashes: string[]): Promise<Array<Chunk | undefined>> {
@@ -121,31 +161,38 @@ export class IdbSnapshotStorage implements SnapshotStorage {
 
 export class MemorySnapshotStorage implements SnapshotStorage {
   readonly persistent = false;
-  #metas = new Map<string, SnapshotMeta>();
   #chunks = new Map<string, Chunk>();
 
-  listMeta(): Promise<SnapshotMeta[]> {
-    return Promise.resolve([...this.#metas.values()]);
+  /** Raw records, as IndexedDB would hold them (tests may put damaged ones here). */
+  readonly records = new Map<string, unknown>();
+
+  scan(): Promise<{ metas: SnapshotMeta[]; damaged: DamagedRecord[] }> {
+    return Promise.resolve(sortRecords([...this.records]));
+  }
+  async listMeta(): Promise<SnapshotMeta[]> {
+    return (await this.scan()).metas;
   }
   commit(meta: SnapshotMeta, fresh: Array<{ hash: string; data: Chunk }>): Promise<void> {
     for (const c of fresh) this.#chunks.set(c.hash, c.data);
-    this.#metas.set(meta.id, meta);
+    this.records.set(meta.id, meta);
     return Promise.resolve();
   }
-  putMeta(meta: SnapshotMeta): Promise<void> {
-    this.#metas.set(meta.id, meta);
+  renameMeta(id: string, name: string): Promise<void> {
+    const current = this.records.get(id) as SnapshotMeta | undefined;
+    if (current === undefined) return Promise.reject(gone());
+    this.records.set(id, { ...current, name });
     return Promise.resolve();
   }
   getChunks(hashes: string[]): Promise<Array<Chunk | undefined>> {
     return Promise.resolve(hashes.map((h) => this.#chunks.get(h)));
   }
   removeMeta(id: string): Promise<void> {
-    this.#metas.delete(id);
+    this.records.delete(id);
     return Promise.resolve();
   }
-  collectGarbage(): Promise<number> {
-    const garbage = unreferenced([...this.#metas.values()], this.#chunks.keys());
+  async collectGarbage(): Promise<number> {
+    const garbage = unreferenced(await this.listMeta(), this.#chunks.keys());
     for (const h of garbage) this.#chunks.delete(h);
-    return Promise.resolve(garbage.length);
+    return garbage.length;
   }
 }

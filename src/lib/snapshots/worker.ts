@@ -1,6 +1,6 @@
 // The snapshot worker: hashing, chunking and (de)compression, off the main thread.
 import { messageOf } from '../errors';
-import { gunzip, gzip, sha256Hex } from '../bytes/codec';
+import { gunzipAtMost, gzip, OutputTooLargeError, sha256Hex } from '../bytes/codec';
 import { SnapshotError } from './format';
 import { packState, unpackState } from './packing';
 import type { WorkerOps, WorkerRequest, WorkerResponse } from './protocol';
@@ -12,7 +12,14 @@ const handlers: {
   unpack: ({ chunks, hashes, stateSha256, stateSize }) =>
     unpackState(chunks, hashes, stateSha256, stateSize),
   gzip: ({ data }) => gzip(new Uint8Array(data)),
-  gunzip: async ({ data }) => (await gunzip(data)).buffer,
+  gunzip: async ({ data, limit }) => {
+    try {
+      return (await gunzipAtMost(data, limit)).buffer;
+    } catch (error) {
+      if (error instanceof OutputTooLargeError) throw new SnapshotError({ code: 'tooLarge' });
+      throw error;
+    }
+  },
   sha256: ({ data }) => sha256Hex(data),
 };
 

@@ -4,6 +4,7 @@ import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { SerialAddon, type SerialPort } from './SerialAddon';
 import { installClipboardKeys } from './clipboard';
+import { linkHandler } from './links';
 
 export interface SerialConsole {
   terminal: Terminal;
@@ -40,6 +41,8 @@ export function createTerminal(
   container: HTMLElement,
   port: SerialPort,
   fontSize = 15,
+  /** Whether a link the guest prints may open, asked at each click (not in kiosk mode). */
+  linksAllowed: () => boolean = () => true,
 ): SerialConsole {
   const terminal = new Terminal({
     // A blinking cursor re-renders the DOM twice a second and measurably slowed the guest's
@@ -49,6 +52,7 @@ export function createTerminal(
     fontSize,
     scrollback: 5000,
     theme: { background: '#101418', foreground: '#e6e6e6', cursor: '#7fd1b9' },
+    linkHandler: linkHandler(linksAllowed),
   });
   const fit = new FitAddon();
   terminal.loadAddon(fit);

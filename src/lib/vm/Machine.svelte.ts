@@ -16,6 +16,7 @@ import { InstructionTotal } from '../metrics/instructionCounter';
 import { SpeedMeter, type SpeedReading } from '../metrics/speed';
 import { endsWithPrompt, ReadinessDetector, SilenceWatchdog } from './readiness';
 import { OutputLog } from './outputLog';
+import { ConsoleInput, type InputState } from './consoleInput';
 import { WorkerEmulator, type EmulatorListener } from './WorkerEmulator';
 import type { CounterReading } from './emulatorProtocol';
 import type { SnapshotOrigin } from '../snapshots/format';
@@ -23,7 +24,14 @@ import type { SnapshotOrigin } from '../snapshots/format';
 export type MachineStatus = 'loading' | 'booting' | 'running' | 'paused' | 'stopped' | 'error';
 
 export type MachineErrorCode =
-  'noWasm' | 'manifest' | 'imageMissing' | 'imageCorrupt' | 'wasm' | 'silent' | 'emulator';
+  | 'noWasm'
+  | 'manifest'
+  | 'imageMissing'
+  | 'imageCorrupt'
+  | 'wasm'
+  | 'silent'
+  | 'emulator'
+  | 'stateRejected';
 
 export interface MachineError {
   code: MachineErrorCode;
@@ -91,8 +99,10 @@ export class Machine {
   jit = $state.raw(true);
   /** True while a saved state is being put back into the emulator. */
   restoring = $state.raw(false);
-  /** Set while a program drives the console (a benchmark): the user's typing is held back. */
+  /** Set while a program drives the console (a benchmark): the user's typing is refused. */
   inputLockedBy = $state.raw<string | null>(null);
+  /** Where the user's typing goes now: to the guest, held for after a transition, or refused. */
+  input = $state.raw<InputState>({ kind: 'free' });
 
   readonly events = new Emitter<MachineEvents>();
   /** True once a guest has been powered on (it may since have been reset or have failed). */
@@ -110,6 +120,13 @@ export class Machine {
   #bootState: ArrayBuffer | null = null;
   #startOptions: { cold?: boolean } = {};
   #log = new OutputLog();
+  #input = new ConsoleInput(
+    (data) => this.#emulator?.sendSerial(0, new TextEncoder().encode(data)),
+    (state) => (this.input = state),
+  );
+  /** Held from a power-on until its prompt is up (or it fails). */
+  #releasePowerHold: (() => void) | null = null;
+  #releasePauseHold: (() => void) | null = null;
   #session = new DisposableStore();
   #readiness = new ReadinessDetector('');
   #watchdog: SilenceWatchdog | null = null;
@@ -164,6 +181,7 @@ export class Machine {
     if (!emulator || (this.status !== 'running' && this.status !== 'booting')) return;
     this.#statusBeforePause = this.status;
     this.status = 'paused';
+    this.#releasePauseHold ??= this.#input.claim('pause', 'hold');
     await emulator.stop();
   }
 
@@ -173,6 +191,12 @@ export class Machine {
     this.status = this.#statusBeforePause;
     this.#watchdog?.touch(performance.now());
     await emulator.run();
+    this.#releasePause();
+  }
+
+  #releasePause(): void {
+    this.#releasePauseHold?.();
+    this.#releasePauseHold = null;
   }
 
   /**
@@ -210,6 +234,9 @@ export class Machine {
   ): Promise<void> {
     const generation = ++this.#generation;
     this.#teardown();
+    // Typing from now until the new machine's prompt goes to the new machine, whole.
+    this.#releasePowerHold ??= this.#input.claim('power', 'hold');
+    this.#releasePause(); // the next machine starts running, not paused
     this.#prepareEmulator(generation);
     try {
       const { profile, power } = await source();
@@ -291,11 +318,18 @@ export class Machine {
     if (!emulator) throw new Error('no machine to restore into');
     const wasRunning = this.status !== 'paused';
     this.restoring = true;
+    const release = this.holdInput('restore');
     try {
       await emulator.stop();
       await emulator.restoreState(state);
+    } catch (error) {
+      // The old machine is half overwritten: it must not pass for running.
+      this.#input.discard();
+      this.#fail({ code: 'stateRejected', params: { detail: messageOf(error) } });
+      throw error;
     } finally {
       this.restoring = false;
+      release();
     }
     this.#log.clear();
     this.#log.append(screen);
@@ -307,6 +341,14 @@ export class Machine {
     this.#statusBeforePause = 'running';
     this.events.emit('restored', { screen });
     if (wasRunning) await emulator.run();
+  }
+
+  /**
+   * Holds the user's typing while `owner` changes the machine (it is delivered whole when the
+   * last holder lets go): call the result to let go.
+   */
+  holdInput(owner: string): () => void {
+    return this.#input.claim(owner, 'hold');
   }
 
   /**
@@ -329,8 +371,7 @@ export class Machine {
    * (lockInput), only the terminal's automatic replies (escape sequences) get through.
    */
   sendInput(data: string): void {
-    if (this.inputLockedBy !== null && !data.startsWith('\x1b')) return;
-    this.typeIntoConsole(data);
+    this.#input.type(data);
   }
 
   /** Input from a program driving the console (see lockInput). */
@@ -339,10 +380,12 @@ export class Machine {
     this.#emulator?.sendSerial(0, new TextEncoder().encode(data));
   }
 
-  /** Holds back the user's typing while `owner` drives the console; call the result to release. */
+  /** Refuses the user's typing while `owner` drives the console; call the result to release. */
   lockInput(owner: string): () => void {
     this.inputLockedBy = owner;
+    const release = this.#input.claim(owner, 'refuse');
     return () => {
+      release();
       if (this.inputLockedBy === owner) this.inputLockedBy = null;
     };
   }
@@ -370,6 +413,7 @@ export class Machine {
   /** Final: releases the emulator and every listener. */
   destroy(): void {
     this.#generation++;
+    this.#input.discard();
     this.#teardown();
     this.events.clear();
     this.status = 'stopped';
@@ -482,6 +526,12 @@ export class Machine {
     if (this.status === 'booting') this.status = 'running';
     if (restoredScreen) this.events.emit('restored', { screen: restoredScreen });
     this.events.emit('ready', { bootMs: this.bootMs });
+    this.#releasePower();
+  }
+
+  #releasePower(): void {
+    this.#releasePowerHold?.();
+    this.#releasePowerHold = null;
   }
 
   #output(chunk: Uint8Array): void {
@@ -547,6 +597,10 @@ export class Machine {
     this.error = error;
     this.status = 'error';
     this.progress = null;
+    // No machine runs to take what was typed for it.
+    this.#input.discard();
+    this.#releasePower();
+    this.#releasePause();
   }
 }
 

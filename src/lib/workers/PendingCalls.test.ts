@@ -11,7 +11,14 @@ describe('PendingCalls', () => {
     calls.reject(a.id, new Error('first failed'));
     await expect(b.reply).resolves.toBe('second');
     await expect(a.reply).rejects.toThrow('first failed');
-    calls.resolve(b.id, 'again'); // a late duplicate reply is ignored
+    expect(calls.size).toBe(0);
+    // A late duplicate reply is ignored: it settles no other call.
+    const c = calls.open();
+    calls.resolve(b.id, 'again');
+    calls.reject(a.id, new Error('again'));
+    expect(calls.size).toBe(1);
+    calls.resolve(c.id, 'third');
+    await expect(c.reply).resolves.toBe('third');
   });
 
   it('rejects every open call when the worker dies', async () => {
@@ -21,5 +28,6 @@ describe('PendingCalls', () => {
     calls.rejectAll(new Error('worker failed'));
     await expect(a.reply).rejects.toThrow('worker failed');
     await expect(b.reply).rejects.toThrow('worker failed');
+    expect(calls.size).toBe(0);
   });
 });

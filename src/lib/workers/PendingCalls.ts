@@ -11,6 +11,11 @@ export class PendingCalls<T> {
     return { id, reply };
   }
 
+  /** How many calls wait for their reply. */
+  get size(): number {
+    return this.#calls.size;
+  }
+
   resolve(id: number, value: T): void {
     this.#calls.get(id)?.resolve(value);
     this.#calls.delete(id);
