@@ -90,6 +90,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
   },
   server: { host: '127.0.0.1' },
+  // `npm start` and the e2e tests serve the build with the policy as a header too, as a school's
+  // server may: a header also covers the workers (a <meta> covers the page only).
+  preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'images/**/*.test.ts'],
     environment: 'node',

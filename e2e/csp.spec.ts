@@ -26,7 +26,10 @@ test('boot, snapshot and benchmark run under a strict CSP with no violation', as
     .getAttribute('content');
   expect(csp).toContain("default-src 'self'");
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
-  expect(csp).not.toMatch(/https?:|\*/);
+  expect(csp).not.toMatch(/https?:|\*|blob:|data:/);
+  // The server sends it as a header too, so it covers the emulator's worker as well.
+  const response = await page.request.get('/');
+  expect(response.headers()['content-security-policy']).toBe(csp);
 
   const snapshots = new SnapshotPanel(page);
   const name = await snapshots.save();

@@ -19,6 +19,11 @@ interface V86Cpu {
   jit_clear_cache(): void;
 }
 
+// v86 times its CPU slices with a helper worker started from a blob: URL, unless there are no
+// workers. Here the slices are timed on this thread (sameThreadYield.ts), so v86 is shown none:
+// no thread to start before the first slice, and no blob: worker for the CSP to allow.
+Reflect.deleteProperty(globalThis, 'Worker');
+
 let emulator: V86 | null = null;
 /** v86's constructor and its WebAssembly, made ready while the page still loads the guest. */
 let prepared: Promise<{ Emulator: typeof V86; wasm: WebAssembly.Module }> | null = null;
