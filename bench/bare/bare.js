@@ -61,6 +61,13 @@ emulator.add_listener('serial0-output-byte', (byte) => {
   }
 });
 
+// The simplest keyboard a page can give a serial console: each key typed goes to the guest, so
+// the bench types into this page as into the lab's terminal.
+window.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') emulator.serial0_send('\n');
+  else if (event.key.length === 1) emulator.serial0_send(event.key);
+});
+
 // For the emulation-cost figures: types a command and resolves when `pattern` has appeared in
 // the output after it, with the page-timed ms and the instructions executed meanwhile.
 state.runCommand = (command, pattern) =>

@@ -49,6 +49,20 @@ export async function loadImage(
   onProgress: ProgressFn,
   signal?: AbortSignal,
 ): Promise<ArrayBuffer> {
+  const { bytes, gzipped } = await fetchVerified(baseUrl, file, onProgress, signal);
+  return gzipped ? (await gunzip(bytes)).buffer : bytes.buffer;
+}
+
+/**
+ * Fetches `baseUrl + file.name` and verifies its size and SHA-256, leaving it as served:
+ * `gzipped` when it still has to be decoded (a server may have decoded it already).
+ */
+export async function fetchVerified(
+  baseUrl: URL,
+  file: ManifestFile,
+  onProgress: ProgressFn,
+  signal?: AbortSignal,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; gzipped: boolean }> {
   const url = new URL(file.name, baseUrl);
   let response: Response;
   try {
@@ -70,6 +84,5 @@ export async function loadImage(
       bytes.byteLength === size ? 'checksum mismatch' : `${bytes.byteLength} of ${size} bytes`;
     throw new ImageError('corrupt', file.name, detail, expected.slice(0, 12), actual.slice(0, 12));
   }
-  if (file.encoding === 'gzip' && !decodedByServer) return (await gunzip(bytes)).buffer;
-  return bytes.buffer;
+  return { bytes, gzipped: file.encoding === 'gzip' && !decodedByServer };
 }

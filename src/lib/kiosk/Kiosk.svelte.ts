@@ -81,6 +81,8 @@ export class Kiosk {
   async resetToGolden(): Promise<void> {
     if (this.#resetting) return;
     this.#resetting = true;
+    // Whatever is typed meanwhile goes to the machine after the reset, not to the one it wipes.
+    const release = this.machine.holdInput('kiosk reset');
     try {
       const golden = this.config.golden;
       if (golden.kind === 'snapshot') {
@@ -90,6 +92,7 @@ export class Kiosk {
       }
       await this.machine.reset();
     } finally {
+      release();
       this.#resetting = false;
     }
   }

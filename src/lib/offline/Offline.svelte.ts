@@ -1,6 +1,7 @@
 // Offline use: whether the network is there, whether the lab is cached for offline use, and
 // whether a newer version is waiting. The service worker (vite-plugin-pwa, Workbox) is registered
 // after the guest has booted, so its precache download never competes with the first boot.
+import { whenQuiet } from '../scheduling/whenQuiet';
 
 export class Offline {
   /** The browser says it has a network connection. */
@@ -46,10 +47,15 @@ export class Offline {
     if (!reachable) this.#probeTimer = window.setTimeout(() => void this.probe(), 15_000);
   }
 
-  /** Registers the service worker (once; not in browsers without one, nor on the dev server). */
+  /**
+   * Registers the service worker (once; not in browsers without one, nor on the dev server),
+   * once the page is quiet: its first install downloads the whole lab again into its cache.
+   */
   async register(): Promise<void> {
     void this.probe();
     if (this.#update || !('serviceWorker' in navigator) || import.meta.env.DEV) return;
+    await whenQuiet(1000);
+    if (this.#update) return;
     const { registerSW } = await import('virtual:pwa-register');
     this.#update = registerSW({
       immediate: true,

@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/messages';
 import type { Params } from '../i18n/translate';
 import type { Machine } from '../vm/Machine.svelte';
 import { EXPORT_EXTENSION, incompatibilities, SnapshotError, type SnapshotMeta } from './format';
+import { whenQuiet } from '../scheduling/whenQuiet';
 import { SnapshotLibrary } from './library';
 import { cleanName } from './names';
 import type { DamagedRecord } from './storage';
@@ -66,7 +67,8 @@ export class Snapshots {
     if (this.persistent) void navigator.storage?.persist?.().catch(() => false);
     await library.collectGarbage().catch(() => 0);
     await this.refresh();
-    void this.#seedBase(library);
+    // Compressing 128 MB is seconds of a core: not while the user types the first command.
+    void whenQuiet().then(() => this.#seedBase(library));
   }
 
   /** Stores the chunks of the state the lab started from, once per browser (see seedBase). */
@@ -74,7 +76,9 @@ export class Snapshots {
     try {
       const base = this.machine.bootState();
       const origin = this.machine.origin();
-      if (base && origin) await library.seedBase(base.state, origin, base.id);
+      if (base && origin) {
+        await library.seedBase({ data: base.state, gzipped: base.gzipped }, origin, base.id);
+      }
     } catch {
       // Only an optimisation: without the base, a first save compresses the whole state.
     } finally {

@@ -63,7 +63,11 @@ export class SnapshotLibrary {
    * changed since, which makes the first save of a session as quick as the second.
    * Returns false when the base was there already.
    */
-  async seedBase(state: ArrayBuffer, origin: SnapshotOrigin, id: string): Promise<boolean> {
+  async seedBase(
+    state: { data: ArrayBuffer; gzipped: boolean },
+    origin: SnapshotOrigin,
+    id: string,
+  ): Promise<boolean> {
     return exclusive(async () => {
       const metas = await this.storage.listMeta();
       if (metas.some((m) => m.id === id)) return false;
@@ -87,7 +91,7 @@ export class SnapshotLibrary {
     return exclusive(async () => {
       const metas = await this.storage.listMeta();
       const taken = metas.filter((m) => m.kind !== 'base').map((m) => m.name);
-      return this.#store(state, origin, metas, {
+      return this.#store({ data: state, gzipped: false }, origin, metas, {
         id: crypto.randomUUID(),
         name: uniqueName(cleanName(name) ?? 'snapshot', taken),
         createdAt,
@@ -98,7 +102,7 @@ export class SnapshotLibrary {
 
   /** Chunks, hashes and compresses a state (new chunks only) and commits it with its metadata. */
   async #store(
-    state: ArrayBuffer,
+    state: { data: ArrayBuffer; gzipped: boolean },
     origin: SnapshotOrigin,
     metas: SnapshotMeta[],
     fields: Pick<SnapshotMeta, 'id' | 'name' | 'createdAt' | 'screen' | 'kind'>,
@@ -107,9 +111,10 @@ export class SnapshotLibrary {
     // metadata), with their sizes: one read gives both what need not be written and its size.
     const sizes = new Map<string, number>();
     for (const m of metas) m.chunks.forEach((h, i) => sizes.set(h, m.chunkSizes[i] ?? 0));
-    const stateSize = state.byteLength;
     const known = [...sizes.keys()];
-    const packed = await this.#worker.request('pack', { state, known }, [state]);
+    const { data, gzipped } = state;
+    const packed = await this.#worker.request('pack', { state: data, gzipped, known }, [data]);
+    const stateSize = packed.stateSize;
     for (const c of packed.fresh) sizes.set(c.hash, c.data.byteLength);
     const chunkSizes = packed.chunks.map((h) => sizes.get(h) ?? 0);
     const meta: SnapshotMeta = {

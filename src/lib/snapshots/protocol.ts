@@ -4,7 +4,8 @@ import type { PackedState } from './packing';
 
 export interface WorkerOps {
   /** Chunk, hash and compress a raw state; chunks in `known` are not compressed again. */
-  pack: { args: { state: ArrayBuffer; known: string[] }; result: PackedState };
+  /** (`gzipped`: the state comes gzipped, as the pre-booted state is served.) */
+  pack: { args: { state: ArrayBuffer; gzipped?: boolean; known: string[] }; result: PackedState };
   /** Verify and reassemble a state from its compressed chunks. */
   unpack: {
     args: {

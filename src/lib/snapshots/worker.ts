@@ -1,6 +1,6 @@
 // The snapshot worker: hashing, chunking and (de)compression, off the main thread.
 import { messageOf } from '../errors';
-import { gunzipAtMost, gzip, OutputTooLargeError, sha256Hex } from '../bytes/codec';
+import { gunzip, gunzipAtMost, gzip, OutputTooLargeError, sha256Hex } from '../bytes/codec';
 import { SnapshotError } from './format';
 import { packState, unpackState } from './packing';
 import type { WorkerOps, WorkerRequest, WorkerResponse } from './protocol';
@@ -8,7 +8,11 @@ import type { WorkerOps, WorkerRequest, WorkerResponse } from './protocol';
 const handlers: {
   [K in keyof WorkerOps]: (args: WorkerOps[K]['args']) => Promise<WorkerOps[K]['result']>;
 } = {
-  pack: ({ state, known }) => packState(new Uint8Array(state), new Set(known)),
+  pack: async ({ state, gzipped, known }) =>
+    packState(
+      gzipped ? await gunzip(new Uint8Array(state)) : new Uint8Array(state),
+      new Set(known),
+    ),
   unpack: ({ chunks, hashes, stateSha256, stateSize }) =>
     unpackState(chunks, hashes, stateSha256, stateSize),
   gzip: ({ data }) => gzip(new Uint8Array(data)),

@@ -11,14 +11,14 @@ import {
   type GuestImages,
 } from '../guest/catalog';
 import { bootStateMismatches, type GuestProfile, type Manifest } from '../guest/manifest';
-import { loadImage } from '../guest/loadImage';
 import { InstructionTotal } from '../metrics/instructionCounter';
 import { SpeedMeter, type SpeedReading } from '../metrics/speed';
 import { endsWithPrompt, ReadinessDetector, SilenceWatchdog } from './readiness';
 import { OutputLog } from './outputLog';
 import { ConsoleInput, type InputState } from './consoleInput';
 import { WorkerEmulator, type EmulatorListener } from './WorkerEmulator';
-import type { CounterReading } from './emulatorProtocol';
+import type { CounterReading, PowerOnConfig } from './emulatorProtocol';
+import type { StateRequest } from './stateDownload';
 import type { SnapshotOrigin } from '../snapshots/format';
 
 export type MachineStatus = 'loading' | 'booting' | 'running' | 'paused' | 'stopped' | 'error';
@@ -60,8 +60,18 @@ export interface MachineNote {
   params: Record<string, string>;
 }
 
-/** What to power on: a cold boot from images, or a saved state to resume. */
-type PowerSource = { images: GuestImages } | { state: ArrayBuffer; screen: string };
+/** What to power on: a cold boot from images, or a saved state (maybe gzipped) to resume. */
+type PowerSource =
+  | { images: GuestImages }
+  | { state: ArrayBuffer; gzipped: boolean; screen: string }
+  /** The pre-booted state, downloaded and decoded by the emulator worker itself. */
+  | { download: StateRequest; screen: string };
+
+/** The pre-booted state as served and verified: still gzipped (small; the worker decodes it). */
+interface BootStateBytes {
+  bytes: ArrayBuffer;
+  gzipped: boolean;
+}
 
 export interface MachineOptions {
   imagesBase: URL;
@@ -117,7 +127,7 @@ export class Machine {
   #images = new Map<string, GuestImages>();
   /** v86's WebAssembly, once a worker has compiled it: later workers skip the download. */
   #wasm: WebAssembly.Module | null = null;
-  #bootState: ArrayBuffer | null = null;
+  #bootState: BootStateBytes | null = null;
   #startOptions: { cold?: boolean } = {};
   #log = new OutputLog();
   #input = new ConsoleInput(
@@ -169,7 +179,7 @@ export class Machine {
         manifest.profiles.find((p) => p.id === (profileId ?? manifest.defaultProfile)) ??
         manifest.profiles[0]!;
       this.profile = profile;
-      const source = options.cold ? null : await this.#loadBootState(profile);
+      const source = options.cold ? null : this.#loadBootState(profile);
       const power = source ?? { images: await this.#loadImages(profile) };
       performance.mark('aula86:images-ready');
       return { profile, power };
@@ -206,9 +216,9 @@ export class Machine {
   async reset(): Promise<void> {
     const profile = this.profile;
     if (!profile?.bootState || !this.#bootState) return this.coldBoot();
-    const state = this.#bootState;
+    const { bytes, gzipped } = this.#bootState;
     const screen = profile.bootState.screen;
-    return this.#restart(() => Promise.resolve({ state: state.slice(0), screen }));
+    return this.#restart(() => Promise.resolve({ state: bytes.slice(0), gzipped, screen }));
   }
 
   /** Power-cycles the guest from the BIOS with its images: the whole boot, for the lesson. */
@@ -248,10 +258,12 @@ export class Machine {
   }
 
   /**
-   * The profile's pre-booted state, downloaded and checked, if this build can resume it; else
-   * null with a note saying why the boot will be a cold one.
+   * The profile's pre-booted state if this build can resume it: the copy kept from an earlier
+   * start, or a download the emulator worker starts at once (it decodes the state as it
+   * arrives; the page's thread meanwhile draws the page). Else null, with a note saying why
+   * the boot will be a cold one.
    */
-  async #loadBootState(profile: GuestProfile): Promise<PowerSource | null> {
+  #loadBootState(profile: GuestProfile): PowerSource | null {
     const bootState = profile.bootState;
     if (!bootState) return null;
     const reasons = bootStateMismatches(profile, this.#options.v86Version);
@@ -262,24 +274,30 @@ export class Machine {
       };
       return null;
     }
-    try {
-      this.#bootState ??= await loadImage(
-        this.#options.imagesBase,
-        bootState.file,
-        (loaded, total) => {
-          this.progress = { file: bootState.file.name, loaded, total };
-        },
-      );
-      this.progress = null;
-      return { state: this.#bootState.slice(0), screen: bootState.screen };
-    } catch (error) {
-      this.progress = null;
-      this.note = {
-        key: 'machine.note.bootStateUnavailable',
-        params: { detail: messageOf(error) },
-      };
-      return null;
+    if (this.#bootState) {
+      const { bytes, gzipped } = this.#bootState;
+      return { state: bytes.slice(0), gzipped, screen: bootState.screen };
     }
+    const { file } = bootState;
+    const download: StateRequest = {
+      // A plain string, made once: not reactive state.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      url: new URL(file.name, this.#options.imagesBase).href,
+      sha256: file.sha256,
+      size: file.size,
+      decodedSha256: file.decodedSha256,
+    };
+    this.#nextEmulator?.fetchState(download);
+    return { download, screen: bootState.screen };
+  }
+
+  /** The pre-booted state could not be had: a cold boot instead, and a note saying why. */
+  #bootStateFailed(message: string): void {
+    this.progress = null;
+    const file = this.profile?.bootState?.file.name ?? '';
+    const detail = `${file}: ${message}`;
+    this.note = { key: 'machine.note.bootStateUnavailable', params: { detail } };
+    void this.coldBoot();
   }
 
   /** What a saved state of this machine is tied to (see snapshots/format.ts), or null before boot. */
@@ -352,13 +370,14 @@ export class Machine {
   }
 
   /**
-   * A copy of the pre-booted state, if this session loaded it, with an id naming it (its hash):
-   * snapshots store its chunks once, and later only what changed.
+   * A copy of the pre-booted state as served (gzipped: small), if this session loaded it, with
+   * an id naming it (its hash): snapshots store its chunks once, and later only what changed.
    */
-  bootState(): { state: ArrayBuffer; id: string } | null {
+  bootState(): { state: ArrayBuffer; gzipped: boolean; id: string } | null {
     const file = this.profile?.bootState?.file;
     if (!file || !this.#bootState) return null;
-    return { state: this.#bootState.slice(0), id: `base-${file.decodedSha256}` };
+    const { bytes, gzipped } = this.#bootState;
+    return { state: bytes.slice(0), gzipped, id: `base-${file.decodedSha256}` };
   }
 
   /** The console output since power-on (the most recent part), for a terminal that attaches late. */
@@ -460,6 +479,17 @@ export class Machine {
       resumed: () => {
         if (current()) this.#onResumed?.();
       },
+      stateProgress: (loaded, total) => {
+        const file = this.profile?.bootState?.file.name ?? '';
+        if (current()) this.progress = { file, loaded, total };
+      },
+      stateFetched: (served, gzipped) => {
+        this.#bootState = { bytes: served, gzipped };
+        if (current()) this.progress = null;
+      },
+      stateFailed: (_kind, message) => {
+        if (current()) this.#bootStateFailed(message);
+      },
     };
     this.#nextEmulator = new WorkerEmulator(
       { libraryUrl: this.#options.libraryUrl, wasm: this.#wasm ?? this.#options.wasmUrl },
@@ -473,22 +503,10 @@ export class Machine {
     this.#nextEmulator = null;
     performance.mark('aula86:new-v86');
     // The worker takes ownership of the buffers it is given, so each boot gets its own copies.
-    const resume = 'state' in power ? power : null;
     const images = 'images' in power ? power.images : null;
-    this.#onResumed = resume ? () => this.#resumed(resume.screen) : null;
-    emulator.powerOn({
-      memoryBytes: profile.memoryBytes,
-      ...(images
-        ? {
-            boot: {
-              bios: images.bios.slice(0),
-              kernel: images.kernel.slice(0),
-              initrd: images.initrd.slice(0),
-              cmdline: profile.cmdline,
-            },
-          }
-        : { state: resume!.state }),
-    });
+    const screen = 'screen' in power ? power.screen : null;
+    this.#onResumed = screen !== null ? () => this.#resumed(screen) : null;
+    emulator.powerOn({ memoryBytes: profile.memoryBytes, ...powerOnSource(power, profile) });
     this.#emulator = emulator;
     this.#readiness = new ReadinessDetector(profile.readyText);
     this.#resetCounters();
@@ -498,7 +516,7 @@ export class Machine {
     this.#bootStartedAt = performance.now();
     this.#watchdog = new SilenceWatchdog(profile.silenceLimitMs, this.#bootStartedAt);
     this.status = 'booting';
-    this.startedFrom = resume ? 'bootState' : 'coldBoot';
+    this.startedFrom = images ? 'coldBoot' : 'bootState';
     this.#log.clear();
     this.poweredOn = true;
     this.events.emit('poweredOn', undefined);
@@ -602,6 +620,20 @@ export class Machine {
     this.#releasePower();
     this.#releasePause();
   }
+}
+
+/** What the worker powers on from; the images are copied, as the worker takes what it is given. */
+function powerOnSource(
+  power: PowerSource,
+  profile: GuestProfile,
+): Omit<PowerOnConfig, 'memoryBytes'> {
+  if ('images' in power) {
+    const { bios, kernel, initrd } = power.images;
+    const boot = { bios: bios.slice(0), kernel: kernel.slice(0), initrd: initrd.slice(0) };
+    return { boot: { ...boot, cmdline: profile.cmdline } };
+  }
+  if ('download' in power) return { fetchedState: power.download };
+  return { state: power.state, stateGzipped: power.gzipped };
 }
 
 export function describeError(error: unknown): MachineError {

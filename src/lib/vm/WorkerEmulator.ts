@@ -7,6 +7,7 @@ import type {
   PowerOnConfig,
   ToWorker,
 } from './emulatorProtocol';
+import type { StateRequest } from './stateDownload';
 
 /** What the worker reports without being asked. */
 export interface EmulatorListener {
@@ -22,6 +23,12 @@ export interface EmulatorListener {
   compiled(module: WebAssembly.Module): void;
   /** A saved state given to powerOn() is restored and running. */
   resumed(): void;
+  /** How much of the pre-booted state has downloaded. */
+  stateProgress(loaded: number, total: number): void;
+  /** The pre-booted state it downloaded, checked, as served: for later resets. */
+  stateFetched(served: ArrayBuffer, gzipped: boolean): void;
+  /** The pre-booted state could not be had; nothing was powered on. */
+  stateFailed(kind: 'missing' | 'corrupt', message: string): void;
 }
 
 export class WorkerEmulator {
@@ -42,6 +49,9 @@ export class WorkerEmulator {
       else if (m.type === 'wasmFailed') listener.wasmFailed(m.message);
       else if (m.type === 'compiled') listener.compiled(m.module);
       else if (m.type === 'resumed') listener.resumed();
+      else if (m.type === 'stateProgress') listener.stateProgress(m.loaded, m.total);
+      else if (m.type === 'stateFetched') listener.stateFetched(m.served, m.gzipped);
+      else if (m.type === 'stateFailed') listener.stateFailed(m.kind, m.message);
       else if (m.ok) {
         listener.counter(m.counter);
         this.#calls.resolve(m.id, m.state);
@@ -53,6 +63,11 @@ export class WorkerEmulator {
       listener.crash(message);
     };
     this.#post({ type: 'setup', setup });
+  }
+
+  /** Starts downloading the pre-booted state, for a power-on to come (`fetchedState`). */
+  fetchState(request: StateRequest): void {
+    this.#post({ type: 'fetchState', request });
   }
 
   /** Creates the v86 instance: a cold boot from images, or a saved state resumed. */

@@ -4,6 +4,13 @@ import type { V86 } from 'v86';
 import { messageOf } from '../errors';
 import { V86_DEVICES } from './devices.mjs';
 import { compileEmulatorWasm, WasmLoadError } from './wasm';
+import { gunzip } from '../bytes/codec';
+import {
+  downloadState,
+  StateDownloadError,
+  type DownloadedState,
+  type StateRequest,
+} from './stateDownload';
 import { yieldOnThisThread, type V86Loop } from './sameThreadYield';
 import type {
   CounterReading,
@@ -28,6 +35,36 @@ let emulator: V86 | null = null;
 /** v86's constructor and its WebAssembly, made ready while the page still loads the guest. */
 let prepared: Promise<{ Emulator: typeof V86; wasm: WebAssembly.Module }> | null = null;
 let pending: number[] = [];
+/** The pre-booted state, downloading since the page asked (before it powers on). */
+let stateDownload: { url: string; result: Promise<DownloadedState> } | null = null;
+
+function fetchState(request: StateRequest): Promise<DownloadedState> {
+  if (stateDownload?.url !== request.url) {
+    let shownAt = 0;
+    const result = downloadState(request, (loaded, total) => {
+      // A few progress messages a second are enough for a progress bar.
+      const now = performance.now();
+      if (now - shownAt < 100 && loaded < total) return;
+      shownAt = now;
+      post({ type: 'stateProgress', loaded, total });
+    });
+    result.catch(() => undefined); // reported when the power-on asks for it
+    stateDownload = { url: request.url, result };
+  }
+  return stateDownload.result;
+}
+
+/** The state to resume: decoded here, while v86 may still be loading. */
+async function stateToResume(config: PowerOnConfig): Promise<ArrayBuffer | undefined> {
+  if (config.fetchedState) {
+    const { served, gzipped, state } = await fetchState(config.fetchedState);
+    stateDownload = null;
+    post({ type: 'stateFetched', served, gzipped }, [served]);
+    return state;
+  }
+  if (config.state && config.stateGzipped) return gunzipState(config.state);
+  return config.state;
+}
 
 const post = (message: FromWorker, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(message, transfer);
@@ -43,6 +80,10 @@ function setJit(e: V86, enabled: boolean) {
   const cpu = (e as unknown as { v86: { cpu: V86Cpu } }).v86.cpu;
   cpu.set_jit_config(0, enabled ? 0 : 1); // config 0: "JIT disabled"
   cpu.jit_clear_cache(); // without this, blocks compiled earlier would keep running
+}
+
+async function gunzipState(gzipped: ArrayBuffer): Promise<ArrayBuffer> {
+  return (await gunzip(new Uint8Array(gzipped))).buffer;
 }
 
 function flush() {
@@ -74,16 +115,24 @@ function setup({ libraryUrl, wasm }: EmulatorSetup) {
 
 async function create(config: PowerOnConfig) {
   if (!prepared) throw new Error('the emulator worker was not set up');
+  const resume = stateToResume(config);
+  resume.catch(() => undefined); // judged below, once v86 is ready too
   let ready: Awaited<typeof prepared>;
+  let state: ArrayBuffer | undefined;
   try {
     ready = await prepared;
+    state = await resume;
   } catch (error) {
-    // The page tells the user the emulator could not be loaded; other failures are crashes.
+    // The page tells the user the emulator could not be loaded, and falls back to a cold boot
+    // when the pre-booted state could not be had; other failures are crashes.
     if (error instanceof WasmLoadError) return post({ type: 'wasmFailed', message: error.message });
+    if (error instanceof StateDownloadError) {
+      return post({ type: 'stateFailed', kind: error.kind, message: error.message });
+    }
     throw error;
   }
   const { Emulator, wasm } = ready;
-  const { boot, state } = config;
+  const { boot } = config;
   const e = new Emulator({
     wasm_fn: async (imports) => (await WebAssembly.instantiate(wasm, imports)).exports,
     ...(boot
@@ -145,6 +194,8 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'setup') {
     setup(message.setup);
+  } else if (message.type === 'fetchState') {
+    void fetchState(message.request);
   } else if (message.type === 'create') {
     await create(message.config).catch((error: unknown) =>
       post({ type: 'crash', message: messageOf(error) }),

@@ -1,4 +1,5 @@
 // Messages between the Machine (page) and the emulator worker (emulator.worker.ts).
+import type { StateRequest } from './stateDownload';
 
 /**
  * What the worker prepares as soon as it starts, before the guest's images are known: v86's
@@ -14,13 +15,19 @@ export interface PowerOnConfig {
   memoryBytes: number;
   /** Power on from the BIOS with these images… */
   boot?: { bios: ArrayBuffer; kernel: ArrayBuffer; initrd: ArrayBuffer; cmdline: string };
-  /** …or resume this saved state (the images are in its memory already). */
+  /** …or resume this saved state (the images are in its memory already)… */
   state?: ArrayBuffer;
+  /** …gzipped (the pre-booted state as served: the worker decodes it, not the page)… */
+  stateGzipped?: boolean;
+  /** …or the pre-booted state this worker downloads (see 'fetchState'). */
+  fetchedState?: StateRequest;
 }
 
 export type ToWorker =
   | { type: 'setup'; setup: EmulatorSetup }
   | { type: 'create'; config: PowerOnConfig }
+  /** Start downloading the pre-booted state now, before the power-on that resumes it. */
+  | { type: 'fetchState'; request: StateRequest }
   | { type: 'serial'; port: number; bytes: Uint8Array<ArrayBuffer> }
   | { type: 'call'; id: number; method: 'stop' | 'run' | 'save' }
   | { type: 'call'; id: number; method: 'restore'; state: ArrayBuffer }
@@ -41,5 +48,10 @@ export type FromWorker =
   | { type: 'crash'; message: string }
   /** A saved state given at creation is restored and running. */
   | { type: 'resumed' }
+  | { type: 'stateProgress'; loaded: number; total: number }
+  /** The downloaded state, checked, as served (gzipped): the page keeps it for resets. */
+  | { type: 'stateFetched'; served: ArrayBuffer; gzipped: boolean }
+  /** The pre-booted state could not be had: nothing was powered on. */
+  | { type: 'stateFailed'; kind: 'missing' | 'corrupt'; message: string }
   | { type: 'reply'; id: number; ok: true; state?: ArrayBuffer; counter: CounterReading }
   | { type: 'reply'; id: number; ok: false; message: string };

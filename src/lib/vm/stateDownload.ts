@@ -1,0 +1,92 @@
+// The pre-booted state's download, done by the emulator worker: gunzipped while it streams in
+// (as a bare v86 page does), its bytes as served checked against the manifest's SHA-256 before
+// anything of it is used. The page's thread takes no part: it draws the page meanwhile.
+import { sha256Hex } from '../bytes/codec';
+import { messageOf } from '../errors';
+import { gunzipIfGzipped, isGzip } from '../net/gzip';
+
+/** Which file to fetch, and what it must be (from the guest manifest). */
+export interface StateRequest {
+  url: string;
+  /** SHA-256 and size of the file as served (gzipped)… */
+  sha256: string;
+  size: number;
+  /** …and of its decoded bytes (a server may decode .gz files on the way). */
+  decodedSha256: string;
+}
+
+export interface DownloadedState {
+  /** The file as served, checked: small, kept by the page for resets and snapshots. */
+  served: ArrayBuffer;
+  gzipped: boolean;
+  /** The raw v86 state. */
+  state: ArrayBuffer;
+}
+
+export class StateDownloadError extends Error {
+  override name = 'StateDownloadError';
+  constructor(
+    readonly kind: 'missing' | 'corrupt',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function collect(
+  stream: ReadableStream<Uint8Array<ArrayBuffer>>,
+  onChunk: (bytes: number) => void = () => {},
+): Promise<Uint8Array<ArrayBuffer>> {
+  const reader = stream.getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    total += value.byteLength;
+    onChunk(total);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
+}
+
+export async function downloadState(
+  request: StateRequest,
+  onProgress: (loaded: number, total: number) => void,
+  fetcher: typeof fetch = fetch,
+): Promise<DownloadedState> {
+  let response: Response;
+  try {
+    response = await fetcher(request.url);
+  } catch (error) {
+    throw new StateDownloadError('missing', messageOf(error));
+  }
+  if (!response.ok || !response.body) {
+    throw new StateDownloadError('missing', `HTTP ${response.status}`);
+  }
+  // One branch keeps the bytes as served (to check), the other decodes them as they come.
+  const [asServed, toDecode] = response.body.tee();
+  const decoded = gunzipIfGzipped(toDecode).then((stream) => collect(stream));
+  decoded.catch(() => undefined); // judged below, after the checksum
+  const served = await collect(asServed, (loaded) =>
+    onProgress(Math.min(loaded, request.size), request.size),
+  );
+  const gzipped = isGzip(served);
+  const expected = gzipped ? request.sha256 : request.decodedSha256;
+  if ((await sha256Hex(served)) !== expected) {
+    throw new StateDownloadError('corrupt', 'checksum mismatch');
+  }
+  let state: Uint8Array<ArrayBuffer>;
+  try {
+    state = await decoded;
+  } catch (error) {
+    throw new StateDownloadError('corrupt', messageOf(error));
+  }
+  return { served: served.buffer, gzipped, state: state.buffer };
+}
