@@ -130,24 +130,50 @@ function mapValues(object, f) {
   return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, f(v)]));
 }
 
-const STEADY = { command: 'aula-bench int 24', warmupMs: 1500, windows: 4, windowMs: 1000 };
+/** Warm-up: the first half billion instructions of the workload (v86's JIT compiles it then). */
+const STEADY = { command: 'aula-bench int 24', warmupInstructions: 5e8, windows: 4 };
 
 /**
  * The lab's own overhead, steady state: the guest's MIPS, one second at a time, while it runs a
- * long integer workload (after a warm-up, so JIT compilation is out of the figure). The app's
- * figure is the one its speed panel shows; the bare page's is computed the same way from v86's
- * instruction counter.
+ * long integer workload, once it has run its first half billion instructions (so JIT compilation
+ * is out of the figure). The app's figure is the one its speed panel shows, read as each new
+ * one appears; the bare page's is computed the same way from v86's instruction counter.
  */
 export function appSteadyMips(browser, url) {
   return inFreshPage(browser, async (page) => {
     await openApp(page, url);
+    const executed = () =>
+      page.evaluate(() =>
+        Number(
+          document
+            .querySelector('[data-testid="instruction-count"]')
+            ?.textContent?.replace(/\D/g, ''),
+        ),
+      );
+    const start = await executed();
     await page.locator('.xterm-screen').click();
     await page.keyboard.type(`${STEADY.command}\n`);
-    await page.waitForTimeout(STEADY.warmupMs);
+    await page.waitForFunction(
+      (target) =>
+        Number(
+          document
+            .querySelector('[data-testid="instruction-count"]')
+            ?.textContent?.replace(/\D/g, ''),
+        ) >= target,
+      start + STEADY.warmupInstructions,
+      { timeout: 60_000, polling: 100 },
+    );
     const samples = [];
+    const mips = page.getByTestId('mips');
     for (let i = 0; i < STEADY.windows; i++) {
-      await page.waitForTimeout(STEADY.windowMs);
-      samples.push(Number(await page.getByTestId('mips').getAttribute('data-mips')));
+      const seen = Number(await mips.getAttribute('data-samples'));
+      await page.waitForFunction(
+        (n) =>
+          Number(document.querySelector('[data-testid="mips"]')?.getAttribute('data-samples')) > n,
+        seen,
+        { timeout: 10_000, polling: 50 },
+      );
+      samples.push(Number(await mips.getAttribute('data-mips')));
     }
     return median(samples);
   });
@@ -156,19 +182,34 @@ export function appSteadyMips(browser, url) {
 export function bareSteadyMips(browser, url) {
   return inFreshPage(browser, async (page) => {
     await openBare(page, url);
-    await page.evaluate((c) => window.bare.emulator.serial0_send(`${c}\n`), STEADY.command);
-    await page.waitForTimeout(STEADY.warmupMs);
+    // Instructions executed since the command, summed wrap-safe from v86's 32-bit counter.
+    await page.evaluate((command) => {
+      const e = window.bare.emulator;
+      let last = e.get_instruction_counter() >>> 0;
+      window.__executed = 0;
+      setInterval(() => {
+        const now = e.get_instruction_counter() >>> 0;
+        window.__executed += (now - last + 2 ** 32) % 2 ** 32;
+        last = now;
+      }, 50);
+      e.serial0_send(`${command}\n`);
+    }, STEADY.command);
+    await page.waitForFunction((n) => window.__executed >= n, STEADY.warmupInstructions, {
+      timeout: 60_000,
+      polling: 50,
+    });
     const samples = [];
     for (let i = 0; i < STEADY.windows; i++) {
+      // One-second windows, as the app's speed panel reads its MIPS.
       samples.push(
-        await page.evaluate(async (ms) => {
+        await page.evaluate(async () => {
           const e = window.bare.emulator;
           const c0 = e.get_instruction_counter() >>> 0;
           const t0 = performance.now();
-          await new Promise((resolve) => setTimeout(resolve, ms));
+          await new Promise((resolve) => setTimeout(resolve, 1000));
           const c1 = e.get_instruction_counter() >>> 0;
           return ((c1 - c0 + 2 ** 32) % 2 ** 32) / (performance.now() - t0) / 1000;
-        }, STEADY.windowMs),
+        }),
       );
     }
     return median(samples);

@@ -174,7 +174,7 @@ test('the storage line follows every save, import and delete', async ({ page }) 
   const before = await usage.innerText();
 
   // Enough new memory contents that the snapshot stores chunks of its own.
-  await lab.run('head -c 3000000 /dev/urandom > /root/noise && echo noisy', /^noisy$/m);
+  await lab.run('head -c 300000 /dev/urandom > /root/noise && echo noisy', /^noisy$/m);
   const name = await snapshots.save();
   await expect(usage).not.toHaveText(before);
   const saved = await usage.innerText();

@@ -19,6 +19,7 @@ import { ConsoleInput, type InputState } from './consoleInput';
 import { WorkerEmulator, type EmulatorListener } from './WorkerEmulator';
 import type { CounterReading, PowerOnConfig } from './emulatorProtocol';
 import type { StateRequest } from './stateDownload';
+import { takeEarlyEmulator } from './earlyEmulator';
 import type { SnapshotOrigin } from '../snapshots/format';
 
 export type MachineStatus = 'loading' | 'booting' | 'running' | 'paused' | 'stopped' | 'error';
@@ -494,6 +495,7 @@ export class Machine {
     this.#nextEmulator = new WorkerEmulator(
       { libraryUrl: this.#options.libraryUrl, wasm: this.#wasm ?? this.#options.wasmUrl },
       listener,
+      takeEarlyEmulator(),
     );
   }
 

@@ -8,6 +8,7 @@ import type {
   ToWorker,
 } from './emulatorProtocol';
 import type { StateRequest } from './stateDownload';
+import type { EarlyEmulator } from './earlyEmulator';
 
 /** What the worker reports without being asked. */
 export interface EmulatorListener {
@@ -37,12 +38,18 @@ export class WorkerEmulator {
 
   /**
    * Starts the worker, which loads v86 and its WebAssembly straight away, while the page is
-   * still fetching the guest: powerOn() then finds them ready.
+   * still fetching the guest: powerOn() then finds them ready. Or takes over `early`, a worker
+   * index.html started (set up already), with the messages it sent before this listened.
    */
-  constructor(setup: EmulatorSetup, listener: EmulatorListener) {
-    this.#worker = new Worker(new URL('./emulator.worker.ts', import.meta.url), { type: 'module' });
-    this.#worker.onmessage = (event: MessageEvent<FromWorker>) => {
-      const m = event.data;
+  constructor(
+    setup: EmulatorSetup,
+    listener: EmulatorListener,
+    early: EarlyEmulator | null = null,
+  ) {
+    this.#worker =
+      early?.worker ??
+      new Worker(new URL('./emulator.worker.ts', import.meta.url), { type: 'module' });
+    const receive = (m: FromWorker) => {
       if (m.type === 'output') listener.output(m.bytes, m.reading);
       else if (m.type === 'counter') listener.counter(m.reading);
       else if (m.type === 'crash') listener.crash(m.message);
@@ -57,12 +64,14 @@ export class WorkerEmulator {
         this.#calls.resolve(m.id, m.state);
       } else this.#calls.reject(m.id, new Error(m.message));
     };
+    this.#worker.onmessage = (event: MessageEvent<FromWorker>) => receive(event.data);
     this.#worker.onerror = (event) => {
       const message = event.message || 'the emulator worker failed';
       this.#calls.rejectAll(new Error(message)); // no reply will come: nothing waits forever
       listener.crash(message);
     };
-    this.#post({ type: 'setup', setup });
+    if (early) for (const message of early.messages.splice(0)) receive(message);
+    else this.#post({ type: 'setup', setup });
   }
 
   /** Starts downloading the pre-booted state, for a power-on to come (`fetchedState`). */

@@ -36,10 +36,11 @@ let emulator: V86 | null = null;
 let prepared: Promise<{ Emulator: typeof V86; wasm: WebAssembly.Module }> | null = null;
 let pending: number[] = [];
 /** The pre-booted state, downloading since the page asked (before it powers on). */
-let stateDownload: { url: string; result: Promise<DownloadedState> } | null = null;
+let stateDownload: { key: string; result: Promise<DownloadedState> } | null = null;
 
 function fetchState(request: StateRequest): Promise<DownloadedState> {
-  if (stateDownload?.url !== request.url) {
+  const key = `${request.url} ${request.sha256}`;
+  if (stateDownload?.key !== key) {
     let shownAt = 0;
     const result = downloadState(request, (loaded, total) => {
       // A few progress messages a second are enough for a progress bar.
@@ -49,7 +50,7 @@ function fetchState(request: StateRequest): Promise<DownloadedState> {
       post({ type: 'stateProgress', loaded, total });
     });
     result.catch(() => undefined); // reported when the power-on asks for it
-    stateDownload = { url: request.url, result };
+    stateDownload = { key, result };
   }
   return stateDownload.result;
 }
