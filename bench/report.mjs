@@ -225,14 +225,17 @@ ${snapshotTable}
 
 - Save: from the click on "Save snapshot" to the snapshot listed, i.e. committed to IndexedDB
   (v86 \`save_state\`, content-defined chunks hashed and deflated in a worker, one transaction).
-- Restore: from the click on "Restore" to the shell answering a command typed afterwards
-  (chunks read, inflated and SHA-256-checked in the worker, then v86 \`restore_state\`).
+- Restore an older snapshot: from the click on "Restore" to the shell answering a command typed
+  afterwards (chunks read, inflated and SHA-256-checked in the worker, then v86
+  \`restore_state\`). Restore the snapshot saved last: the same, for the snapshot the lab saved
+  last, whose raw state the snapshot worker keeps in memory since its save (one state, 128 MB),
+  as the bare page keeps its own.
 - Stored bytes: compressed chunks in IndexedDB. Once per browser, after its first start, the
   lab stores the chunks of its pre-booted state (the base); every snapshot then stores and
   compresses only the chunks that changed since, and a second snapshot only those that changed
   since the first. "Its chunks" counts all a snapshot refers to (shared ones in full), as the
   snapshot list shows. The bare page keeps the raw state in memory.
-- Save is measured once the lab is idle (the base stored, about a second after the first start).
+- Save is measured once the lab is idle (the base stored, a few seconds after the first start).
 
 ## The cost of emulation: the same work down the ladder
 

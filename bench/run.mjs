@@ -202,7 +202,16 @@ const METRICS = [
 ];
 const SNAPSHOT_METRICS = [
   ['saveMs', 'Save: click → committed (bare: `save_state`)', 'ms'],
-  ['restoreMs', 'Restore: click → shell answers (bare: `restore_state` from memory)', 'ms'],
+  [
+    'restoreMs',
+    'Restore an older snapshot: click → shell answers (bare: `restore_state` from memory)',
+    'ms',
+  ],
+  [
+    'restoreLatestMs',
+    'Restore the snapshot saved last (kept in memory): click → shell answers',
+    'ms',
+  ],
   ['firstBytes', 'Stored, first snapshot: its chunks, compressed (bare: raw state)', 'B'],
   ['baseBytes', "Stored once per browser: the pre-booted state's chunks (the base)", 'B'],
   ['firstAddedBytes', 'Added to the store by the first snapshot (bare: raw)', 'B'],

@@ -3,6 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Lab } from './lab';
 import { SnapshotPanel } from './snapshots';
+import { editSnapshotRecord } from './storedSnapshots';
 
 /** Serves a kiosk.json next to the app, as a school's IT person would place it. */
 async function kioskConfig(page: Page, config: Record<string, unknown>): Promise<void> {
@@ -33,6 +34,14 @@ async function expectLocked(page: Page, lab: Lab): Promise<void> {
 }
 
 const countdown = (page: Page) => page.getByRole('alertdialog');
+
+/** A kiosk that returns to the teacher's snapshot "Lesson 3" after 6 idle seconds. */
+const GOLDEN_KIOSK = {
+  golden: { snapshot: 'Lesson 3' },
+  idleMinutes: 0.1,
+  countdownSeconds: 1,
+  pin: '2468',
+};
 
 test('left idle, the kiosk counts down and brings the golden state back', async ({ page }) => {
   await kioskConfig(page, { idleMinutes: 0.05, countdownSeconds: 2, pin: '2468' });
@@ -96,27 +105,17 @@ test('a reload is a reset: the kiosk starts from its golden state every time', a
 test('a teacher prepares a golden snapshot; the kiosk starts from it and returns to it', async ({
   page,
 }) => {
-  await kioskConfig(page, {
-    golden: { snapshot: 'Lesson 3' },
-    idleMinutes: 0.1,
-    countdownSeconds: 1,
-    pin: '2468',
-  });
+  await kioskConfig(page, GOLDEN_KIOSK);
   const lab = new Lab(page);
   await lab.bootToShell('lang=en&kiosk');
   // No such snapshot yet: the kiosk says so and uses the pre-booted state.
   await expect(page.getByText('no snapshot named "Lesson 3"')).toBeVisible();
 
   // The teacher unlocks, prepares the machine and saves it under the golden name.
-  await page.getByRole('button', { name: 'Teacher unlock' }).click();
-  await page.getByLabel('Teacher PIN').fill('2468');
-  await page.getByRole('button', { name: 'Unlock' }).click();
+  await unlockWith(page, '2468');
   await lab.run('echo exercise 3 > /root/README', 'echo exercise 3');
   const snapshots = new SnapshotPanel(page);
-  const saved = await snapshots.save();
-  await snapshots.entry(saved).getByRole('button', { name: 'Rename' }).click();
-  await snapshots.panel.getByLabel('Snapshot name').fill('Lesson 3');
-  await snapshots.panel.getByRole('button', { name: 'Save name' }).click();
+  await snapshots.rename(await snapshots.save(), 'Lesson 3');
   await expect(snapshots.entry('Lesson 3')).toBeVisible();
 
   // Next lesson: the kiosk opens on the golden snapshot…
@@ -208,39 +207,16 @@ test('wrong PINs make the next try wait, and a reload does not clear the count',
 test('a damaged golden snapshot still wipes the student’s work on reset, and says so', async ({
   page,
 }) => {
-  await kioskConfig(page, {
-    golden: { snapshot: 'Lesson 3' },
-    idleMinutes: 0.1,
-    countdownSeconds: 1,
-    pin: '2468',
-  });
+  await kioskConfig(page, GOLDEN_KIOSK);
   const lab = new Lab(page);
   await lab.bootToShell('lang=en&kiosk');
   await unlockWith(page, '2468');
   const snapshots = new SnapshotPanel(page);
-  const saved = await snapshots.save();
-  await snapshots.entry(saved).getByRole('button', { name: 'Rename' }).click();
-  await snapshots.panel.getByLabel('Snapshot name').fill('Lesson 3');
-  await snapshots.panel.getByRole('button', { name: 'Save name' }).click();
+  await snapshots.rename(await snapshots.save(), 'Lesson 3');
   await expect(snapshots.entry('Lesson 3')).toBeVisible();
 
-  // The stored snapshot gets damaged (its recorded hash no longer matches its contents).
-  await page.evaluate(async () => {
-    const request = <T>(r: IDBRequest<T>) =>
-      new Promise<T>((resolve, reject) => {
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
-      });
-    const db = await request(indexedDB.open('aula86-snapshots'));
-    const store = db.transaction('data', 'readwrite').objectStore('data');
-    for (const key of await request(store.getAllKeys())) {
-      const value = (await request(store.get(key))) as { name?: string } | undefined;
-      if (typeof key === 'string' && key.startsWith('meta:') && value?.name === 'Lesson 3') {
-        await request(store.put({ ...value, stateSha256: '0'.repeat(64) }, key));
-      }
-    }
-    db.close();
-  });
+  // The stored snapshot gets damaged: one of its chunks is gone.
+  await editSnapshotRecord(page, { name: 'Lesson 3', loseFirstChunk: true });
 
   await page.reload();
   await lab.waitForPrompt();

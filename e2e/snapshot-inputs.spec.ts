@@ -1,10 +1,12 @@
 // Lesson: whatever arrives as a snapshot, a file from a stranger or a record damaged on disk, is
 // checked before it is used; a bad one is refused with its reason and never hides the good ones.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { Lab } from './lab';
 import { SnapshotPanel } from './snapshots';
+import { editSnapshotRecord } from './storedSnapshots';
 
 async function exportSnapshot(page: Page, snapshots: SnapshotPanel, name: string): Promise<Buffer> {
   const download = page.waitForEvent('download');
@@ -32,12 +34,6 @@ function edited(
   return Buffer.concat([fixed, json, body]);
 }
 
-async function rename(snapshots: SnapshotPanel, from: string, to: string): Promise<void> {
-  await snapshots.entry(from).getByRole('button', { name: 'Rename' }).click();
-  await snapshots.panel.getByLabel('Snapshot name').fill(to);
-  await snapshots.panel.getByRole('button', { name: 'Save name' }).click();
-}
-
 test('crafted files are refused with their reason; names are cleaned and kept unique', async ({
   page,
 }) => {
@@ -45,7 +41,7 @@ test('crafted files are refused with their reason; names are cleaned and kept un
   const snapshots = new SnapshotPanel(page);
   await lab.bootToShell();
   const name = await snapshots.save();
-  await rename(snapshots, name, 'Lesson 1');
+  await snapshots.rename(name, 'Lesson 1');
   await expect(snapshots.entry('Lesson 1')).toBeVisible();
   const good = await exportSnapshot(page, snapshots, 'Lesson 1');
 
@@ -74,6 +70,39 @@ test('crafted files are refused with their reason; names are cleaned and kept un
   await expect(snapshots.list).not.toContainText('\u202E');
 });
 
+test('a state the emulator rejects stops the machine with the reason, not "Running"', async ({
+  page,
+}) => {
+  const lab = new Lab(page);
+  const snapshots = new SnapshotPanel(page);
+  await lab.bootToShell();
+  const name = await snapshots.save();
+  const good = await exportSnapshot(page, snapshots, name);
+
+  // A file whose checksums are right, but whose state is not one v86 can load.
+  const garbage = Buffer.alloc(4096, 0x5a);
+  const crafted = edited(
+    good,
+    (h) => {
+      h.meta['name'] = 'Not a machine';
+      h.meta['stateSize'] = garbage.length;
+      h.meta['stateSha256'] = createHash('sha256').update(garbage).digest('hex');
+    },
+    gzipSync(garbage),
+  );
+  await snapshots.importFile({ name: 'crafted.aula86snap', buffer: crafted });
+  await expect(snapshots.entry('Not a machine')).toBeVisible();
+  await snapshots.entry('Not a machine').getByRole('button', { name: 'Restore' }).click();
+
+  await expect(lab.status).toContainText('Error');
+  const machineError = lab.alert.filter({ hasText: 'The emulator could not load the saved state' });
+  await expect(machineError).toBeVisible();
+  // "Try again" starts the machine afresh; the snapshots are kept.
+  await machineError.getByRole('button', { name: 'Try again' }).click();
+  await lab.waitForPrompt();
+  await expect(snapshots.entry(name)).toBeVisible();
+});
+
 test('a damaged record is listed as such beside the good snapshots, and can be deleted', async ({
   page,
 }) => {
@@ -84,23 +113,10 @@ test('a damaged record is listed as such beside the good snapshots, and can be d
   const name = await snapshots.save();
 
   // A record with a date no calendar holds, as a bug or a hand-edited database could leave.
-  await page.evaluate(async () => {
-    const request = <T>(r: IDBRequest<T>) =>
-      new Promise<T>((resolve, reject) => {
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
-      });
-    const db = await request(indexedDB.open('aula86-snapshots'));
-    const store = db.transaction('data', 'readwrite').objectStore('data');
-    for (const key of await request(store.getAllKeys())) {
-      const value = (await request(store.get(key))) as { kind?: string } | undefined;
-      if (typeof key === 'string' && key.startsWith('meta:') && value && value.kind === undefined) {
-        await request(
-          store.put({ ...value, id: 'bad', createdAt: 2 ** 53 - 1, name: 'bad' }, 'meta:bad'),
-        );
-      }
-    }
-    db.close();
+  await editSnapshotRecord(page, {
+    name: null,
+    fields: { id: 'bad', createdAt: 2 ** 53 - 1, name: 'bad' },
+    copyAs: 'bad',
   });
   await page.reload();
   await lab.waitForPrompt();
@@ -121,15 +137,15 @@ test('an empty name is refused with the reason; a taken name gets a suffix', asy
   const snapshots = new SnapshotPanel(page);
   await lab.bootToShell();
   const first = await snapshots.save();
-  await rename(snapshots, first, 'Lesson 2');
+  await snapshots.rename(first, 'Lesson 2');
   await expect(snapshots.entry('Lesson 2')).toBeVisible();
 
-  await rename(snapshots, 'Lesson 2', '   ');
+  await snapshots.rename('Lesson 2', '   ');
   await expect(snapshots.error()).toHaveText('A snapshot needs a name: the name was not changed.');
   await expect(snapshots.entry('Lesson 2')).toBeVisible();
 
   const second = await snapshots.save();
-  await rename(snapshots, second, ' Lesson 2 ');
+  await snapshots.rename(second, ' Lesson 2 ');
   await expect(snapshots.entry('Lesson 2 (2)')).toBeVisible();
   await expect(snapshots.panel.getByRole('status')).toContainText(
     'Another snapshot has that name, so this one is called “Lesson 2 (2)”.',
@@ -154,7 +170,7 @@ test('renaming in one tab a snapshot another tab deleted does not bring it back'
   // Tab A deletes the snapshot; tab B, still listing it, renames it.
   await snapsA.entry(name).getByRole('button', { name: 'Delete' }).click();
   await expect(snapsA.entries()).toHaveCount(0);
-  await rename(snapsB, name, 'Renamed too late');
+  await snapsB.rename(name, 'Renamed too late');
 
   await expect(snapsB.error()).toContainText('no longer there');
   await expect(snapsB.entries()).toHaveCount(0);

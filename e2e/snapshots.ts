@@ -32,6 +32,13 @@ export class SnapshotPanel {
     await expect(this.panel.getByRole('status').filter({ hasText: /^Restored/ })).toBeVisible();
   }
 
+  /** Renames the snapshot called `from` (the panel may give it another name: see names.ts). */
+  async rename(from: string, to: string): Promise<void> {
+    await this.entry(from).getByRole('button', { name: 'Rename' }).click();
+    await this.panel.getByLabel('Snapshot name').fill(to);
+    await this.panel.getByRole('button', { name: 'Save name' }).click();
+  }
+
   async importFile(file: { name: string; buffer: Buffer } | string): Promise<void> {
     const input = this.panel.locator('input[type=file]');
     await input.setInputFiles(

@@ -28,14 +28,15 @@ export class OutputTooLargeError extends RangeError {
 }
 
 /**
- * Gunzips at most `limit` bytes: stops reading the moment the output would pass it (a file that
- * inflates to gigabytes costs at most `limit` of memory and the time to inflate that much).
+ * Reads a stream to its end into one array, telling `onRead` the bytes read so far after each
+ * chunk; past `limit` bytes it stops reading at once (OutputTooLargeError).
  */
-export async function gunzipAtMost(
-  data: Uint8Array<ArrayBuffer>,
-  limit: number,
+export async function readAll(
+  stream: ReadableStream<Uint8Array>,
+  onRead: (total: number) => void = () => {},
+  limit = Infinity,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const reader = new Blob([data]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const reader = stream.getReader();
   const parts: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -47,6 +48,7 @@ export async function gunzipAtMost(
       throw new OutputTooLargeError(limit);
     }
     parts.push(value);
+    onRead(total);
   }
   const out = new Uint8Array(total);
   let at = 0;
@@ -55,4 +57,16 @@ export async function gunzipAtMost(
     at += part.byteLength;
   }
   return out;
+}
+
+/**
+ * Gunzips at most `limit` bytes: stops reading the moment the output would pass it (a file that
+ * inflates to gigabytes costs at most `limit` of memory and the time to inflate that much).
+ */
+export function gunzipAtMost(
+  data: Uint8Array<ArrayBuffer>,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return readAll(stream, undefined, limit);
 }

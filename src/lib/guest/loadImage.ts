@@ -1,6 +1,6 @@
 // Downloads one guest image, checks it against the manifest and decodes it for the emulator.
 import type { ManifestFile } from './manifest';
-import { gunzip, sha256Hex } from '../bytes/codec';
+import { gunzip, readAll, sha256Hex } from '../bytes/codec';
 import { messageOf } from '../errors';
 import { isGzip } from '../net/gzip';
 
@@ -23,23 +23,8 @@ export type ProgressFn = (loaded: number, total: number) => void;
 
 async function readWithProgress(response: Response, total: number, onProgress: ProgressFn) {
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    loaded += value.byteLength;
-    onProgress(Math.min(loaded, total), total); // a server may decode .gz: more bytes than listed
-  }
-  const out = new Uint8Array(loaded);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  // A server may decode .gz files: more bytes than listed.
+  return readAll(response.body, (loaded) => onProgress(Math.min(loaded, total), total));
 }
 
 /** Fetches `baseUrl + file.name`, verifies size and SHA-256, and returns the decoded bytes. */

@@ -132,13 +132,18 @@ export class SnapshotLibrary {
     return meta;
   }
 
-  /** The raw state, every chunk and the whole checked against their SHA-256. */
+  /**
+   * The raw state: the copy the worker kept of the state saved last, if it is this one (it was
+   * checked when saved), else read from storage, every chunk checked against its SHA-256.
+   */
   async load(meta: SnapshotMeta): Promise<ArrayBuffer> {
+    const { stateSha256, stateSize } = meta;
+    const kept = await this.#worker.request('recall', { stateSha256, stateSize });
+    if (kept) return kept;
     const chunks = await this.storage.getChunks(meta.chunks);
     return this.#worker.request('unpack', {
       chunks,
       hashes: meta.chunks,
-      stateSha256: meta.stateSha256,
       stateSize: meta.stateSize,
     });
   }

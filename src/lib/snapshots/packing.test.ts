@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { packState, unpackState } from './packing';
 import { SnapshotError } from './format';
@@ -28,10 +29,10 @@ describe('packState / unpackState', () => {
     const out = await unpackState(
       packed.chunks.map((h) => chunks.get(h)),
       packed.chunks,
-      packed.stateSha256,
       packed.stateSize,
     );
     expect(new Uint8Array(out)).toEqual(state);
+    expect(packed.stateSha256).toBe(createHash('sha256').update(state).digest('hex'));
     const storedBytes = [...chunks.values()].reduce((n, c) => n + c.byteLength, 0);
     expect(storedBytes).toBeLessThan(state.byteLength);
   });
@@ -59,16 +60,24 @@ describe('packState / unpackState', () => {
       unpackState(
         packed.chunks.map((h) => chunks.get(h)),
         packed.chunks,
-        packed.stateSha256,
         packed.stateSize,
       ),
     ).rejects.toBeInstanceOf(SnapshotError);
   });
 
+  it('refuses chunks that do not add up to the recorded size', async () => {
+    const packed = await packState(fakeState(200_000, 4), new Set());
+    const chunks = store(packed);
+    const all = packed.chunks.map((h) => chunks.get(h));
+    await expect(unpackState(all, packed.chunks, packed.stateSize + 1)).rejects.toMatchObject({
+      problem: { code: 'hashMismatch' },
+    });
+  });
+
   it('refuses a missing chunk', async () => {
     const packed = await packState(fakeState(200_000, 3), new Set());
-    await expect(
-      unpackState([undefined], packed.chunks, packed.stateSha256, packed.stateSize),
-    ).rejects.toMatchObject({ problem: { code: 'hashMismatch' } });
+    await expect(unpackState([undefined], packed.chunks, packed.stateSize)).rejects.toMatchObject({
+      problem: { code: 'hashMismatch' },
+    });
   });
 });

@@ -11,11 +11,12 @@ export interface WorkerOps {
     args: {
       chunks: Array<Uint8Array<ArrayBuffer> | undefined>;
       hashes: string[];
-      stateSha256: string;
       stateSize: number;
     };
     result: ArrayBuffer;
   };
+  /** A copy of the last saved state, if it is the one asked for (else null: unpack it). */
+  recall: { args: { stateSha256: string; stateSize: number }; result: ArrayBuffer | null };
   gzip: { args: { data: ArrayBuffer }; result: Uint8Array<ArrayBuffer> };
   /** At most `limit` bytes of output, else SnapshotError 'tooLarge'. */
   gunzip: { args: { data: Uint8Array<ArrayBuffer>; limit: number }; result: ArrayBuffer };

@@ -1,7 +1,7 @@
 // The pre-booted state's download, done by the emulator worker: gunzipped while it streams in
 // (as a bare v86 page does), its bytes as served checked against the manifest's SHA-256 before
 // anything of it is used. The page's thread takes no part: it draws the page meanwhile.
-import { sha256Hex } from '../bytes/codec';
+import { readAll, sha256Hex } from '../bytes/codec';
 import { messageOf } from '../errors';
 import { gunzipIfGzipped, isGzip } from '../net/gzip';
 
@@ -33,29 +33,6 @@ export class StateDownloadError extends Error {
   }
 }
 
-async function collect(
-  stream: ReadableStream<Uint8Array<ArrayBuffer>>,
-  onChunk: (bytes: number) => void = () => {},
-): Promise<Uint8Array<ArrayBuffer>> {
-  const reader = stream.getReader();
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(value);
-    total += value.byteLength;
-    onChunk(total);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  return out;
-}
-
 export async function downloadState(
   request: StateRequest,
   onProgress: (loaded: number, total: number) => void,
@@ -72,9 +49,9 @@ export async function downloadState(
   }
   // One branch keeps the bytes as served (to check), the other decodes them as they come.
   const [asServed, toDecode] = response.body.tee();
-  const decoded = gunzipIfGzipped(toDecode).then((stream) => collect(stream));
+  const decoded = gunzipIfGzipped(toDecode).then((stream) => readAll(stream));
   decoded.catch(() => undefined); // judged below, after the checksum
-  const served = await collect(asServed, (loaded) =>
+  const served = await readAll(asServed, (loaded) =>
     onProgress(Math.min(loaded, request.size), request.size),
   );
   const gzipped = isGzip(served);
