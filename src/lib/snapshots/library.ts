@@ -140,12 +140,10 @@ export class SnapshotLibrary {
     const { stateSha256, stateSize } = meta;
     const kept = await this.#worker.request('recall', { stateSha256, stateSize });
     if (kept) return kept;
-    const chunks = await this.storage.getChunks(meta.chunks);
-    return this.#worker.request('unpack', {
-      chunks,
-      hashes: meta.chunks,
-      stateSize: meta.stateSize,
-    });
+    const distinct = [...new Set(meta.chunks)];
+    const stored = await this.storage.getChunks(distinct);
+    const chunks = new Map(distinct.map((hash, i) => [hash, stored[i]]));
+    return this.#worker.request('unpack', { chunks, order: meta.chunks, stateSize });
   }
 
   /**

@@ -41,24 +41,27 @@ export async function packState(
  * one (128 MB to hash again, a third of a restore) is checked only for exported files.
  */
 export async function unpackState(
-  compressed: Array<Uint8Array<ArrayBuffer> | undefined>,
-  hashes: string[],
+  compressed: ReadonlyMap<string, Uint8Array<ArrayBuffer> | undefined>,
+  order: string[],
   stateSize: number,
 ): Promise<ArrayBuffer> {
   const damaged = () => new SnapshotError({ code: 'hashMismatch' });
-  // Inflate and check every chunk at once, then lay them out in order.
-  const pieces = await Promise.all(
-    hashes.map(async (hash, i) => {
-      const data = compressed[i];
+  // Inflate and check each distinct chunk once (a state repeats some many times: free memory
+  // is zeros), all at once; then lay them out in order.
+  const distinct = new Map<string, Uint8Array>();
+  await Promise.all(
+    [...new Set(order)].map(async (hash) => {
+      const data = compressed.get(hash);
       if (!data) throw damaged();
       const raw = await inflate(data).catch(() => Promise.reject(damaged()));
       if ((await sha256Hex(raw)) !== hash) throw damaged();
-      return raw;
+      distinct.set(hash, raw);
     }),
   );
   const out = new Uint8Array(stateSize);
   let at = 0;
-  for (const raw of pieces) {
+  for (const hash of order) {
+    const raw = distinct.get(hash)!;
     if (at + raw.byteLength > stateSize) throw damaged();
     out.set(raw, at);
     at += raw.byteLength;

@@ -9,8 +9,10 @@ export interface WorkerOps {
   /** Verify and reassemble a state from its compressed chunks. */
   unpack: {
     args: {
-      chunks: Array<Uint8Array<ArrayBuffer> | undefined>;
-      hashes: string[];
+      /** Each distinct chunk, compressed, by its hash (undefined: not stored). */
+      chunks: Map<string, Uint8Array<ArrayBuffer> | undefined>;
+      /** The chunks' hashes in the state's order (a hash may repeat). */
+      order: string[];
       stateSize: number;
     };
     result: ArrayBuffer;

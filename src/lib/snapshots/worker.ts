@@ -27,7 +27,7 @@ const handlers: {
         ? recent.state.slice().buffer
         : null,
     ),
-  unpack: ({ chunks, hashes, stateSize }) => unpackState(chunks, hashes, stateSize),
+  unpack: ({ chunks, order, stateSize }) => unpackState(chunks, order, stateSize),
   gzip: ({ data }) => gzip(new Uint8Array(data)),
   gunzip: async ({ data, limit }) => {
     try {
