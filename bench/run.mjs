@@ -232,7 +232,7 @@ const figures = figuresOf(samples);
 const rows = METRICS.map(figures);
 const ANSWER_METRICS = [
   ['answer', 'Navigation → the shell has answered `echo $((6*7))`', 'ms'],
-  ['promptShown', 'Navigation → prompt on screen (bare: restored, not drawn)', 'ms'],
+  ['promptShown', 'Navigation → prompt on screen (bare: its prompt, not drawn)', 'ms'],
   ['clickMs', 'A click into the terminal right after: input → next frame', 'ms'],
 ];
 const answerRows = ANSWER_METRICS.map(figuresOf(answers));
