@@ -57,7 +57,7 @@ export async function appSnapshots(page) {
   const baseBytes = (await readStore(page)).chunkBytes;
   await page.locator('.xterm-screen').click();
 
-  let t = now();
+  const t = now();
   await panel.getByRole('button', { name: 'Save snapshot' }).click();
   await entries.first().waitFor();
   const saveMs = now() - t;
@@ -72,28 +72,22 @@ export async function appSnapshots(page) {
   await entries.nth(1).waitFor();
   const secondAddedBytes = (await readStore(page)).chunkBytes - afterFirst.chunkBytes;
 
-  await page.locator('.xterm-screen').click();
-  t = now();
-  await entries.last().getByRole('button', { name: 'Restore' }).click();
-  await panel
-    .getByRole('status')
-    .filter({ hasText: /^Restored/ })
-    .waitFor();
-  await page.locator('.xterm-screen').click();
-  await typeAndWait(page, 'echo pong-$((6*7))', 'pong-42');
-  const restoreMs = now() - t;
-
+  /** ms from a click on the entry's Restore to the restored shell answering `command`. */
+  const timeRestore = async (entry, command, expected) => {
+    await page.locator('.xterm-screen').click();
+    const started = now();
+    await entry.getByRole('button', { name: 'Restore' }).click();
+    await panel
+      .getByRole('status')
+      .filter({ hasText: /^Restored/ })
+      .waitFor();
+    await page.locator('.xterm-screen').click();
+    await typeAndWait(page, command, expected);
+    return now() - started;
+  };
+  const restoreMs = await timeRestore(entries.last(), 'echo pong-$((6*7))', 'pong-42');
   // The lesson's usual way: restore the snapshot saved last (kept in memory since its save).
-  await page.locator('.xterm-screen').click();
-  t = now();
-  await entries.first().getByRole('button', { name: 'Restore' }).click();
-  await panel
-    .getByRole('status')
-    .filter({ hasText: /^Restored/ })
-    .waitFor();
-  await page.locator('.xterm-screen').click();
-  await typeAndWait(page, 'echo ping-$((6*8))', 'ping-48');
-  const restoreLatestMs = now() - t;
+  const restoreLatestMs = await timeRestore(entries.first(), 'echo ping-$((6*8))', 'ping-48');
   return {
     saveMs,
     restoreMs,
