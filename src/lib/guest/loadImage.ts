@@ -21,12 +21,6 @@ export class ImageError extends Error {
 
 export type ProgressFn = (loaded: number, total: number) => void;
 
-async function readWithProgress(response: Response, total: number, onProgress: ProgressFn) {
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  // A server may decode .gz files: more bytes than listed.
-  return readAll(response.body, (loaded) => onProgress(Math.min(loaded, total), total));
-}
-
 /** Fetches `baseUrl + file.name`, verifies size and SHA-256, and returns the decoded bytes. */
 export async function loadImage(
   baseUrl: URL,
@@ -34,20 +28,6 @@ export async function loadImage(
   onProgress: ProgressFn,
   signal?: AbortSignal,
 ): Promise<ArrayBuffer> {
-  const { bytes, gzipped } = await fetchVerified(baseUrl, file, onProgress, signal);
-  return gzipped ? (await gunzip(bytes)).buffer : bytes.buffer;
-}
-
-/**
- * Fetches `baseUrl + file.name` and verifies its size and SHA-256, leaving it as served:
- * `gzipped` when it still has to be decoded (a server may have decoded it already).
- */
-export async function fetchVerified(
-  baseUrl: URL,
-  file: ManifestFile,
-  onProgress: ProgressFn,
-  signal?: AbortSignal,
-): Promise<{ bytes: Uint8Array<ArrayBuffer>; gzipped: boolean }> {
   const url = new URL(file.name, baseUrl);
   let response: Response;
   try {
@@ -57,7 +37,11 @@ export async function fetchVerified(
     throw new ImageError('missing', file.name, messageOf(error));
   }
   if (!response.ok) throw new ImageError('missing', file.name, `HTTP ${response.status}`);
-  const bytes = await readWithProgress(response, file.size, onProgress);
+  // A server may decode .gz files: more bytes than listed.
+  const total = file.size;
+  const bytes = response.body
+    ? await readAll(response.body, (loaded) => onProgress(Math.min(loaded, total), total))
+    : new Uint8Array(await response.arrayBuffer());
   // Already decoded by the server (see net/gzip.ts): check it against the decoded checksum.
   const decodedByServer = file.encoding === 'gzip' && !isGzip(bytes);
   const [expected, size] = decodedByServer
@@ -69,5 +53,6 @@ export async function fetchVerified(
       bytes.byteLength === size ? 'checksum mismatch' : `${bytes.byteLength} of ${size} bytes`;
     throw new ImageError('corrupt', file.name, detail, expected.slice(0, 12), actual.slice(0, 12));
   }
-  return { bytes, gzipped: file.encoding === 'gzip' && !decodedByServer };
+  if (file.encoding === 'gzip' && !decodedByServer) return (await gunzip(bytes)).buffer;
+  return bytes.buffer;
 }

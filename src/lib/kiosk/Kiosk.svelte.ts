@@ -40,6 +40,7 @@ export class Kiosk {
   #undo: Array<() => void> = [];
   #resetting = false;
   #guard: PinGuard | null = null;
+  #pinTimer = 0;
 
   constructor(
     private readonly machine: Machine,
@@ -126,8 +127,6 @@ export class Kiosk {
     this.#stopWatching();
     clearInterval(this.#pinTimer);
   }
-
-  #pinTimer = 0;
 
   /** Counts the PIN's waiting time down on screen, once a second. */
   #showPinWait(): void {

@@ -32,6 +32,13 @@ function exclusive<T>(task: () => Promise<T>): Promise<T> {
   return locks ? locks.request(LOCK, task) : task();
 }
 
+/** Every chunk the records refer to (each is stored), with its stored size. */
+function storedChunkSizes(metas: SnapshotMeta[]): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const m of metas) m.chunks.forEach((h, i) => sizes.set(h, m.chunkSizes[i] ?? 0));
+  return sizes;
+}
+
 export class SnapshotLibrary {
   readonly #worker = new SnapshotWorker();
 
@@ -49,8 +56,7 @@ export class SnapshotLibrary {
    */
   async list(): Promise<{ items: SnapshotMeta[]; damaged: DamagedRecord[]; storedBytes: number }> {
     const { metas, damaged } = await this.storage.scan();
-    const sizes = new Map<string, number>();
-    for (const m of metas) m.chunks.forEach((h, i) => sizes.set(h, m.chunkSizes[i] ?? 0));
+    const sizes = storedChunkSizes(metas);
     let storedBytes = 0;
     for (const size of sizes.values()) storedBytes += size;
     const items = metas.filter((m) => m.kind !== 'base').sort((a, b) => b.createdAt - a.createdAt);
@@ -109,8 +115,7 @@ export class SnapshotLibrary {
   ): Promise<SnapshotMeta> {
     // The chunks the stored metadata refers to are stored (each was committed with its
     // metadata), with their sizes: one read gives both what need not be written and its size.
-    const sizes = new Map<string, number>();
-    for (const m of metas) m.chunks.forEach((h, i) => sizes.set(h, m.chunkSizes[i] ?? 0));
+    const sizes = storedChunkSizes(metas);
     const known = [...sizes.keys()];
     const { data, gzipped } = state;
     const packed = await this.#worker.request('pack', { state: data, gzipped, known }, [data]);

@@ -63,7 +63,8 @@ async function stateToResume(config: PowerOnConfig): Promise<ArrayBuffer | undef
     post({ type: 'stateFetched', served, gzipped }, [served]);
     return state;
   }
-  if (config.state && config.stateGzipped) return gunzipState(config.state);
+  if (config.state && config.stateGzipped)
+    return (await gunzip(new Uint8Array(config.state))).buffer;
   return config.state;
 }
 
@@ -81,10 +82,6 @@ function setJit(e: V86, enabled: boolean) {
   const cpu = (e as unknown as { v86: { cpu: V86Cpu } }).v86.cpu;
   cpu.set_jit_config(0, enabled ? 0 : 1); // config 0: "JIT disabled"
   cpu.jit_clear_cache(); // without this, blocks compiled earlier would keep running
-}
-
-async function gunzipState(gzipped: ArrayBuffer): Promise<ArrayBuffer> {
-  return (await gunzip(new Uint8Array(gzipped))).buffer;
 }
 
 function flush() {
