@@ -11,7 +11,7 @@ const WATCH_SCREEN = () => {
   const rows = () => document.querySelector('.xterm-rows');
   new MutationObserver((_, observer) => {
     const text = rows()?.innerText ?? '';
-    if (!performance.getEntriesByName('prompt-on-screen').length && text.includes('root@aula86:~#'))
+    if (!performance.getEntriesByName('prompt-on-screen').length && text.includes('root@pc1:~#'))
       performance.mark('prompt-on-screen');
     if (/^42\s*$/m.test(text.replace(/\u00a0/g, ' '))) {
       performance.mark('answer-on-screen');

@@ -5,7 +5,7 @@ import { inFreshPage } from './pages.mjs';
 
 const PROMPT_ON_SCREEN = () => {
   new MutationObserver((_, observer) => {
-    if (document.querySelector('.xterm-rows')?.textContent?.includes('root@aula86:~#')) {
+    if (document.querySelector('.xterm-rows')?.textContent?.includes('root@pc1:~#')) {
       performance.mark('prompt-on-screen');
       observer.disconnect();
     }

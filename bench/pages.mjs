@@ -14,7 +14,7 @@ export async function inFreshPage(browser, use, contextOptions = {}) {
 /** Opens the lab and waits until its terminal shows the shell prompt. */
 export async function openApp(page, url) {
   await page.goto(url);
-  await page.locator('.xterm-rows').getByText('root@aula86:~#').waitFor({ timeout: 60_000 });
+  await page.locator('.xterm-rows').getByText('root@pc1:~#').waitFor({ timeout: 60_000 });
 }
 
 /** Opens the bare v86 page (bench/bare/) and waits until its guest has printed the prompt. */

@@ -60,7 +60,7 @@ async function bootOnce(kind) {
   // not draw it at all, so there this equals the moment its bytes arrive).
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
-      if (document.querySelector('.xterm-rows')?.textContent?.includes('root@aula86:~#')) {
+      if (document.querySelector('.xterm-rows')?.textContent?.includes('root@pc1:~#')) {
         performance.mark('prompt-on-screen');
         observer.disconnect();
       }
@@ -99,7 +99,7 @@ async function bootOnce(kind) {
     if (kind === 'app') {
       await page.goto(url.replace('&boot=cold', ''));
       await page.waitForFunction(
-        () => document.querySelector('.xterm-rows')?.textContent?.includes('root@aula86:~#'),
+        () => document.querySelector('.xterm-rows')?.textContent?.includes('root@pc1:~#'),
         null,
         { timeout: TIMEOUT, polling: 10 },
       );

@@ -34,7 +34,7 @@ export class Lab {
 
   async waitForPrompt(): Promise<void> {
     await expect(this.terminal).toContainText('is running inside v86', { timeout: 60_000 });
-    await this.expectScreen(/^root@aula86:~#$/m);
+    await this.expectScreen(/^root@pc\d+:~#$/m);
     await expect(this.status).toContainText('Running');
   }
 

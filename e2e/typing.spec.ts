@@ -6,7 +6,7 @@ import { SnapshotPanel } from './snapshots';
 
 const COMMAND = 'echo $((1000+234))';
 /** The restored shell ran the whole command: its line, then its answer. */
-const WHOLE = /^root@aula86:~# echo \$\(\(1000\+234\)\)\n1234$/m;
+const WHOLE = /^root@pc1:~# echo \$\(\(1000\+234\)\)\n1234$/m;
 
 for (const delay of [0, 15]) {
   test(`typing during a restore (${delay} ms between keys) reaches the restored shell whole`, async ({

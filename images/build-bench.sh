@@ -20,7 +20,7 @@ clang-14 "${COMMON[@]}" --target=wasm32 -mbulk-memory -fuse-ld=lld \
   -Wl,--no-entry -Wl,--strip-all -o "$OUT_DIR/aula-bench.wasm" aula-bench.c
 
 # The two builds must compute the same thing: compare checksums here, where both can run.
-guest="$("$BUILD_DIR/aula-bench" all | sed 's/ ns=.*//')"
+guest="$(run_i386 "$BUILD_DIR/aula-bench" all | sed 's/ ns=.*//')"
 host="$(node "$IMAGES_DIR/bench/run-wasm.mjs" "$OUT_DIR/aula-bench.wasm" | sed 's/ ns=.*//')"
 [ "$guest" = "$host" ] || die "i386 and wasm checksums differ:
 $guest

@@ -15,8 +15,8 @@ mkdir -p "$ROOT"/{bin,sbin,usr/bin,usr/sbin,etc,proc,sys,dev,tmp,run,root,mnt,va
 install -m 0755 "$BUSYBOX" "$ROOT/bin/busybox"
 
 # Applet links are made here, not at boot, so the guest starts no busybox --install.
-# The applet list comes from the binary itself (an i386 static binary runs on x86-64 hosts).
-"$BUSYBOX" --list-full | LC_ALL=C sort | while read -r applet; do
+# The applet list comes from the binary itself (see run_i386).
+run_i386 "$BUSYBOX" --list-full | LC_ALL=C sort | while read -r applet; do
   [ "$applet" = bin/busybox ] && continue
   rel="$(printf '%s' "$applet" | sed 's|[^/]*/|../|g; s|[^/]*$||')"
   ln -sf "${rel}bin/busybox" "$ROOT/$applet"
@@ -32,7 +32,7 @@ install -m 0755 "$IMAGES_DIR/initramfs/aula" "$ROOT/bin/aula"
 install -m 0755 "$BUILD_DIR/aula-bench" "$ROOT/bin/aula-bench"
 printf 'root:x:0:0:root:/root:/bin/sh\n' > "$ROOT/etc/passwd"
 printf 'root:x:0:\ntty:x:5:\n' > "$ROOT/etc/group"
-printf '127.0.0.1 localhost aula86\n' > "$ROOT/etc/hosts"
+printf '127.0.0.1 localhost\n' > "$ROOT/etc/hosts"
 chmod 0700 "$ROOT/root"
 chmod 1777 "$ROOT/tmp"
 

@@ -34,3 +34,11 @@ unpack_deb() {
     || die "cannot download $pkg=$version"
   dpkg-deb -x "$(ls "$dir"/"${pkg%%:*}"_*.deb | head -n1)" "$dest"
 }
+
+# Runs an i386 static program: directly where the kernel runs 32-bit programs, else through
+# qemu-user (installed on first use).
+run_i386() {
+  if "$1" --help >/dev/null 2>&1 || [ $? -ne 126 ]; then "$@"; return; fi
+  command -v qemu-i386 >/dev/null || apt-get install -y -q qemu-user >/dev/null
+  qemu-i386 "$@"
+}
