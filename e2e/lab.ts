@@ -12,7 +12,8 @@ export class Lab {
     readonly page: Page,
     readonly origin = '',
   ) {
-    this.terminal = page.locator('.xterm-rows');
+    // The machine on screen (the selected tab's; with one machine, the only one).
+    this.terminal = page.locator('[role=tabpanel]:visible .xterm-rows');
     this.status = page.getByRole('status', { name: 'Machine state' });
     this.alert = page.getByRole('alert');
     this.instructions = page.getByTestId('instruction-count');
@@ -40,14 +41,14 @@ export class Lab {
 
   /** Types a command into the guest's shell and waits until `expected` appears on screen. */
   async run(command: string, expected: string | RegExp): Promise<void> {
-    await this.page.locator('.xterm-screen').click();
+    await this.page.locator('[role=tabpanel]:visible .xterm-screen').click();
     await this.page.keyboard.type(`${command}\n`);
     await this.expectScreen(expected);
   }
 
   /** Presses keys in the terminal (e.g. "Control+C" to stop what runs in the foreground). */
   async press(keys: string): Promise<void> {
-    await this.page.locator('.xterm-screen').click();
+    await this.page.locator('[role=tabpanel]:visible .xterm-screen').click();
     await this.page.keyboard.press(keys);
   }
 
@@ -73,6 +74,19 @@ export class Lab {
       .toBe(true);
   }
 
+  /** One machine of the lab, by name (pc1, pc2, …). */
+  machine(name: string): Machine {
+    return new Machine(this.page, name);
+  }
+
+  /** Clicks "Add machine" and waits for the new machine's tab; returns it. */
+  async addMachine(name: string): Promise<Machine> {
+    await this.button('Add machine').click();
+    const machine = this.machine(name);
+    await expect(machine.tab).toHaveAttribute('aria-selected', 'true');
+    return machine;
+  }
+
   async instructionCount(): Promise<number> {
     return Number((await this.instructions.innerText()).replace(/\D/g, ''));
   }
@@ -85,5 +99,68 @@ export class Lab {
   async waitForSamples(n: number): Promise<void> {
     const start = await this.sampleCount();
     await expect.poll(() => this.sampleCount()).toBeGreaterThanOrEqual(start + n);
+  }
+}
+
+/** One machine of the lab as a test sees it: its tab, and its pane with a terminal. */
+export class Machine {
+  readonly tab: Locator;
+  readonly pane: Locator;
+  readonly status: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly name: string,
+  ) {
+    this.tab = page.getByRole('tab', { name: new RegExp(`^${name}\\b`) });
+    this.pane = page.locator(`[role=tabpanel][aria-label="${name}"]`);
+    this.status = this.pane.getByRole('status', { name: 'Machine state' });
+  }
+
+  /** Selects this machine's tab: its terminal is the one on screen. */
+  async show(): Promise<void> {
+    await this.tab.click();
+    await expect(this.tab).toHaveAttribute('aria-selected', 'true');
+    await expect(this.pane).toBeVisible();
+  }
+
+  async waitForPrompt(): Promise<void> {
+    await this.show();
+    await this.expectScreen(new RegExp(`^root@${this.name}:~#$`, 'm'));
+    await expect(this.status).toContainText('Running');
+  }
+
+  /** Types a command into this machine's shell (showing it first); returns without waiting. */
+  async type(command: string): Promise<void> {
+    await this.show();
+    await this.pane.locator('.xterm-screen').click();
+    await this.page.keyboard.type(`${command}\n`);
+  }
+
+  async run(command: string, expected: string | RegExp): Promise<void> {
+    await this.type(command);
+    await this.expectScreen(expected);
+  }
+
+  /** This machine's terminal text (shown first: a hidden terminal is not laid out in rows). */
+  async screenText(): Promise<string> {
+    await this.show();
+    const text = (await this.pane.locator('.xterm-rows').innerText()).replace(/\u00a0/g, ' ');
+    return text
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n');
+  }
+
+  async expectScreen(expected: string | RegExp): Promise<void> {
+    await expect
+      .poll(
+        async () => {
+          const text = await this.screenText();
+          return typeof expected === 'string' ? text.includes(expected) : expected.test(text);
+        },
+        { message: `${this.name}'s terminal shows ${String(expected)}` },
+      )
+      .toBe(true);
   }
 }

@@ -73,10 +73,11 @@ export function guestPreload(manifestPath: string): Plugin {
     var early = { worker: worker, messages: [] };
     // Kept for the Machine, which takes the worker over (and these first messages).
     worker.onmessage = function (event) { early.messages.push(event.data); };
-    worker.postMessage({ type: 'setup', setup: { libraryUrl: url(${JSON.stringify(library)}), wasm: url(${JSON.stringify(wasm)}) } });
+    // Spoken in the lab's RPC format (src/lib/workers/rpc.ts): notifications, no answer awaited.
+    worker.postMessage({ rpc: 'notify', method: 'setup', args: { libraryUrl: url(${JSON.stringify(library)}), wasm: url(${JSON.stringify(wasm)}) } });
     var state = ${JSON.stringify(state)};
     if (!cold && state) {
-      worker.postMessage({ type: 'fetchState', request: { url: url('images/' + state.name), sha256: state.sha256, size: state.size, decodedSha256: state.decodedSha256 } });
+      worker.postMessage({ rpc: 'notify', method: 'fetchState', args: { url: url('images/' + state.name), sha256: state.sha256, size: state.size, decodedSha256: state.decodedSha256 } });
     }
     window.__aula86EarlyEmulator = early;
   } catch (error) {

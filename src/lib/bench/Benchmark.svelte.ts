@@ -2,9 +2,9 @@
 // v86's JIT on and off, repeated, with the results kept for the table. One run at a time; the
 // console is held for the benchmark while it types into the guest.
 import { messageOf } from '../errors';
-import type { MessageKey } from '../i18n/messages';
-import type { Params } from '../i18n/translate';
+import { info, problem, UserError, type Notice } from '../notices/notice';
 import type { Machine } from '../vm/Machine.svelte';
+import type { ManifestFile } from '../guest/manifest';
 import { BenchError, runInGuest } from './guestRun';
 import { HostBench } from './HostBench';
 import { emptyRow, PLACES, WORKLOADS, type Place, type Row, type Workload } from './workloads';
@@ -22,37 +22,24 @@ export interface BenchStep {
   total: number;
 }
 
-export interface BenchNotice {
-  tone: 'info' | 'error';
-  key: MessageKey;
-  params: Params;
-}
-
 /** A guest run slower than this is reported as stuck (the interpreter takes a few seconds). */
 const GUEST_TIMEOUT_MS = 90_000;
-
-class Refused extends Error {
-  constructor(
-    readonly key: MessageKey,
-    readonly params: Params = {},
-  ) {
-    super(key);
-  }
-}
 
 export class Benchmark {
   rows = $state.raw<Partial<Record<Workload, Row>>>({});
   running = $state.raw(false);
   step = $state.raw<BenchStep | null>(null);
-  notice = $state.raw<BenchNotice | null>(null);
+  notice = $state.raw<Notice | null>(null);
   /** Wall time of the last complete run, ms. */
   totalMs = $state.raw<number | null>(null);
   options = $state<BenchOptions>({ workloads: [...WORKLOADS], places: [...PLACES], repeats: 3 });
 
   #abort: AbortController | null = null;
+  #machine: Machine | null = null;
 
+  /** `target`: the machine it runs on (the lab's selected one, when the run starts). */
   constructor(
-    private readonly machine: Machine,
+    private readonly target: () => Machine | null,
     private readonly imagesBase: URL,
   ) {}
 
@@ -70,9 +57,12 @@ export class Benchmark {
     let host: HostBench | null = null;
     let releaseConsole: (() => void) | null = null;
     let jitTurnedOff = false;
+    let machine: Machine | null = null;
     try {
-      const file = this.#check(workloads, places);
-      releaseConsole = this.machine.lockInput('benchmark');
+      const checked = this.#check(this.target(), workloads, places);
+      machine = this.#machine = checked.machine;
+      const file = checked.file;
+      releaseConsole = machine.console.lock('benchmark');
       if (places.includes('host')) host = new HostBench(this.imagesBase, file);
       const total = workloads.length * places.length * options.repeats;
       let done = 0;
@@ -81,9 +71,9 @@ export class Benchmark {
         const result =
           place === 'host'
             ? await host!.run(workload).catch((error: unknown) => {
-                throw new Refused('bench.error.host', { detail: messageOf(error) });
+                throw new UserError('bench.error.host', { detail: messageOf(error) });
               })
-            : await runInGuest(this.machine, workload, GUEST_TIMEOUT_MS, abort.signal);
+            : await runInGuest(checked.machine, workload, GUEST_TIMEOUT_MS, abort.signal);
         const row = this.rows[workload] ?? emptyRow();
         this.rows = { ...this.rows, [workload]: { ...row, [place]: [...row[place], result] } };
         done++;
@@ -97,24 +87,25 @@ export class Benchmark {
       }
       if (places.includes('interp')) {
         jitTurnedOff = true;
-        await this.machine.setJit(false);
+        await checked.machine.setJit(false);
         for (let r = 0; r < options.repeats; r++) {
           for (const w of workloads) await record(w, 'interp');
         }
       }
       this.totalMs = performance.now() - started;
-      this.notice = { tone: 'info', key: 'bench.done', params: { seconds: seconds(this.totalMs) } };
+      this.notice = info('bench.done', { seconds: seconds(this.totalMs) });
     } catch (error) {
-      this.notice = { tone: 'error', ...describe(error) };
+      this.notice = describe(error);
     } finally {
       host?.dispose();
       releaseConsole?.();
-      if (jitTurnedOff && this.machine.status !== 'error') {
-        await this.machine.setJit(true).catch(() => undefined);
+      if (jitTurnedOff && machine && machine.status !== 'error') {
+        await machine.setJit(true).catch(() => undefined);
       }
       this.step = null;
       this.running = false;
       this.#abort = null;
+      this.#machine = null;
     }
   }
 
@@ -122,18 +113,27 @@ export class Benchmark {
     this.#abort?.abort();
   }
 
+  /** Stops the run if it is on `machine` (which is going away). */
+  cancelOn(machine: Machine): void {
+    if (this.#machine === machine) this.cancel();
+  }
+
   /** Refuses to start when the guest cannot take a command now; returns the host program file. */
-  #check(workloads: Workload[], places: Place[]) {
-    const machine = this.machine;
-    if (workloads.length === 0 || places.length === 0) throw new Refused('bench.error.nothing');
-    if (machine.status === 'paused') throw new Refused('bench.error.paused');
-    if (machine.restoring) throw new Refused('bench.error.restoring');
-    if (machine.status !== 'running') throw new Refused('bench.error.notRunning');
-    if (machine.inputLockedBy !== null) throw new Refused('bench.error.busy');
-    if (!machine.shellIdle()) throw new Refused('bench.error.busy');
+  #check(
+    machine: Machine | null,
+    workloads: Workload[],
+    places: Place[],
+  ): { machine: Machine; file: ManifestFile } {
+    if (workloads.length === 0 || places.length === 0) throw new UserError('bench.error.nothing');
+    if (!machine) throw new UserError('bench.error.notRunning');
+    if (machine.status === 'paused') throw new UserError('bench.error.paused');
+    if (machine.restoring) throw new UserError('bench.error.restoring');
+    if (machine.status !== 'running') throw new UserError('bench.error.notRunning');
+    if (machine.console.lockedBy !== null) throw new UserError('bench.error.busy');
+    if (!machine.shellIdle()) throw new UserError('bench.error.busy');
     const file = machine.profile?.bench;
-    if (!file) throw new Refused('bench.error.noProgram');
-    return file;
+    if (!file) throw new UserError('bench.error.noProgram');
+    return { machine, file };
   }
 }
 
@@ -141,8 +141,8 @@ function seconds(ms: number): string {
   return (ms / 1000).toFixed(1);
 }
 
-function describe(error: unknown): { key: MessageKey; params: Params } {
-  if (error instanceof Refused) return { key: error.key, params: error.params };
+function describe(error: unknown): Notice {
+  if (error instanceof UserError) return error.notice;
   if (error instanceof BenchError) {
     const keys = {
       guestFailed: 'bench.error.guestFailed',
@@ -150,7 +150,7 @@ function describe(error: unknown): { key: MessageKey; params: Params } {
       interrupted: 'bench.error.interrupted',
       cancelled: 'bench.cancelled',
     } as const;
-    return { key: keys[error.code], params: { detail: error.detail } };
+    return problem(keys[error.code], { detail: error.detail });
   }
-  return { key: 'bench.error.other', params: { detail: messageOf(error) } };
+  return problem('bench.error.other', { detail: messageOf(error) });
 }

@@ -2,13 +2,12 @@
 // manifest, run in its own Worker. Disposed (worker terminated) when the benchmark ends.
 import { loadImage } from '../guest/loadImage';
 import type { ManifestFile } from '../guest/manifest';
-import { PendingCalls } from '../workers/PendingCalls';
-import type { FromHostWorker, ToHostWorker } from './hostProtocol';
+import { RpcClient } from '../workers/rpc';
+import type { HostBenchOps } from './hostProtocol';
 import { WORKLOADS, type RunResult, type Workload } from './workloads';
 
 export class HostBench {
-  #worker: Worker;
-  #calls = new PendingCalls<RunResult>();
+  #rpc: RpcClient<HostBenchOps, Record<string, never>>;
   #module: Promise<WebAssembly.Module>;
 
   constructor(imagesBase: URL, file: ManifestFile) {
@@ -16,34 +15,20 @@ export class HostBench {
       WebAssembly.compile(bytes),
     );
     this.#module.catch(() => undefined); // reported by run()
-    this.#worker = new Worker(new URL('./host.worker.ts', import.meta.url), { type: 'module' });
-    this.#worker.onmessage = (event: MessageEvent<FromHostWorker>) => {
-      const m = event.data;
-      if (m.type === 'done') {
-        this.#calls.resolve(m.id, { ms: m.ms, sum: m.sum.toString(16).padStart(8, '0') });
-      } else this.#calls.reject(m.id, new Error(m.message));
-    };
-    this.#worker.onerror = (event) => {
-      event.preventDefault();
-      this.#calls.rejectAll(new Error(event.message || 'the host benchmark worker failed'));
-    };
+    const worker = new Worker(new URL('./host.worker.ts', import.meta.url), { type: 'module' });
+    this.#rpc = new RpcClient(worker);
   }
 
   async run(workload: Workload): Promise<RunResult> {
     const module = await this.#module;
-    const { id, reply } = this.#calls.open();
-    const message: ToHostWorker = {
-      type: 'run',
-      id,
+    const { ms, sum } = await this.#rpc.call('run', {
       module,
       workload: WORKLOADS.indexOf(workload),
-    };
-    this.#worker.postMessage(message);
-    return reply;
+    });
+    return { ms, sum: sum.toString(16).padStart(8, '0') };
   }
 
   dispose(): void {
-    this.#worker.terminate();
-    this.#calls.rejectAll(new Error('host benchmark stopped'));
+    this.#rpc.terminate();
   }
 }

@@ -41,14 +41,14 @@ export function runInGuest(
     };
 
     subscriptions.add(
-      machine.events.on('counter', (reading) => {
+      machine.speed.events.on('counter', (reading) => {
         latest = reading;
         start ??= reading; // the worker reports the counter as the command reaches the guest
         if (machine.status !== 'running') finish(new BenchError('interrupted', machine.status));
       }),
     );
     subscriptions.add(
-      machine.events.on('output', (bytes) => {
+      machine.console.events.on('output', (bytes) => {
         const receivedAt = performance.now();
         text = (text + decoder.decode(bytes, { stream: true })).slice(-4096);
         if (!result) {
@@ -70,10 +70,10 @@ export function runInGuest(
       }),
     );
     subscriptions.add(
-      machine.events.on('poweredOn', () => finish(new BenchError('interrupted', 'reset'))),
+      machine.console.events.on('poweredOn', () => finish(new BenchError('interrupted', 'reset'))),
     );
     subscriptions.add(
-      machine.events.on('restored', () => finish(new BenchError('interrupted', 'restore'))),
+      machine.console.events.on('restored', () => finish(new BenchError('interrupted', 'restore'))),
     );
     const timer = setTimeout(() => finish(new BenchError('timeout')), timeoutMs);
     subscriptions.add(() => clearTimeout(timer));
@@ -82,6 +82,6 @@ export function runInGuest(
     subscriptions.add(() => signal.removeEventListener('abort', cancel));
 
     sentAt = performance.now();
-    machine.typeIntoConsole(`${guestCommand(workload)}\n`);
+    machine.console.typeAsProgram(`${guestCommand(workload)}\n`);
   });
 }

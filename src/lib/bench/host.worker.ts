@@ -1,7 +1,7 @@
 // Runs one workload of the WebAssembly build of aula-bench, off the page's main thread, and
 // times it here, next to the work.
-import { messageOf } from '../errors';
-import type { FromHostWorker, ToHostWorker } from './hostProtocol';
+import { serveRpc, type RpcPort } from '../workers/rpc';
+import type { HostBenchOps } from './hostProtocol';
 
 let instance: WebAssembly.Instance | null = null;
 let umask = 0;
@@ -17,17 +17,12 @@ const imports = {
   },
 };
 
-const post = (message: FromHostWorker) => (self as unknown as Worker).postMessage(message);
-
-self.onmessage = async (event: MessageEvent<ToHostWorker>) => {
-  const { id, module, workload } = event.data;
-  try {
+serveRpc<HostBenchOps, Record<string, never>>(self as unknown as RpcPort, {
+  run: async ({ module, workload }) => {
     instance ??= await WebAssembly.instantiate(module, imports);
     const run = instance.exports['run'] as (workload: number, scale: number) => number;
     const start = performance.now();
     const sum = run(workload, 1) >>> 0;
-    post({ type: 'done', id, ms: performance.now() - start, sum });
-  } catch (error) {
-    post({ type: 'failed', id, message: messageOf(error) });
-  }
-};
+    return { ms: performance.now() - start, sum };
+  },
+});

@@ -1,12 +1,9 @@
-// Messages between the page and the host benchmark worker (host.worker.ts).
+// What the host benchmark worker (host.worker.ts) answers, over the lab's one RPC.
 
-export type ToHostWorker = {
-  type: 'run';
-  id: number;
-  module: WebAssembly.Module;
-  workload: number;
+export type HostBenchOps = {
+  /** Runs one workload (its index in WORKLOADS) of the compiled aula-bench module, timed there. */
+  run: {
+    args: { module: WebAssembly.Module; workload: number };
+    result: { ms: number; sum: number };
+  };
 };
-
-export type FromHostWorker =
-  | { type: 'done'; id: number; ms: number; sum: number }
-  | { type: 'failed'; id: number; message: string };

@@ -1,5 +1,6 @@
 // The reactive UI language: chosen at start-up, switchable, remembered, reflected in ?lang=.
 import type { MessageKey } from './messages';
+import type { Notice } from '../notices/notice';
 import { isLocale, pickLocale, translate, type Locale, type Params } from './translate';
 
 const STORAGE_KEY = 'aula86.lang';
@@ -44,4 +45,10 @@ export const locale = new LocaleState();
 /** Translates in the current language; reading it inside markup makes the text follow switches. */
 export function t(key: MessageKey, params?: Params): string {
   return translate(locale.current, key, params);
+}
+
+/** A notice in words: its message, with its reasons (if any) joined into {reasons}. */
+export function say(notice: Notice): string {
+  const reasons = (notice.reasons ?? []).map((r) => t(r.key, r.params)).join('; ');
+  return t(notice.key, { ...notice.params, reasons });
 }

@@ -3,8 +3,7 @@
 // Students' work is never kept: there is no snapshot panel, and every reset wipes the guest.
 // It fails closed: a kiosk.json that is there but unusable (or unreachable) keeps it locked.
 import { messageOf } from '../errors';
-import type { MessageKey } from '../i18n/messages';
-import type { Params } from '../i18n/translate';
+import { problem, type Notice } from '../notices/notice';
 import type { Snapshots } from '../snapshots/Snapshots.svelte';
 import type { Machine } from '../vm/Machine.svelte';
 import { DEFAULT_KIOSK, type KioskConfig } from './config';
@@ -16,8 +15,7 @@ const TICK_MS = 250;
 
 /** Why the last reset could not bring the golden snapshot back (the boot state was used). */
 export type GoldenProblem =
-  | { kind: 'missing'; name: string }
-  | { kind: 'failed'; name: string; reason: { key: MessageKey; params: Params } };
+  { kind: 'missing'; name: string } | { kind: 'failed'; name: string; reason: Notice };
 
 export class Kiosk {
   /** Kiosk mode is on (?kiosk, "enabled" in kiosk.json, or a kiosk.json that could not be used). */
@@ -42,8 +40,9 @@ export class Kiosk {
   #guard: PinGuard | null = null;
   #pinTimer = 0;
 
+  /** `target`: the machine it resets (the lab's selected one; a kiosk shows one machine). */
   constructor(
-    private readonly machine: Machine,
+    private readonly target: () => Machine | null,
     private readonly snapshots: Snapshots,
   ) {}
 
@@ -65,11 +64,14 @@ export class Kiosk {
     if (!this.active) return;
     // A named golden snapshot replaces the pre-booted state as soon as the guest is up.
     if (this.config.golden.kind === 'snapshot') {
-      const off = this.machine.events.on('ready', () => {
-        off();
-        void this.resetToGolden();
-      });
-      this.#undo.push(off);
+      const machine = this.target();
+      if (machine) {
+        const off = machine.events.on('ready', () => {
+          off();
+          void this.resetToGolden();
+        });
+        this.#undo.push(off);
+      }
     }
     this.#watchIdle();
   }
@@ -80,10 +82,11 @@ export class Kiosk {
    * a student's work is wiped whatever happens, and the teacher is told why.
    */
   async resetToGolden(): Promise<void> {
-    if (this.#resetting) return;
+    const machine = this.target();
+    if (this.#resetting || !machine) return;
     this.#resetting = true;
     // Whatever is typed meanwhile goes to the machine after the reset, not to the one it wipes.
-    const release = this.machine.holdInput('kiosk reset');
+    const release = machine.console.hold('kiosk reset');
     try {
       const golden = this.config.golden;
       if (golden.kind === 'snapshot') {
@@ -91,7 +94,7 @@ export class Kiosk {
         this.goldenProblem = outcome;
         if (outcome === null) return;
       }
-      await this.machine.reset();
+      await machine.reset();
     } finally {
       release();
       this.#resetting = false;
@@ -107,7 +110,7 @@ export class Kiosk {
       return { kind: 'failed', name, reason: outcome.failed };
     } catch (error) {
       const detail = messageOf(error);
-      return { kind: 'failed', name, reason: { key: 'snap.error.generic', params: { detail } } };
+      return { kind: 'failed', name, reason: problem('snap.error.generic', { detail }) };
     }
   }
 

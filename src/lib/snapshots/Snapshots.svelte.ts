@@ -1,10 +1,16 @@
-// The snapshot panel's state: the list, what is running, and what to tell the user. One operation
-// at a time; other tabs of the lab are told when the list changes.
-import { messageOf } from '../errors';
-import type { MessageKey } from '../i18n/messages';
-import type { Params } from '../i18n/translate';
+// The snapshot panel's state: the list, what is running, and what to tell the user. It saves
+// and restores the lab's selected machine. One operation at a time; other tabs of the lab are
+// told when the list changes.
+import { info, problem, UserError, type Notice } from '../notices/notice';
+import { describeSnapshotError } from './describe';
 import type { Machine } from '../vm/Machine.svelte';
-import { EXPORT_EXTENSION, incompatibilities, SnapshotError, type SnapshotMeta } from './format';
+import {
+  EXPORT_EXTENSION,
+  incompatibilities,
+  SnapshotError,
+  type SnapshotMeta,
+  type SnapshotOrigin,
+} from './format';
 import { whenQuiet } from '../scheduling/whenQuiet';
 import { SnapshotLibrary } from './library';
 import { cleanName } from './names';
@@ -12,12 +18,12 @@ import type { DamagedRecord } from './storage';
 
 export type SnapshotBusy = 'saving' | 'restoring' | 'working';
 
-export interface Notice {
-  tone: 'info' | 'error';
-  key: MessageKey;
-  params: Params;
-  /** Incompatibility reasons, each its own message, joined into `reasons`. */
-  reasons?: Array<{ key: MessageKey; params: Params }>;
+/** The pre-booted state the lab's machines start from, to seed the store with (see seedBase). */
+export interface BaseState {
+  state: ArrayBuffer;
+  gzipped: boolean;
+  id: string;
+  origin: SnapshotOrigin;
 }
 
 const CHANNEL = 'aula86-snapshots';
@@ -41,8 +47,13 @@ export class Snapshots {
   #channel: BroadcastChannel | null =
     typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
 
+  /**
+   * `target`: the machine saves come from and restores go to (the lab's selected one);
+   * `base`: the pre-booted state, once downloaded; `defaultName`: a new snapshot's name.
+   */
   constructor(
-    private readonly machine: Machine,
+    private readonly target: () => Machine | null,
+    private readonly base: () => BaseState | null,
     private readonly defaultName: () => string,
   ) {
     this.#channel?.addEventListener('message', () => void this.refresh());
@@ -74,10 +85,9 @@ export class Snapshots {
   /** Stores the chunks of the state the lab started from, once per browser (see seedBase). */
   async #seedBase(library: SnapshotLibrary): Promise<void> {
     try {
-      const base = this.machine.bootState();
-      const origin = this.machine.origin();
-      if (base && origin) {
-        await library.seedBase({ data: base.state, gzipped: base.gzipped }, origin, base.id);
+      const base = this.base();
+      if (base) {
+        await library.seedBase({ data: base.state, gzipped: base.gzipped }, base.origin, base.id);
       }
     } catch {
       // Only an optimisation: without the base, a first save compresses the whole state.
@@ -98,36 +108,41 @@ export class Snapshots {
 
   async save(): Promise<void> {
     await this.#run('saving', async (library) => {
-      if (this.machine.status !== 'running' && this.machine.status !== 'paused') {
+      const machine = this.target();
+      if (!machine || (machine.status !== 'running' && machine.status !== 'paused')) {
         throw new UserError('snap.error.notRunning');
       }
       const started = performance.now();
-      const captured = await this.machine.saveState();
-      const meta = await library.save(captured, this.defaultName());
+      const captured = await machine.saveState();
+      const meta = await library.save({ ...captured, machine: machine.name }, this.defaultName());
       this.#changed();
-      return { key: 'snap.saved', params: { name: meta.name, ms: ms(started) } };
+      return info('snap.saved', { name: meta.name, ms: ms(started) });
     });
   }
 
-  /** Restores `meta` into the machine; resolves to why it failed (also shown), or null. */
+  /**
+   * Restores `meta` into the selected machine (only that one); resolves to why it failed
+   * (also shown), or null.
+   */
   restore(meta: SnapshotMeta): Promise<{ failed: Notice } | null> {
     return this.#run('restoring', async (library) => {
-      const origin = this.machine.origin();
-      if (!origin) throw new UserError('snap.error.notRunning');
-      if (this.machine.inputLockedBy !== null) throw new UserError('snap.error.consoleBusy');
+      const machine = this.target();
+      const origin = machine?.origin();
+      if (!machine || !origin) throw new UserError('snap.error.notRunning');
+      if (machine.console.lockedBy !== null) throw new UserError('snap.error.consoleBusy');
       const reasons = incompatibilities(meta, origin);
       if (reasons.length) throw new SnapshotError({ code: 'incompatible', reasons });
       const started = performance.now();
       // From the click on: what is typed meanwhile goes to the restored machine, whole (or to
       // this one, if the snapshot cannot be read).
-      const release = this.machine.holdInput('restore');
+      const release = machine.console.hold('restore');
       try {
         const state = await library.load(meta);
-        await this.machine.restoreState(state, new TextEncoder().encode(meta.screen));
+        await machine.restoreState(state, new TextEncoder().encode(meta.screen));
       } finally {
         release();
       }
-      return { key: 'snap.restored', params: { name: meta.name, ms: ms(started) } };
+      return info('snap.restored', { name: meta.name, into: machine.name, ms: ms(started) });
     });
   }
 
@@ -153,7 +168,7 @@ export class Snapshots {
       if (clean === null) throw new UserError('snap.error.emptyName');
       const given = await library.rename(meta, clean);
       this.#changed();
-      return given === clean ? null : { key: 'snap.renamedUnique', params: { name: given } };
+      return given === clean ? null : info('snap.renamedUnique', { name: given });
     });
   }
 
@@ -162,7 +177,7 @@ export class Snapshots {
     await this.#run('working', async (library) => {
       await library.removeDamaged(id);
       this.#changed();
-      return { key: 'snap.deletedDamaged', params: {} };
+      return info('snap.deletedDamaged');
     });
   }
 
@@ -170,7 +185,7 @@ export class Snapshots {
     await this.#run('working', async (library) => {
       await library.remove(meta);
       this.#changed();
-      return { key: 'snap.deleted', params: { name: meta.name } };
+      return info('snap.deleted', { name: meta.name });
     });
   }
 
@@ -188,12 +203,12 @@ export class Snapshots {
 
   async importFile(file: File): Promise<void> {
     await this.#run('working', async (library) => {
-      const origin = this.machine.origin();
+      const origin = this.target()?.origin();
       if (!origin) throw new UserError('snap.error.notRunning');
       const bytes = new Uint8Array(await file.arrayBuffer());
       const meta = await library.importFile(bytes, origin);
       this.#changed();
-      return { key: 'snap.imported', params: { name: meta.name } };
+      return info('snap.imported', { name: meta.name });
     });
   }
 
@@ -208,17 +223,17 @@ export class Snapshots {
    */
   async #run(
     busy: SnapshotBusy,
-    task: (library: SnapshotLibrary) => Promise<{ key: MessageKey; params: Params } | null>,
+    task: (library: SnapshotLibrary) => Promise<Notice | null>,
   ): Promise<{ failed: Notice } | null> {
     if (this.busy) {
-      this.notice = { tone: 'error', key: 'snap.error.busy', params: {} };
+      this.notice = problem('snap.error.busy');
       return { failed: this.notice };
     }
     this.busy = busy;
     this.notice = null;
     try {
       const done = await task(await this.#library);
-      if (done) this.notice = { tone: 'info', ...done };
+      this.notice = done;
       return null;
     } catch (error) {
       this.notice = describeSnapshotError(error);
@@ -234,66 +249,4 @@ export class Snapshots {
   }
 }
 
-class UserError extends Error {
-  constructor(readonly key: MessageKey) {
-    super(key);
-  }
-}
-
 const ms = (since: number) => Math.round(performance.now() - since);
-
-export function describeSnapshotError(error: unknown): Notice {
-  if (error instanceof UserError) return { tone: 'error', key: error.key, params: {} };
-  if (error instanceof SnapshotError) {
-    const problem = error.problem;
-    switch (problem.code) {
-      case 'unsupportedFormat':
-        return {
-          tone: 'error',
-          key: 'snap.error.unsupportedFormat',
-          params: { version: problem.version },
-        };
-      case 'incompatible':
-        return {
-          tone: 'error',
-          key: 'snap.error.incompatible',
-          params: {},
-          reasons: problem.reasons.map((r): { key: MessageKey; params: Params } => {
-            switch (r.kind) {
-              case 'v86Version':
-                return {
-                  key: 'snap.reason.v86Version',
-                  params: { saved: r.saved, current: r.current },
-                };
-              case 'profile':
-                return {
-                  key: 'snap.reason.profile',
-                  params: { saved: r.saved, current: r.current },
-                };
-              case 'memory':
-                return {
-                  key: 'snap.reason.memory',
-                  params: { saved: r.saved / 2 ** 20, current: r.current / 2 ** 20 },
-                };
-              case 'images':
-                return { key: 'snap.reason.images', params: {} };
-            }
-          }),
-        };
-      case 'trailingData':
-        return { tone: 'error', key: 'snap.error.trailingData', params: { extra: problem.extra } };
-      case 'notSnapshot':
-        return problem.detail
-          ? { tone: 'error', key: 'snap.error.invalidField', params: { detail: problem.detail } }
-          : { tone: 'error', key: 'snap.error.notSnapshot', params: {} };
-      default:
-        return { tone: 'error', key: `snap.error.${problem.code}`, params: {} };
-    }
-  }
-  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
-    return { tone: 'error', key: 'snap.error.quota', params: {} };
-  }
-  const detail = messageOf(error);
-  if (/quota/i.test(detail)) return { tone: 'error', key: 'snap.error.quota', params: {} };
-  return { tone: 'error', key: 'snap.error.generic', params: { detail } };
-}

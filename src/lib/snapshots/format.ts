@@ -41,6 +41,8 @@ export interface SnapshotMeta extends SnapshotOrigin {
    * store only what changed since the boot. Never listed, exported or restored.
    */
   kind?: 'base';
+  /** The lab's name of the machine it was saved from (pc1, pc2, …); absent in older ones. */
+  machine?: string;
 }
 
 export type SnapshotProblem =
@@ -111,6 +113,8 @@ export const SNAPSHOT_LIMITS = {
   nameChars: 1000,
   /** Identifiers: snapshot ids, v86 versions, profile ids. */
   idChars: 200,
+  /** A machine's name (a hostname). */
+  machineChars: 63,
   /** Latest time a Date can hold (ms since the epoch). */
   createdAt: 8.64e15,
 } as const;
@@ -147,6 +151,7 @@ const MetaSchema = v.pipe(
       storedSize: count(SNAPSHOT_LIMITS.stateBytes * 2),
       screen: text(SNAPSHOT_LIMITS.screenChars),
       kind: v.optional(v.literal('base')),
+      machine: v.optional(text(SNAPSHOT_LIMITS.machineChars)),
     },
     'is not a field of a snapshot',
   ),

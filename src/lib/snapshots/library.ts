@@ -22,6 +22,8 @@ export interface CapturedState {
   state: ArrayBuffer;
   screen: Uint8Array;
   origin: SnapshotOrigin;
+  /** The name of the machine it comes from. */
+  machine?: string;
 }
 
 const LOCK = 'aula86-snapshots';
@@ -93,7 +95,7 @@ export class SnapshotLibrary {
 
   /** Stores a captured state as a new snapshot; its name is cleaned and made unique. */
   async save(captured: CapturedState, name: string, createdAt = Date.now()): Promise<SnapshotMeta> {
-    const { state, screen, origin } = captured;
+    const { state, screen, origin, machine } = captured;
     return exclusive(async () => {
       const metas = await this.storage.listMeta();
       const taken = metas.filter((m) => m.kind !== 'base').map((m) => m.name);
@@ -102,6 +104,7 @@ export class SnapshotLibrary {
         name: uniqueName(cleanName(name) ?? 'snapshot', taken),
         createdAt,
         screen: new TextDecoder().decode(screen),
+        ...(machine === undefined ? {} : { machine }),
       });
     });
   }
@@ -111,7 +114,7 @@ export class SnapshotLibrary {
     state: { data: ArrayBuffer; gzipped: boolean },
     origin: SnapshotOrigin,
     metas: SnapshotMeta[],
-    fields: Pick<SnapshotMeta, 'id' | 'name' | 'createdAt' | 'screen' | 'kind'>,
+    fields: Pick<SnapshotMeta, 'id' | 'name' | 'createdAt' | 'screen' | 'kind' | 'machine'>,
   ): Promise<SnapshotMeta> {
     // The chunks the stored metadata refers to are stored (each was committed with its
     // metadata), with their sizes: one read gives both what need not be written and its size.
@@ -216,7 +219,8 @@ export class SnapshotLibrary {
     }
     const screen = new TextEncoder().encode(saved.screen);
     const name = cleanName(saved.name) ?? 'snapshot';
-    return this.save({ state, screen, origin: current }, name, saved.createdAt);
+    const machine = saved.machine;
+    return this.save({ state, screen, origin: current, machine }, name, saved.createdAt);
   }
 
   dispose(): void {

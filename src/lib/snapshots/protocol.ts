@@ -1,8 +1,7 @@
-// The typed messages between the page and the snapshot worker (worker.ts).
-import type { SnapshotProblem } from './format';
+// What the snapshot worker (worker.ts) answers, over the lab's one RPC (workers/rpc.ts).
 import type { PackedState } from './packing';
 
-export interface WorkerOps {
+export type WorkerOps = {
   /** Chunk, hash and compress a raw state; chunks in `known` are not compressed again. */
   /** (`gzipped`: the state comes gzipped, as the pre-booted state is served.) */
   pack: { args: { state: ArrayBuffer; gzipped?: boolean; known: string[] }; result: PackedState };
@@ -23,14 +22,7 @@ export interface WorkerOps {
   /** At most `limit` bytes of output, else SnapshotError 'tooLarge'. */
   gunzip: { args: { data: Uint8Array<ArrayBuffer>; limit: number }; result: ArrayBuffer };
   sha256: { args: { data: ArrayBuffer }; result: string };
-}
+};
 
-export type WorkerOp = keyof WorkerOps;
-
-export type WorkerRequest = {
-  [K in WorkerOp]: { id: number; op: K; args: WorkerOps[K]['args'] };
-}[WorkerOp];
-
-export type WorkerResponse =
-  | { id: number; ok: true; result: WorkerOps[WorkerOp]['result'] }
-  | { id: number; ok: false; problem: SnapshotProblem | null; message: string };
+/** The failure code a SnapshotError crosses with (its problem is the detail). */
+export const SNAPSHOT_FAILURE = 'snapshot';

@@ -1,9 +1,9 @@
 // The snapshot worker: hashing, chunking and (de)compression, off the main thread.
-import { messageOf } from '../errors';
 import { gunzip, gunzipAtMost, gzip, OutputTooLargeError, sha256Hex } from '../bytes/codec';
 import { SnapshotError } from './format';
 import { packState, unpackState } from './packing';
-import type { WorkerOps, WorkerRequest, WorkerResponse } from './protocol';
+import { SNAPSHOT_FAILURE, type WorkerOps } from './protocol';
+import { serveRpc, transfer, type Handlers, type RpcPort } from '../workers/rpc';
 
 /**
  * The raw state of the snapshot saved last, kept (it was handed over for packing anyway): the
@@ -12,9 +12,9 @@ import type { WorkerOps, WorkerRequest, WorkerResponse } from './protocol';
  */
 let recent: { sha256: string; state: Uint8Array<ArrayBuffer> } | null = null;
 
-const handlers: {
-  [K in keyof WorkerOps]: (args: WorkerOps[K]['args']) => Promise<WorkerOps[K]['result']>;
-} = {
+const moved = (buffer: ArrayBuffer) => transfer(buffer, [buffer]);
+
+const handlers: Handlers<WorkerOps> = {
   pack: async ({ state, gzipped, known }) => {
     const raw = gzipped ? await gunzip(new Uint8Array(state)) : new Uint8Array(state);
     const packed = await packState(raw, new Set(known));
@@ -24,14 +24,15 @@ const handlers: {
   recall: ({ stateSha256, stateSize }) =>
     Promise.resolve(
       recent?.sha256 === stateSha256 && recent.state.byteLength === stateSize
-        ? recent.state.slice().buffer
+        ? moved(recent.state.slice().buffer)
         : null,
     ),
-  unpack: ({ chunks, order, stateSize }) => unpackState(chunks, order, stateSize),
+  unpack: async ({ chunks, order, stateSize }) =>
+    moved(await unpackState(chunks, order, stateSize)),
   gzip: ({ data }) => gzip(new Uint8Array(data)),
   gunzip: async ({ data, limit }) => {
     try {
-      return (await gunzipAtMost(data, limit)).buffer;
+      return moved((await gunzipAtMost(data, limit)).buffer);
     } catch (error) {
       if (error instanceof OutputTooLargeError) throw new SnapshotError({ code: 'tooLarge' });
       throw error;
@@ -40,20 +41,8 @@ const handlers: {
   sha256: ({ data }) => sha256Hex(data),
 };
 
-self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
-  const { id, op, args } = event.data;
-  let response: WorkerResponse;
-  try {
-    const run = handlers[op] as (a: typeof args) => Promise<WorkerOps[typeof op]['result']>;
-    response = { id, ok: true, result: await run(args) };
-  } catch (error) {
-    response = {
-      id,
-      ok: false,
-      problem: error instanceof SnapshotError ? error.problem : null,
-      message: messageOf(error),
-    };
-  }
-  const transfer = response.ok && response.result instanceof ArrayBuffer ? [response.result] : [];
-  (self as unknown as Worker).postMessage(response, transfer);
-};
+serveRpc(self as unknown as RpcPort, handlers, (error) =>
+  error instanceof SnapshotError
+    ? { code: SNAPSHOT_FAILURE, message: error.message, detail: error.problem }
+    : null,
+);

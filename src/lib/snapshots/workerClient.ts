@@ -1,28 +1,22 @@
-// The page's side of the snapshot worker: typed requests, promises for answers, one dispose().
-import { SnapshotError } from './format';
-import type { WorkerOp, WorkerOps, WorkerResponse } from './protocol';
-import { PendingCalls } from '../workers/PendingCalls';
+// The page's side of the snapshot worker: started on first use, its typed failures turned back
+// into SnapshotErrors, one dispose().
+import { SnapshotError, type SnapshotProblem } from './format';
+import { SNAPSHOT_FAILURE, type WorkerOps } from './protocol';
+import { RpcClient, RpcError } from '../workers/rpc';
 
 export class SnapshotWorker {
-  #worker: Worker | null = null;
-  #pending = new PendingCalls<unknown>();
+  #rpc: RpcClient<WorkerOps, Record<string, never>> | null = null;
 
-  #start(): Worker {
-    if (this.#worker) return this.#worker;
+  #start(): RpcClient<WorkerOps, Record<string, never>> {
+    if (this.#rpc) return this.#rpc;
     const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
-      const response = event.data;
-      if (response.ok) this.#pending.resolve(response.id, response.result);
-      else if (response.problem)
-        this.#pending.reject(response.id, new SnapshotError(response.problem));
-      else this.#pending.reject(response.id, new Error(response.message));
-    };
-    worker.onerror = (event) => {
-      this.#pending.rejectAll(new Error(event.message || 'worker failed'));
-      this.dispose();
-    };
-    this.#worker = worker;
-    return worker;
+    const rpc = new RpcClient<WorkerOps, Record<string, never>>(worker);
+    // A dead worker is replaced by a new one at the next request.
+    rpc.onCrash(() => {
+      if (this.#rpc === rpc) this.#rpc = null;
+      rpc.terminate();
+    });
+    return (this.#rpc = rpc);
   }
 
   /** Starts the worker ahead of its first job, so a first save does not wait for it to load. */
@@ -30,20 +24,23 @@ export class SnapshotWorker {
     this.#start();
   }
 
-  request<K extends WorkerOp>(
+  async request<K extends keyof WorkerOps>(
     op: K,
     args: WorkerOps[K]['args'],
     transfer: Transferable[] = [],
   ): Promise<WorkerOps[K]['result']> {
-    const worker = this.#start();
-    const { id, reply } = this.#pending.open();
-    worker.postMessage({ id, op, args }, transfer);
-    return reply as Promise<WorkerOps[K]['result']>;
+    try {
+      return await this.#start().call(op, args, { transfer });
+    } catch (error) {
+      if (error instanceof RpcError && error.code === SNAPSHOT_FAILURE) {
+        throw new SnapshotError(error.detail as SnapshotProblem);
+      }
+      throw error;
+    }
   }
 
   dispose(): void {
-    this.#worker?.terminate();
-    this.#worker = null;
-    this.#pending.rejectAll(new Error('the snapshot worker was stopped'));
+    this.#rpc?.terminate();
+    this.#rpc = null;
   }
 }

@@ -1,11 +1,11 @@
 // An xterm.js addon that wires a terminal to a machine's serial console, both ways.
 import type { IDisposable, ITerminalAddon, Terminal } from '@xterm/xterm';
 import { DisposableStore, type Emitter } from '../events/emitter';
-import type { MachineEvents } from '../vm/Machine.svelte';
+import type { ConsoleEvents } from '../vm/SerialConsole.svelte';
 
 /** What the addon needs of a machine. */
 export interface SerialPort {
-  readonly events: Emitter<MachineEvents>;
+  readonly events: Emitter<ConsoleEvents>;
   /** True once the guest has been powered on at least once. */
   readonly poweredOn: boolean;
   sendInput(data: string): void;

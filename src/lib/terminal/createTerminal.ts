@@ -6,7 +6,7 @@ import { SerialAddon, type SerialPort } from './SerialAddon';
 import { installClipboardKeys } from './clipboard';
 import { linkHandler } from './links';
 
-export interface SerialConsole {
+export interface ConsoleTerminal {
   terminal: Terminal;
   /** Changes the text size; the terminal refits and the guest is told its new size. */
   setFontSize(px: number): void;
@@ -43,7 +43,9 @@ export function createTerminal(
   fontSize = 15,
   /** Whether a link the guest prints may open, asked at each click (not in kiosk mode). */
   linksAllowed: () => boolean = () => true,
-): SerialConsole {
+  /** Take the keyboard now (the machine on screen; not one in a hidden tab). */
+  focus = true,
+): ConsoleTerminal {
   const terminal = new Terminal({
     // A blinking cursor re-renders the DOM twice a second and measurably slowed the guest's
     // boot (~200 ms of 2 s, npm run bench); a steady block is as visible.
@@ -62,7 +64,7 @@ export function createTerminal(
   // After the first fit, so the guest is told the real size, not xterm's default 80x24.
   terminal.loadAddon(new SerialAddon(port));
   installClipboardKeys(terminal);
-  terminal.focus();
+  if (focus) terminal.focus();
 
   let frame = 0;
   const observer = new ResizeObserver(() => {

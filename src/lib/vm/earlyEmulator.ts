@@ -1,12 +1,11 @@
 // The emulator worker that index.html's start-up script started before the app's JavaScript ran
 // (scripts/vite-plugin-guest-preload.ts): set up, and downloading the pre-booted state. The first
-// Machine to power on takes it over, with the messages it sent meanwhile.
-import type { FromWorker } from './emulatorProtocol';
+// Machine to power on takes it over (EmulatorClient), with the messages it sent meanwhile.
 
 export interface EarlyEmulator {
   worker: Worker;
-  /** What the worker posted before anyone listened, in order. */
-  messages: FromWorker[];
+  /** What the worker posted before anyone listened (RPC messages), in order. */
+  messages: unknown[];
 }
 
 declare global {

@@ -1,7 +1,6 @@
 // Runs v86 off the page's main thread: the serial-only guest needs no DOM, and the lab's own
 // rendering (terminal, panels) then never competes with the emulated CPU.
 import type { V86 } from 'v86';
-import { messageOf } from '../errors';
 import { V86_DEVICES } from './devices.mjs';
 import { compileEmulatorWasm, WasmLoadError } from './wasm';
 import { gunzip } from '../bytes/codec';
@@ -14,11 +13,12 @@ import {
 import { yieldOnThisThread, type V86Loop } from './sameThreadYield';
 import type {
   CounterReading,
+  EmulatorEvents,
+  EmulatorMethods,
   EmulatorSetup,
-  FromWorker,
   PowerOnConfig,
-  ToWorker,
 } from './emulatorProtocol';
+import { serveRpc, transfer, type Handlers, type RpcPort } from '../workers/rpc';
 
 /** The parts of v86's CPU object used here (not in v86's type definitions). */
 interface V86Cpu {
@@ -47,7 +47,7 @@ function fetchState(request: StateRequest): Promise<DownloadedState> {
       const now = performance.now();
       if (now - shownAt < 100 && loaded < total) return;
       shownAt = now;
-      post({ type: 'stateProgress', loaded, total });
+      report.emit('stateProgress', { loaded, total });
     });
     result.catch(() => undefined); // reported when the power-on asks for it
     stateDownload = { key, result };
@@ -60,7 +60,7 @@ async function stateToResume(config: PowerOnConfig): Promise<ArrayBuffer | undef
   if (config.fetchedState) {
     const { served, gzipped, state } = await fetchState(config.fetchedState);
     stateDownload = null;
-    post({ type: 'stateFetched', served, gzipped }, [served]);
+    report.emit('stateFetched', { served, gzipped }, [served]);
     return state;
   }
   if (config.state && config.stateGzipped)
@@ -68,8 +68,6 @@ async function stateToResume(config: PowerOnConfig): Promise<ArrayBuffer | undef
   return config.state;
 }
 
-const post = (message: FromWorker, transfer: Transferable[] = []) =>
-  (self as unknown as Worker).postMessage(message, transfer);
 // Read with its own timestamp (epoch ms, comparable across threads), so the page's rate maths
 // does not depend on when the message happens to arrive.
 const counter = (): CounterReading => ({
@@ -88,7 +86,7 @@ function flush() {
   if (pending.length === 0) return;
   const bytes = Uint8Array.from(pending);
   pending = [];
-  post({ type: 'output', bytes, reading: counter() }, [bytes.buffer]);
+  report.emit('output', { bytes, reading: counter() }, [bytes.buffer]);
 }
 
 /**
@@ -100,7 +98,7 @@ function setup({ libraryUrl, wasm }: EmulatorSetup) {
   const module =
     typeof wasm === 'string'
       ? compileEmulatorWasm(wasm).then((compiled) => {
-          post({ type: 'compiled', module: compiled });
+          report.emit('compiled', compiled);
           return compiled;
         })
       : Promise.resolve(wasm);
@@ -123,9 +121,9 @@ async function create(config: PowerOnConfig) {
   } catch (error) {
     // The page tells the user the emulator could not be loaded, and falls back to a cold boot
     // when the pre-booted state could not be had; other failures are crashes.
-    if (error instanceof WasmLoadError) return post({ type: 'wasmFailed', message: error.message });
+    if (error instanceof WasmLoadError) return report.emit('wasmFailed', error.message);
     if (error instanceof StateDownloadError) {
-      return post({ type: 'stateFailed', kind: error.kind, message: error.message });
+      return report.emit('stateFailed', { kind: error.kind, message: error.message });
     }
     throw error;
   }
@@ -155,66 +153,67 @@ async function create(config: PowerOnConfig) {
     pending.push(byte);
     if (pending.length === 1) queueMicrotask(flush);
   });
+  // The control port's answers, a line at a time (short, rare: see images/initramfs/init).
+  let control = '';
+  e.add_listener('serial1-output-byte', (byte) => {
+    if (byte !== 10) control = (control + String.fromCharCode(byte)).slice(-256);
+    else {
+      report.emit('control', control.replace(/\r$/, ''));
+      control = '';
+    }
+  });
   if (state) {
     await new Promise<void>((resolve) => e.add_listener('emulator-loaded', () => resolve()));
     await e.restore_state(state);
     await e.run();
-    post({ type: 'resumed' });
+    report.emit('resumed', null);
   }
-  setInterval(() => post({ type: 'counter', reading: counter() }), 250);
+  setInterval(() => report.emit('counter', counter()), 250);
 }
 
-async function call(message: Extract<ToWorker, { type: 'call' }>) {
-  const e = emulator;
-  if (!e) throw new Error('no emulator');
-  switch (message.method) {
-    case 'stop':
-      await e.stop();
-      flush();
-      return undefined;
-    case 'run':
-      await e.run();
-      return undefined;
-    case 'save':
-      flush();
-      return await e.save_state();
-    case 'restore':
-      pending = [];
-      await e.restore_state(message.state);
-      return undefined;
-    case 'setJit':
-      setJit(e, message.enabled);
-      return undefined;
-  }
+function running(): V86 {
+  if (!emulator) throw new Error('no emulator');
+  return emulator;
 }
 
-self.onmessage = async (event: MessageEvent<ToWorker>) => {
-  const message = event.data;
-  if (message.type === 'setup') {
-    setup(message.setup);
-  } else if (message.type === 'fetchState') {
-    void fetchState(message.request);
-  } else if (message.type === 'create') {
-    await create(message.config).catch((error: unknown) =>
-      post({ type: 'crash', message: messageOf(error) }),
-    );
-  } else if (message.type === 'serial') {
-    emulator?.serial_send_bytes(message.port, message.bytes);
+/** After each call the page gets the counter: the moment the call took effect. */
+async function thenCount<T>(work: () => Promise<T> | T): Promise<T> {
+  const result = await work();
+  report.emit('counter', counter());
+  return result;
+}
+
+const handlers: Handlers<EmulatorMethods> = {
+  setup,
+  fetchState: (request) => void fetchState(request),
+  create,
+  serial: ({ port, bytes }) => {
+    emulator?.serial_send_bytes(port, bytes);
     // The moment input reaches the guest, with the counter then: timing starts here.
-    post({ type: 'counter', reading: counter() });
-  } else {
-    try {
-      const state = await call(message);
-      post(
-        { type: 'reply', id: message.id, ok: true, state, counter: counter() },
-        state ? [state] : [],
-      );
-    } catch (error) {
-      post({ type: 'reply', id: message.id, ok: false, message: messageOf(error) });
-    }
-  }
+    report.emit('counter', counter());
+  },
+  stop: () =>
+    thenCount(async () => {
+      await running().stop();
+      flush();
+    }),
+  run: () => thenCount(() => running().run()),
+  save: () =>
+    thenCount(async () => {
+      const e = running();
+      flush();
+      const state = await e.save_state();
+      return transfer(state, [state]);
+    }),
+  restore: (state) =>
+    thenCount(async () => {
+      const e = running();
+      pending = [];
+      await e.restore_state(state);
+    }),
+  setJit: (enabled) => thenCount(() => setJit(running(), enabled)),
 };
 
-const crash = (reason: unknown) => post({ type: 'crash', message: messageOf(reason) });
-self.addEventListener('error', (e) => crash(e.error ?? e.message));
-self.addEventListener('unhandledrejection', (e) => crash(e.reason));
+const report = serveRpc<EmulatorMethods, EmulatorEvents>(self as unknown as RpcPort, handlers);
+self.addEventListener('error', (e) => report.crash(e.error ?? e.message));
+self.addEventListener('unhandledrejection', (e) => report.crash(e.reason));

@@ -1,4 +1,5 @@
-// Messages between the Machine (page) and the emulator worker (emulator.worker.ts).
+// What the emulator worker (emulator.worker.ts) answers and reports, over the lab's one RPC
+// (workers/rpc.ts). The Machine's side is EmulatorClient.ts.
 import type { StateRequest } from './stateDownload';
 
 /**
@@ -23,35 +24,41 @@ export interface PowerOnConfig {
   fetchedState?: StateRequest;
 }
 
-export type ToWorker =
-  | { type: 'setup'; setup: EmulatorSetup }
-  | { type: 'create'; config: PowerOnConfig }
-  /** Start downloading the pre-booted state now, before the power-on that resumes it. */
-  | { type: 'fetchState'; request: StateRequest }
-  | { type: 'serial'; port: number; bytes: Uint8Array<ArrayBuffer> }
-  | { type: 'call'; id: number; method: 'stop' | 'run' | 'save' }
-  | { type: 'call'; id: number; method: 'restore'; state: ArrayBuffer }
-  | { type: 'call'; id: number; method: 'setJit'; enabled: boolean };
-
 /** A reading of v86's 32-bit instruction counter, and when it was taken (ms since the epoch). */
 export interface CounterReading {
   value: number;
   at: number;
 }
 
-export type FromWorker =
+export type EmulatorMethods = {
+  /** Load v86 and compile its WebAssembly now (sent first, as a notification). */
+  setup: { args: EmulatorSetup; result: void };
+  /** Start downloading the pre-booted state now, before the power-on that resumes it. */
+  fetchState: { args: StateRequest; result: void };
+  /** Create the v86 instance (a notification: what follows comes as events). */
+  create: { args: PowerOnConfig; result: void };
+  serial: { args: { port: number; bytes: Uint8Array<ArrayBuffer> }; result: void };
+  stop: { args: null; result: void };
+  run: { args: null; result: void };
+  save: { args: null; result: ArrayBuffer };
+  restore: { args: ArrayBuffer; result: void };
+  setJit: { args: boolean; result: void };
+};
+
+export type EmulatorEvents = {
   /** The WebAssembly compiled from a URL: later workers can be given the module itself. */
-  | { type: 'compiled'; module: WebAssembly.Module }
-  | { type: 'wasmFailed'; message: string }
-  | { type: 'output'; bytes: Uint8Array<ArrayBuffer>; reading: CounterReading }
-  | { type: 'counter'; reading: CounterReading }
-  | { type: 'crash'; message: string }
+  compiled: WebAssembly.Module;
+  wasmFailed: string;
+  output: { bytes: Uint8Array<ArrayBuffer>; reading: CounterReading };
+  /** A line the guest's init wrote on its control port (ttyS1), e.g. "hostname pc2". */
+  control: string;
+  /** Every 250 ms, on input, and after each call. */
+  counter: CounterReading;
   /** A saved state given at creation is restored and running. */
-  | { type: 'resumed' }
-  | { type: 'stateProgress'; loaded: number; total: number }
+  resumed: null;
+  stateProgress: { loaded: number; total: number };
   /** The downloaded state, checked, as served (gzipped): the page keeps it for resets. */
-  | { type: 'stateFetched'; served: ArrayBuffer; gzipped: boolean }
+  stateFetched: { served: ArrayBuffer; gzipped: boolean };
   /** The pre-booted state could not be had: nothing was powered on. */
-  | { type: 'stateFailed'; kind: 'missing' | 'corrupt'; message: string }
-  | { type: 'reply'; id: number; ok: true; state?: ArrayBuffer; counter: CounterReading }
-  | { type: 'reply'; id: number; ok: false; message: string };
+  stateFailed: { kind: 'missing' | 'corrupt'; message: string };
+};

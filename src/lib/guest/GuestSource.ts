@@ -1,0 +1,136 @@
+// What the lab has of its guests, fetched once and shared by every machine: the manifest, each
+// profile's images, the pre-booted state as served (gzipped, small) and v86's compiled
+// WebAssembly. A second machine starts from these without downloading or compiling anything.
+import {
+  fetchGuestImages,
+  fetchManifest,
+  type DownloadProgress,
+  type GuestImages,
+} from './catalog';
+import { bootStateMismatches, type GuestProfile, type Manifest } from './manifest';
+import type { EmulatorSetup } from '../vm/emulatorProtocol';
+import type { StateRequest } from '../vm/stateDownload';
+import type { SnapshotOrigin } from '../snapshots/format';
+
+export interface GuestSourceOptions {
+  imagesBase: URL;
+  wasmUrl: string;
+  /** v86's libv86.mjs, loaded at run time (see scripts/vite-plugin-v86.ts). */
+  libraryUrl: string;
+  /** The exact v86 version (package.json), recorded in saved states. */
+  v86Version: string;
+}
+
+/** How a profile's pre-booted state can be had now. */
+export type BootStart =
+  /** Downloaded earlier (by this or another machine): a copy, still gzipped. */
+  | { kind: 'kept'; state: ArrayBuffer; gzipped: boolean; screen: string }
+  /** To be downloaded (and decoded) by the emulator worker that resumes it. */
+  | { kind: 'download'; request: StateRequest; screen: string }
+  /** This build cannot resume it (the reasons: v86Version, memory, images). */
+  | { kind: 'incompatible'; reasons: string[] }
+  | { kind: 'none' };
+
+export class GuestSource {
+  #manifest: Promise<Manifest> | null = null;
+  #images = new Map<string, Promise<GuestImages>>();
+  #bootStates = new Map<string, { bytes: ArrayBuffer; gzipped: boolean }>();
+  #wasm: WebAssembly.Module | null = null;
+
+  constructor(readonly options: GuestSourceOptions) {}
+
+  /** The manifest (read once; a failed read is tried again next time). */
+  manifest(): Promise<Manifest> {
+    const read = (this.#manifest ??= fetchManifest(this.options.imagesBase));
+    read.catch(() => {
+      if (this.#manifest === read) this.#manifest = null;
+    });
+    return read;
+  }
+
+  /** The profile `id` (or the default one, or the first). */
+  async profile(id?: string): Promise<GuestProfile> {
+    const manifest = await this.manifest();
+    return (
+      manifest.profiles.find((p) => p.id === (id ?? manifest.defaultProfile)) ??
+      manifest.profiles[0]!
+    );
+  }
+
+  /** The profile's images, verified (downloaded once; progress goes to the first asker). */
+  images(profile: GuestProfile, onProgress: (p: DownloadProgress) => void): Promise<GuestImages> {
+    let images = this.#images.get(profile.id);
+    if (!images) {
+      images = fetchGuestImages(this.options.imagesBase, profile, onProgress);
+      this.#images.set(profile.id, images);
+      images.catch(() => this.#images.delete(profile.id));
+    }
+    return images;
+  }
+
+  bootStart(profile: GuestProfile): BootStart {
+    const bootState = profile.bootState;
+    if (!bootState) return { kind: 'none' };
+    const reasons = bootStateMismatches(profile, this.options.v86Version);
+    if (reasons.length) return { kind: 'incompatible', reasons };
+    const kept = this.#bootStates.get(bootState.file.sha256);
+    if (kept) {
+      return {
+        kind: 'kept',
+        state: kept.bytes.slice(0),
+        gzipped: kept.gzipped,
+        screen: bootState.screen,
+      };
+    }
+    const { file } = bootState;
+    const request: StateRequest = {
+      url: new URL(file.name, this.options.imagesBase).href,
+      sha256: file.sha256,
+      size: file.size,
+      decodedSha256: file.decodedSha256,
+    };
+    return { kind: 'download', request, screen: bootState.screen };
+  }
+
+  /** The pre-booted state as a worker downloaded and checked it: kept for the next machines. */
+  keepBootState(profile: GuestProfile, bytes: ArrayBuffer, gzipped: boolean): void {
+    const file = profile.bootState?.file;
+    if (file) this.#bootStates.set(file.sha256, { bytes, gzipped });
+  }
+
+  /**
+   * A copy of the profile's pre-booted state as served, if it was downloaded, with an id naming
+   * it: snapshots store its chunks once, and later only what changed.
+   */
+  bootStateCopy(
+    profile: GuestProfile,
+  ): { state: ArrayBuffer; gzipped: boolean; id: string } | null {
+    const file = profile.bootState?.file;
+    const kept = file && this.#bootStates.get(file.sha256);
+    if (!file || !kept) return null;
+    return { state: kept.bytes.slice(0), gzipped: kept.gzipped, id: `base-${file.decodedSha256}` };
+  }
+
+  /** What a new emulator worker loads: v86, and its WebAssembly compiled already if it was. */
+  emulatorSetup(): EmulatorSetup {
+    return { libraryUrl: this.options.libraryUrl, wasm: this.#wasm ?? this.options.wasmUrl };
+  }
+
+  keepWasm(module: WebAssembly.Module): void {
+    this.#wasm = module;
+  }
+
+  /** What a saved state of a machine running `profile` is tied to (see snapshots/format.ts). */
+  origin(profile: GuestProfile): SnapshotOrigin {
+    return {
+      v86Version: this.options.v86Version,
+      profileId: profile.id,
+      imageSha256: {
+        bios: profile.bios.decodedSha256,
+        kernel: profile.kernel.decodedSha256,
+        initrd: profile.initrd.decodedSha256,
+      },
+      memoryBytes: profile.memoryBytes,
+    };
+  }
+}

@@ -1,0 +1,174 @@
+// The lab: it owns its machines and every service (guest source, snapshots, benchmark, offline
+// use, kiosk), creates them in one place and destroys them in the reverse order. The UI shows
+// what it holds and calls its methods; nothing is started from components.
+import { GuestSource, type GuestSourceOptions } from '../guest/GuestSource';
+import { Benchmark } from '../bench/Benchmark.svelte';
+import { formatDateTime } from '../i18n/format';
+import { locale } from '../i18n/locale.svelte';
+import { Kiosk } from '../kiosk/Kiosk.svelte';
+import { info, problem, UserError, type Notice } from '../notices/notice';
+import { Offline } from '../offline/Offline.svelte';
+import { Snapshots, type BaseState } from '../snapshots/Snapshots.svelte';
+import type { CreateEmulator } from '../vm/EmulatorClient';
+import { toHostname } from '../vm/hostname';
+import { Machine } from '../vm/Machine.svelte';
+import { machineCost, memoryBudget, nextMachineName, refuseMachine } from './capacity';
+import type { LabParams } from './params';
+
+export interface LabOptions extends GuestSourceOptions {
+  params: LabParams;
+  /** The emulator behind each machine (a worker; unit tests give a fake). */
+  createEmulator?: CreateEmulator;
+  /** Memory the machines may take, bytes (default: from navigator.deviceMemory). */
+  budgetBytes?: number;
+}
+
+export class Lab {
+  machines = $state.raw<Machine[]>([]);
+  selected = $state.raw<Machine | null>(null);
+  /** What the last lab action said (a machine refused, renamed, removed). */
+  notice = $state.raw<Notice | null>(null);
+  /** The first machine is up (or could not start): the side panels and the store open. */
+  settled = $state.raw(false);
+  /** Memory the machines may take, and what they take (emulated RAM + overhead), bytes. */
+  readonly budgetBytes: number;
+  usedBytes = $derived(this.machines.reduce((sum, m) => sum + machineCost(m.memoryBytes ?? 0), 0));
+  /** The machines' emulated RAM, bytes. */
+  ramBytes = $derived(this.machines.reduce((sum, m) => sum + (m.memoryBytes ?? 0), 0));
+
+  readonly guests: GuestSource;
+  readonly snapshots: Snapshots;
+  readonly bench: Benchmark;
+  readonly offline: Offline;
+  readonly kiosk: Kiosk;
+
+  #params: LabParams;
+  #createEmulator: CreateEmulator | undefined;
+  #undo: Array<() => void> = [];
+
+  constructor(options: LabOptions) {
+    this.#params = options.params;
+    this.#createEmulator = options.createEmulator;
+    this.budgetBytes =
+      options.budgetBytes ??
+      memoryBudget((globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory);
+    this.guests = new GuestSource(options);
+    const target = () => this.selected;
+    this.snapshots = new Snapshots(
+      target,
+      () => this.#baseState(),
+      () => formatDateTime(Date.now(), locale.current),
+    );
+    this.bench = new Benchmark(target, options.imagesBase);
+    this.offline = new Offline();
+    this.kiosk = new Kiosk(target, this.snapshots);
+  }
+
+  /**
+   * Opens the lab as its address asks: its machines (powered on unless ?autostart=0), kiosk
+   * mode if set; the snapshot store and the offline cache once the first machine is up.
+   */
+  start(): void {
+    const { machines, autostart, kiosk } = this.#params;
+    for (let i = 0; i < machines; i++) this.#create(autostart);
+    this.selected = this.machines[0] ?? null;
+    const first = this.selected;
+    if (autostart && first) {
+      const offReady = first.events.on('ready', () => this.#settle());
+      const offFailed = first.events.on('failed', () => this.#settle());
+      this.#undo.push(offReady, offFailed);
+    } else this.#settle();
+    void this.kiosk.init(kiosk);
+  }
+
+  /** Adds a machine and powers it on, or says why it does not fit (and adds nothing). */
+  async add(): Promise<Machine | null> {
+    this.notice = null;
+    try {
+      const profile = await this.guests.profile();
+      const running = this.machines.map((m) => m.memoryBytes ?? profile.memoryBytes);
+      const refusal = refuseMachine(running, profile.memoryBytes, this.budgetBytes);
+      if (refusal?.reason === 'tooMany') throw new UserError('lab.error.tooMany', refusal);
+      if (refusal) {
+        const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+        throw new UserError('lab.error.noMemory', {
+          needed: mb(refusal.needed),
+          free: mb(refusal.free),
+        });
+      }
+    } catch (error) {
+      this.notice = error instanceof UserError ? error.notice : problem('lab.error.manifest');
+      return null;
+    }
+    const machine = this.#create(true);
+    this.selected = machine;
+    return machine;
+  }
+
+  /** Ends a machine: its worker stops and its memory is freed. The last one stays. */
+  remove(machine: Machine): void {
+    const at = this.machines.indexOf(machine);
+    if (at < 0 || this.machines.length === 1) return;
+    this.bench.cancelOn(machine);
+    this.machines = this.machines.filter((m) => m !== machine);
+    if (this.selected === machine) this.selected = this.machines[Math.max(0, at - 1)] ?? null;
+    machine.destroy();
+    this.notice = info('lab.removed', { name: machine.name });
+  }
+
+  /** Renames a machine (and its guest's hostname); a name in use or unusable is refused. */
+  rename(machine: Machine, name: string): boolean {
+    const host = toHostname(name);
+    if (!host) this.notice = problem('lab.error.badName', { name });
+    else if (this.machines.some((m) => m !== machine && m.name === host)) {
+      this.notice = problem('lab.error.nameTaken', { name: host });
+    } else {
+      this.notice = null;
+      machine.rename(host);
+      return true;
+    }
+    return false;
+  }
+
+  select(machine: Machine): void {
+    if (this.machines.includes(machine)) this.selected = machine;
+  }
+
+  /** Ends everything the lab started, newest first. */
+  destroy(): void {
+    for (const undo of this.#undo.splice(0).reverse()) undo();
+    this.kiosk.dispose();
+    this.bench.cancel();
+    this.offline.dispose();
+    this.snapshots.dispose();
+    for (const machine of this.machines) machine.destroy();
+    this.machines = [];
+    this.selected = null;
+  }
+
+  #create(autostart: boolean): Machine {
+    const name = nextMachineName(this.machines.map((m) => m.name));
+    const machine = new Machine({
+      name,
+      guests: this.guests,
+      createEmulator: this.#createEmulator,
+    });
+    this.machines = [...this.machines, machine];
+    if (autostart) void machine.start(undefined, { cold: this.#params.cold });
+    return machine;
+  }
+
+  #settle(): void {
+    if (this.settled) return;
+    this.settled = true;
+    void this.snapshots.init().catch(() => undefined); // the panel says what failed
+    void this.offline.register();
+  }
+
+  /** The pre-booted state the machines start from, once downloaded: the store's base. */
+  #baseState(): BaseState | null {
+    const profile = this.machines.find((m) => m.profile)?.profile;
+    const copy = profile && this.guests.bootStateCopy(profile);
+    return profile && copy ? { ...copy, origin: this.guests.origin(profile) } : null;
+  }
+}

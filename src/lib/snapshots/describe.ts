@@ -1,0 +1,62 @@
+// What went wrong with a snapshot operation, as the notice the panel shows. Pure.
+import { messageOf } from '../errors';
+import type { MessageKey } from '../i18n/messages';
+import type { Params } from '../i18n/translate';
+import { problem, UserError, type Notice } from '../notices/notice';
+import { SnapshotError } from './format';
+
+export function describeSnapshotError(error: unknown): Notice {
+  if (error instanceof UserError) return error.notice;
+  if (error instanceof SnapshotError) {
+    const fault = error.problem;
+    switch (fault.code) {
+      case 'unsupportedFormat':
+        return {
+          tone: 'error',
+          key: 'snap.error.unsupportedFormat',
+          params: { version: fault.version },
+        };
+      case 'incompatible':
+        return {
+          tone: 'error',
+          key: 'snap.error.incompatible',
+          params: {},
+          reasons: fault.reasons.map((r): { key: MessageKey; params: Params } => {
+            switch (r.kind) {
+              case 'v86Version':
+                return {
+                  key: 'snap.reason.v86Version',
+                  params: { saved: r.saved, current: r.current },
+                };
+              case 'profile':
+                return {
+                  key: 'snap.reason.profile',
+                  params: { saved: r.saved, current: r.current },
+                };
+              case 'memory':
+                return {
+                  key: 'snap.reason.memory',
+                  params: { saved: r.saved / 2 ** 20, current: r.current / 2 ** 20 },
+                };
+              case 'images':
+                return { key: 'snap.reason.images', params: {} };
+            }
+          }),
+        };
+      case 'trailingData':
+        return problem('snap.error.trailingData', { extra: fault.extra });
+      case 'notSnapshot':
+        return fault.detail
+          ? problem('snap.error.invalidField', { detail: fault.detail })
+          : problem('snap.error.notSnapshot');
+      default:
+        return problem(`snap.error.${fault.code}`);
+    }
+  }
+  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+    return problem('snap.error.quota');
+  }
+  const detail = messageOf(error);
+  if (/quota/i.test(detail)) return problem('snap.error.quota');
+  return problem('snap.error.generic', { detail });
+}

@@ -1,0 +1,222 @@
+// A machine's serial console: what the guest printed (a bounded log, and the prompt it waits for)
+// and what goes to it (the user's typing, held or refused while a restore, reset, benchmark or
+// lesson owns the console, then delivered whole). It is what a terminal attaches to.
+import { Emitter } from '../events/emitter';
+import { ConsoleInput, type InputState } from './consoleInput';
+import { OutputLog } from './outputLog';
+import { promptHost, renamePrompt } from './hostname';
+import { endsWithPrompt, ReadinessDetector } from './readiness';
+
+export interface ConsoleEvents {
+  /** Bytes the guest wrote to its serial console, batched per emulator tick. */
+  output: Uint8Array;
+  /** The guest was (re)started from power-on: screens showing old output should clear. */
+  poweredOn: void;
+  /** A saved state was restored: screens should show `screen` (the output saved with it). */
+  restored: { screen: Uint8Array };
+  /** The shell prompt appeared. */
+  ready: void;
+}
+
+/** Where the console's bytes go: the emulator's serial port `port` (0: the console, 1: control). */
+export type SerialSink = (port: number, bytes: Uint8Array<ArrayBuffer>) => void;
+
+const encoder = new TextEncoder();
+/** How long the guest may take to answer a rename (it answers in milliseconds when running). */
+const RENAME_TIMEOUT_MS = 3000;
+
+export class SerialConsole {
+  /** Where the user's typing goes now: to the guest, held for after a transition, or refused. */
+  input = $state.raw<InputState>({ kind: 'free' });
+  /** Set while a program drives the console (a benchmark): the user's typing is refused. */
+  lockedBy = $state.raw<string | null>(null);
+
+  readonly events = new Emitter<ConsoleEvents>();
+  /** True once a guest has been powered on (it may since have been reset or have failed). */
+  poweredOn = false;
+
+  #sink: SerialSink | null = null;
+  #log = new OutputLog();
+  #readiness = new ReadinessDetector('');
+  #typing = new ConsoleInput(
+    (data) => this.#send(0, data),
+    (state) => (this.input = state),
+  );
+  // Plain bookkeeping, not UI state.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #controlWaiters = new Set<{ line: string; resolve: () => void }>();
+  /** While the shell reprints its prompt (see renameGuest): what it printed so far. */
+  #unseen: { text: string; done: () => void } | null = null;
+
+  /** The emulator the console talks to from now on (null: none; what is sent is dropped). */
+  connect(sink: SerialSink | null): void {
+    this.#sink = sink;
+  }
+
+  /** A new guest powers on: the screen clears and the console waits for `readyText`. */
+  powerOn(readyText: string): void {
+    this.#log.clear();
+    this.#readiness = new ReadinessDetector(readyText);
+    this.poweredOn = true;
+    this.events.emit('poweredOn', undefined);
+  }
+
+  /** What the guest printed; true when it was its prompt (the first time). */
+  receive(chunk: Uint8Array): boolean {
+    const unseen = this.#unseen;
+    if (unseen) {
+      unseen.text = (unseen.text + new TextDecoder().decode(chunk)).slice(-512);
+      if (!endsWithPrompt(unseen.text)) return false;
+      // The new prompt replaces the line on screen (the old prompt, or one already renamed).
+      const line = unseen.text.slice(unseen.text.lastIndexOf('\n') + 1);
+      unseen.done();
+      chunk = encoder.encode(`\r\x1b[K${line}`);
+    }
+    this.#log.append(chunk);
+    this.events.emit('output', chunk);
+    return this.#readiness.feed(chunk);
+  }
+
+  /** The guest is a saved state, at its prompt, with `screen` as the output saved with it. */
+  showRestored(screen: Uint8Array): void {
+    this.#log.clear();
+    this.#log.append(screen);
+    this.#readiness.markReady();
+    this.events.emit('restored', { screen });
+  }
+
+  /**
+   * A restored guest, shown under this machine's name (`screen`: the output saved with it). If it
+   * was saved under another name, the guest is renamed once `running` resolves (it must run to
+   * answer; null: it is paused, and takes its new name when it runs again); resolves when done.
+   */
+  async showRestoredAs(screen: string, name: string, running: Promise<void> | null): Promise<void> {
+    this.showRestored(encoder.encode(renamePrompt(screen, name)));
+    const saved = promptHost(screen);
+    if (saved === null || saved === name) return;
+    if (!running) return this.setHostname(name);
+    await running;
+    await this.renameGuest(name);
+  }
+
+  /** The guest's shell printed its first prompt: if it shows another name, it is renamed. */
+  async nameAtPrompt(name: string): Promise<void> {
+    const shown = promptHost(new TextDecoder().decode(this.#log.contents().subarray(-512)));
+    if (shown !== null && shown !== name) await this.renameGuest(name);
+  }
+
+  /** The prompt is up (tells terminals, e.g. to send their size again). */
+  announceReady(): void {
+    this.events.emit('ready', undefined);
+  }
+
+  /**
+   * What the user types into the guest's serial console. While a program holds the console
+   * (lock), only the terminal's automatic replies (escape sequences) get through.
+   */
+  sendInput(data: string): void {
+    this.#typing.type(data);
+  }
+
+  /** Input from a program driving the console (see lock). */
+  typeAsProgram(data: string): void {
+    this.#send(0, data);
+  }
+
+  /**
+   * Holds the user's typing while `owner` changes the machine (delivered whole when the last
+   * holder lets go): call the result to let go.
+   */
+  hold(owner: string): () => void {
+    return this.#typing.claim(owner, 'hold');
+  }
+
+  /** Refuses the user's typing while `owner` drives the console; call the result to release. */
+  lock(owner: string): () => void {
+    this.lockedBy = owner;
+    const release = this.#typing.claim(owner, 'refuse');
+    return () => {
+      release();
+      if (this.lockedBy === owner) this.lockedBy = null;
+    };
+  }
+
+  /** No machine will run to take what was typed for it (it failed, or a restore broke it). */
+  discardHeld(): void {
+    this.#typing.discard();
+  }
+
+  /** The console output since power-on (the most recent part), for a terminal that attaches late. */
+  recentOutput(): Uint8Array {
+    return this.#log.contents();
+  }
+
+  /** True when the output ends with a shell prompt: nothing is running in the foreground. */
+  atPrompt(): boolean {
+    const tail = this.#log.contents().subarray(-512);
+    return endsWithPrompt(new TextDecoder().decode(tail));
+  }
+
+  /** Tells the guest the terminal's size; its init applies it to ttyS0 (images/initramfs/init). */
+  setTerminalSize(rows: number, cols: number): void {
+    this.#send(1, `${rows} ${cols}\n`);
+  }
+
+  /** Names the guest: its init sets the hostname, and the next prompt says it. */
+  setHostname(name: string): void {
+    this.#send(1, `hostname ${name}\n`);
+  }
+
+  /** A line from the guest's control port (ttyS1). */
+  receiveControl(line: string): void {
+    for (const waiter of this.#controlWaiters) if (waiter.line === line) waiter.resolve();
+  }
+
+  /**
+   * Names the guest now, prompt included: once its init says the hostname is set, the shell is
+   * asked for a new prompt (an empty command line), which takes the place of the prompt line on
+   * screen. The caller holds the user's typing meanwhile. Resolves when done, or after a few
+   * seconds.
+   */
+  async renameGuest(name: string): Promise<void> {
+    const line = `hostname ${name}`;
+    const named = this.#waitFor((resolve) => {
+      const waiter = { line, resolve };
+      this.#controlWaiters.add(waiter);
+      return () => this.#controlWaiters.delete(waiter);
+    });
+    this.setHostname(name);
+    if (!(await named)) return;
+    const prompted = this.#waitFor((resolve) => {
+      this.#unseen = { text: '', done: resolve };
+      return () => (this.#unseen = null);
+    });
+    this.#send(0, '\r');
+    await prompted;
+  }
+
+  /** Waits for `arm`'s signal (true) or RENAME_TIMEOUT_MS (false); `arm` returns its undo. */
+  #waitFor(arm: (resolve: () => void) => () => void): Promise<boolean> {
+    return new Promise((resolve) => {
+      const finish = (ok: boolean) => {
+        clearTimeout(timer);
+        disarm();
+        resolve(ok);
+      };
+      const timer = setTimeout(() => finish(false), RENAME_TIMEOUT_MS);
+      const disarm = arm(() => finish(true));
+    });
+  }
+
+  dispose(): void {
+    this.#typing.discard();
+    this.#controlWaiters.clear();
+    this.#unseen = null;
+    this.#sink = null;
+    this.events.clear();
+  }
+
+  #send(port: number, data: string): void {
+    this.#sink?.(port, encoder.encode(data));
+  }
+}
