@@ -9,6 +9,7 @@ import { Kiosk } from '../kiosk/Kiosk.svelte';
 import { info, problem, UserError, type Notice } from '../notices/notice';
 import { Offline } from '../offline/Offline.svelte';
 import { Snapshots, type BaseState } from '../snapshots/Snapshots.svelte';
+import type { SnapshotLibrary } from '../snapshots/library';
 import type { CreateEmulator } from '../vm/EmulatorClient';
 import { toHostname } from '../vm/hostname';
 import { Machine } from '../vm/Machine.svelte';
@@ -21,6 +22,8 @@ export interface LabOptions extends GuestSourceOptions {
   createEmulator?: CreateEmulator;
   /** Memory the machines may take, bytes (default: from navigator.deviceMemory). */
   budgetBytes?: number;
+  /** Where snapshots are kept (default: IndexedDB, with a worker for the codec). */
+  openLibrary?: () => Promise<SnapshotLibrary>;
 }
 
 export class Lab {
@@ -58,6 +61,7 @@ export class Lab {
       target,
       () => this.#baseState(),
       () => formatDateTime(Date.now(), locale.current),
+      options.openLibrary,
     );
     this.bench = new Benchmark(target, options.imagesBase);
     this.offline = new Offline();

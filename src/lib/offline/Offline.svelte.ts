@@ -52,6 +52,7 @@ export class Offline {
    * once the page is quiet: its first install downloads the whole lab again into its cache.
    */
   async register(): Promise<void> {
+    if (typeof navigator !== 'object') return; // not a browser (unit tests)
     void this.probe();
     if (this.#update || !('serviceWorker' in navigator) || import.meta.env.DEV) return;
     await whenQuiet(1000);

@@ -55,12 +55,13 @@ export class Snapshots {
     private readonly target: () => Machine | null,
     private readonly base: () => BaseState | null,
     private readonly defaultName: () => string,
+    private readonly openLibrary: () => Promise<SnapshotLibrary> = () => SnapshotLibrary.open(),
   ) {
     this.#channel?.addEventListener('message', () => void this.refresh());
   }
 
   get #library(): Promise<SnapshotLibrary> {
-    return (this.#opened ??= SnapshotLibrary.open());
+    return (this.#opened ??= this.openLibrary());
   }
 
   /** Opens the store (once: the lab and a kiosk both ask) and reads the list. */
@@ -75,7 +76,7 @@ export class Snapshots {
   async #init(): Promise<void> {
     const library = await this.#library;
     this.persistent = library.storage.persistent;
-    if (this.persistent) void navigator.storage?.persist?.().catch(() => false);
+    if (this.persistent) void globalThis.navigator?.storage?.persist?.().catch(() => false);
     await library.collectGarbage().catch(() => 0);
     await this.refresh();
     // Compressing 128 MB is seconds of a core: not while the user types the first command.
@@ -101,7 +102,7 @@ export class Snapshots {
     const { items, damaged, storedBytes } = await (await this.#library).list();
     this.items = items;
     this.damaged = damaged;
-    const estimate = await navigator.storage?.estimate?.().catch(() => null);
+    const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => null);
     const free = estimate?.quota ? Math.max(0, estimate.quota - (estimate.usage ?? 0)) : null;
     this.usage = { stored: storedBytes, free };
   }
@@ -214,7 +215,10 @@ export class Snapshots {
 
   dispose(): void {
     this.#channel?.close();
-    void this.#opened?.then((l) => l.dispose());
+    void this.#opened?.then(
+      (l) => l.dispose(),
+      () => undefined, // it never opened
+    );
   }
 
   /**

@@ -42,9 +42,13 @@ function storedChunkSizes(metas: SnapshotMeta[]): Map<string, number> {
 }
 
 export class SnapshotLibrary {
-  readonly #worker = new SnapshotWorker();
+  readonly #worker: SnapshotWorker;
 
-  constructor(readonly storage: SnapshotStorage) {
+  constructor(
+    readonly storage: SnapshotStorage,
+    worker = new SnapshotWorker(),
+  ) {
+    this.#worker = worker;
     this.#worker.warmUp();
   }
 

@@ -2,15 +2,21 @@
 // into SnapshotErrors, one dispose().
 import { SnapshotError, type SnapshotProblem } from './format';
 import { SNAPSHOT_FAILURE, type WorkerOps } from './protocol';
-import { RpcClient, RpcError } from '../workers/rpc';
+import { RpcClient, RpcError, type RpcPort } from '../workers/rpc';
+
+type Port = RpcPort & { terminate?(): void };
+const startWorker = (): Port =>
+  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 
 export class SnapshotWorker {
   #rpc: RpcClient<WorkerOps, Record<string, never>> | null = null;
 
+  /** `connect`: where the codec runs (a new worker; unit tests serve it on a MessagePort). */
+  constructor(private readonly connect: () => Port = startWorker) {}
+
   #start(): RpcClient<WorkerOps, Record<string, never>> {
     if (this.#rpc) return this.#rpc;
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-    const rpc = new RpcClient<WorkerOps, Record<string, never>>(worker);
+    const rpc = new RpcClient<WorkerOps, Record<string, never>>(this.connect());
     // A dead worker is replaced by a new one at the next request.
     rpc.onCrash(() => {
       if (this.#rpc === rpc) this.#rpc = null;

@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { testLab } from '../lab/testLab.testing';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+// The kiosk watches the page for keys and clicks (its idle timer).
+beforeEach(() => vi.stubGlobal('window', Object.assign(new EventTarget(), { setInterval })));
+afterEach(() => vi.unstubAllGlobals());
+
+const kioskJson = (golden: unknown) =>
+  JSON.stringify({ enabled: true, golden, pin: '2468', idleMinutes: 5 });
+
+describe('Kiosk', () => {
+  it('turns on from kiosk.json, locked, and unlocks with the PIN only', async () => {
+    const { lab } = testLab({}, { files: { 'kiosk.json': kioskJson('boot') } });
+    lab.start();
+    await vi.waitFor(() => expect(lab.kiosk.settled).toBe(true));
+    expect(lab.kiosk.active).toBe(true);
+    expect(lab.kiosk.locked).toBe(true);
+    expect(lab.kiosk.unlock('1111')).toBe(false);
+    expect(lab.kiosk.pinRejected).toBe(true);
+    expect(lab.kiosk.unlock('2468')).toBe(true);
+    expect(lab.kiosk.locked).toBe(false);
+    lab.destroy();
+  });
+
+  it('resets to the pre-booted state when the golden snapshot is missing, and says so', async () => {
+    const { lab, emulators } = testLab(
+      {},
+      { files: { 'kiosk.json': kioskJson({ snapshot: 'Lesson' }) } },
+    );
+    lab.start();
+    await vi.waitFor(() => expect(lab.kiosk.settled).toBe(true));
+    emulators.made[0]!.resume(); // the machine is up: the kiosk resets it to its golden state
+    await vi.waitFor(() => expect(lab.kiosk.goldenProblem).not.toBeNull());
+    expect(lab.kiosk.goldenProblem).toEqual({ kind: 'missing', name: 'Lesson' });
+    await settle();
+    // A reset is a new power-on: a second emulator.
+    expect(emulators.made).toHaveLength(2);
+    expect(emulators.made[0]!.destroyed).toBe(true);
+    lab.destroy();
+  });
+
+  it('stays locked when kiosk.json cannot be used (fails closed)', async () => {
+    const { lab } = testLab({}, { files: { 'kiosk.json': '{"enabled": tru' } });
+    lab.start();
+    await vi.waitFor(() => expect(lab.kiosk.settled).toBe(true));
+    expect(lab.kiosk.active).toBe(true);
+    expect(lab.kiosk.locked).toBe(true);
+    expect(lab.kiosk.configError).toMatch(/JSON/);
+    lab.destroy();
+  });
+});

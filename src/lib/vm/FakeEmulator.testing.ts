@@ -1,0 +1,77 @@
+// A stand-in for the emulator worker, for unit tests only: it records what the machine asks of
+// it and plays a tiny guest (it answers the lab's rename and prints prompts) when told to.
+import { vi } from 'vitest';
+import type { CreateEmulator, Emulator, EmulatorListener } from './EmulatorClient';
+import type { EmulatorSetup, PowerOnConfig } from './emulatorProtocol';
+import type { StateRequest } from './stateDownload';
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+export class FakeEmulator implements Emulator {
+  config: PowerOnConfig | null = null;
+  fetched: StateRequest | null = null;
+  destroyed = false;
+  /** What the machine wrote to each serial port (0: the console, 1: the control port). */
+  serial: Record<number, string> = { 0: '', 1: '' };
+  hostname = 'pc1';
+  #instructions = 0;
+
+  constructor(
+    readonly setup: EmulatorSetup,
+    readonly listener: EmulatorListener,
+  ) {}
+
+  fetchState(request: StateRequest): void {
+    this.fetched = request;
+  }
+  powerOn(config: PowerOnConfig): void {
+    this.config = config;
+  }
+  sendSerial(port: number, bytes: Uint8Array<ArrayBuffer>): void {
+    const text = decoder.decode(bytes);
+    this.serial[port] = (this.serial[port] ?? '') + text;
+    // The guest: its init sets the hostname and says so; its shell prints a prompt on Enter.
+    const named = /^hostname ([a-z0-9-]+)\n$/.exec(text);
+    if (port === 1 && named) {
+      this.hostname = named[1]!;
+      queueMicrotask(() => this.listener.control(`hostname ${this.hostname}`));
+    }
+    if (port === 0 && text.endsWith('\r')) queueMicrotask(() => this.prompt('\r\n'));
+  }
+  stop = vi.fn(() => Promise.resolve());
+  run = vi.fn(() => Promise.resolve());
+  saveState = vi.fn(() => Promise.resolve(new Uint8Array([1, 2, 3]).buffer));
+  restoreState = vi.fn((_state: ArrayBuffer) => Promise.resolve());
+  setJit = vi.fn((_enabled: boolean) => Promise.resolve());
+  destroy(): void {
+    this.destroyed = true;
+  }
+
+  /** The guest prints `text`. */
+  print(text: string): void {
+    this.#instructions += 1_000_000;
+    this.listener.output(encoder.encode(text), { value: this.#instructions, at: Date.now() });
+  }
+  /** The shell prints its prompt (after `before`). */
+  prompt(before = ''): void {
+    this.print(`${before}root@${this.hostname}:~# `);
+  }
+  /** The saved state given at power-on is running. */
+  resume(): void {
+    this.listener.resumed();
+  }
+}
+
+/** A factory that keeps every fake it made, newest last. */
+export function fakeEmulators(): { create: CreateEmulator; made: FakeEmulator[] } {
+  const made: FakeEmulator[] = [];
+  return {
+    made,
+    create: (setup, listener) => {
+      const fake = new FakeEmulator(setup, listener);
+      made.push(fake);
+      return fake;
+    },
+  };
+}
