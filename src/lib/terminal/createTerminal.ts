@@ -60,15 +60,18 @@ export function createTerminal(
   terminal.loadAddon(fit);
   terminal.open(container);
   loadBoldFace(container, fontSize);
-  fit.fit();
+  if (container.clientWidth > 0) fit.fit();
   // After the first fit, so the guest is told the real size, not xterm's default 80x24.
   terminal.loadAddon(new SerialAddon(port));
   installClipboardKeys(terminal);
   if (focus) terminal.focus();
 
   let frame = 0;
-  const observer = new ResizeObserver(() => {
+  const observer = new ResizeObserver(([entry]) => {
     cancelAnimationFrame(frame);
+    // A hidden terminal (its machine's tab not selected) has no size: it keeps the one it had,
+    // rather than telling its guest it is two columns wide.
+    if (!entry || entry.contentRect.width === 0 || entry.contentRect.height === 0) return;
     frame = requestAnimationFrame(() => fit.fit());
   });
   observer.observe(container);

@@ -10,22 +10,14 @@ import { SpeedGauge } from '../metrics/SpeedGauge.svelte';
 import type { Notice } from '../notices/notice';
 import type { SnapshotOrigin } from '../snapshots/format';
 import { createWorkerEmulator, type CreateEmulator, type Emulator } from './EmulatorClient';
-import type { PowerOnConfig } from './emulatorProtocol';
-import { describeError, type MachineError } from './machineError';
-import { PowerSession } from './PowerSession';
+import type { MachineError } from './machineError';
+import { PowerSession, type PowerSource } from './PowerSession';
 import { SerialConsole } from './SerialConsole.svelte';
 
 export type { MachineError } from './machineError';
 export type MachineStatus = 'loading' | 'booting' | 'running' | 'paused' | 'stopped' | 'error';
 /** How the running guest got to its prompt. */
 export type StartedFrom = 'bootState' | 'coldBoot';
-
-/** What to power on: images to boot from the BIOS, or a saved state to resume. */
-export type PowerSource =
-  | { images: GuestImages }
-  | { state: ArrayBuffer; gzipped: boolean; screen: string }
-  /** The pre-booted state, downloaded and decoded by the emulator worker itself. */
-  | { download: PowerOnConfig['fetchedState'] & object; screen: string };
 
 export interface MachineOptions {
   name: string;
@@ -116,7 +108,7 @@ export class Machine {
     this.status = this.#statusBeforePause;
     this.#power.touch();
     await emulator.run();
-    this.letGoOfPause();
+    this.#letGoOfPause();
   }
 
   /** A fresh machine: the pre-booted state again if there is one (instant), else a cold boot. */
@@ -236,7 +228,7 @@ export class Machine {
     this.bootMs = null;
     this.status = 'booting';
     this.startedFrom = startedFrom;
-    this.letGoOfPause(); // the next machine starts running, not paused
+    this.#letGoOfPause(); // the next machine starts running, not paused
   }
 
   /** The shell prompt is up, booted or resumed: the boot time, and the machine is running. */
@@ -255,17 +247,12 @@ export class Machine {
     // No machine runs to take what was typed for it.
     this.console.discardHeld();
     this.#power.failed();
-    this.letGoOfPause();
+    this.#letGoOfPause();
     this.events.emit('failed', error);
   }
 
-  letGoOfPause(): void {
+  #letGoOfPause(): void {
     this.#releasePause?.();
     this.#releasePause = null;
-  }
-
-  /** For PowerSession: turns whatever a power-on threw into the machine's error. */
-  failWith(error: unknown): void {
-    this.fail(describeError(error));
   }
 }

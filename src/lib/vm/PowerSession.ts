@@ -6,10 +6,20 @@ import type { GuestProfile } from '../guest/manifest';
 import { info } from '../notices/notice';
 import type { CreateEmulator, Emulator, EmulatorListener } from './EmulatorClient';
 import type { CounterReading, PowerOnConfig } from './emulatorProtocol';
-import type { Machine, PowerSource } from './Machine.svelte';
+import type { GuestImages } from '../guest/catalog';
+import type { Machine } from './Machine.svelte';
+import { describeError } from './machineError';
+import type { StateRequest } from './stateDownload';
 import { SilenceWatchdog } from './readiness';
 
 const WATCHDOG_MS = 500;
+
+/** What to power on: images to boot from the BIOS, or a saved state to resume. */
+export type PowerSource =
+  | { images: GuestImages }
+  | { state: ArrayBuffer; gzipped: boolean; screen: string }
+  /** The pre-booted state, downloaded and decoded by the emulator worker itself. */
+  | { download: StateRequest; screen: string };
 
 export class PowerSession {
   /** The emulator the machine runs on now (null: none). */
@@ -44,7 +54,7 @@ export class PowerSession {
       const { profile, power } = await source();
       if (generation === this.#generation) this.#powerOn(profile, power);
     } catch (error) {
-      if (generation === this.#generation) this.machine.failWith(error);
+      if (generation === this.#generation) this.machine.fail(describeError(error));
     }
   }
 
