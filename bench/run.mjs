@@ -21,6 +21,7 @@ import {
 } from './cost.mjs';
 import { appInstant, bareInstant } from './instant.mjs';
 import { appAnswer, bareAnswer } from './answer.mjs';
+import { appIdle, appSecondMachine, bareIdle, bareSecondMachine } from './machines.mjs';
 import { printable, renderPerformance } from './report.mjs';
 import { WORKLOADS } from '../images/bench/run-wasm.mjs';
 
@@ -187,6 +188,26 @@ const steady = await alternate(
       : bareSteadyMips(browser, `${base}/bare/?state`),
   NaN,
 );
+
+// A lab of several machines: adding one, what it costs in memory and gives back, idle CPU.
+const machines = await alternate(
+  'machines',
+  RUNS,
+  async (kind) => {
+    const app = kind === 'app';
+    const added = await (app ? appSecondMachine : bareSecondMachine)(browser, base);
+    const one = await (app ? appIdle : bareIdle)(browser, base, 1);
+    const two = await (app ? appIdle : bareIdle)(browser, base, 2);
+    return {
+      ...added,
+      cpuOne: one.cpu,
+      cpuTwo: two.cpu,
+      cpuTwoOverOne: two.cpu / one.cpu,
+      longestTaskMs: two.longestTaskMs,
+    };
+  },
+  {},
+);
 await browser.close();
 server.close();
 const imagesDir = join(root, 'dist', 'images');
@@ -246,6 +267,21 @@ const INSTANT_METRICS = [
   ['offlineShown', 'Offline reload → prompt on screen', 'ms'],
 ];
 const instantRows = INSTANT_METRICS.map(figuresOf(instant));
+const MACHINE_METRICS = [
+  [
+    'addToAnswer',
+    '"Add machine" → its shell has answered `echo $((6*7))` (bare: another `new V86`, state in memory)',
+    'ms',
+  ],
+  ['addToPrompt', '"Add machine" → its prompt on screen (bare: not drawn)', 'ms'],
+  ['addedBytes', 'Memory an added machine costs (all browser processes, RSS)', 'B'],
+  ['afterCycles', 'Memory after adding and removing a machine 10 times ÷ before', 'x'],
+  ['cpuOne', 'CPU, one idle machine (share of a core, whole browser, over 10 s)', '%'],
+  ['cpuTwo', 'CPU, two idle machines', '%'],
+  ['cpuTwoOverOne', 'CPU, two idle machines ÷ one', 'x'],
+  ['longestTaskMs', 'Longest main-thread task while two machines start', 'ms'],
+];
+const machineRows = MACHINE_METRICS.map(figuresOf(machines));
 const snapshotRows = SNAPSHOT_METRICS.map(figures);
 
 // Sizes of what we ship, from the build output.
@@ -309,6 +345,7 @@ const result = {
     instant: instantRows,
     boot: rows,
     snapshots: snapshotRows,
+    machines: machineRows,
   },
   workloads: WORKLOADS,
   boot: Object.fromEntries(rows.map((r) => [r.key, { app: r.app, bare: r.bare, ratio: r.ratio }])),
@@ -329,6 +366,7 @@ const result = {
   answerSamples: answers,
   coldAnswerSamples: coldAnswers,
   costSamples: cost,
+  machineSamples: machines,
   sizes: {
     ownJsGzip,
     images: Object.fromEntries(Object.entries(manifest.files).map(([name, f]) => [name, f.size])),

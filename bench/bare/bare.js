@@ -93,3 +93,52 @@ state.setJit = (enabled) => {
   emulator.v86.cpu.set_jit_config(0, enabled ? 0 : 1);
   emulator.v86.cpu.jit_clear_cache();
 };
+
+/**
+ * Another machine in this page, from the same pre-booted state (kept in memory, as the app keeps
+ * it): resolves when it has printed its prompt, with its emulator and its output so far.
+ */
+function startMachine() {
+  return new Promise((resolve) => {
+    let out = '';
+    const machine = new V86({
+      wasm_path: new URL('./v86/v86.wasm', location.href).href,
+      memory_size: profile.memory_mb * 1024 * 1024,
+      vga_memory_size: 256 * 1024,
+      uart1: true,
+      disable_keyboard: true,
+      disable_mouse: true,
+      disable_speaker: true,
+      autostart: false,
+    });
+    machine.add_listener('serial0-output-byte', (byte) => (out += String.fromCharCode(byte)));
+    machine.add_listener('emulator-loaded', async () => {
+      await machine.restore_state(savedState.slice(0));
+      await machine.run();
+      resolve({ emulator: machine, output: () => out });
+    });
+  });
+}
+
+/** For the lab figures: a second machine added → its shell has answered `echo $((6*7))`, ms. */
+state.extra = [];
+state.addMachine = async () => {
+  const started = performance.now();
+  const machine = await startMachine();
+  state.extra.push(machine);
+  const from = machine.output().length;
+  machine.emulator.serial0_send('echo $((6*7))\n');
+  await new Promise((resolve) => {
+    const check = () => (/^42\r?$/m.test(machine.output().slice(from)) ? resolve() : null);
+    machine.emulator.add_listener('serial0-output-byte', check);
+  });
+  return performance.now() - started;
+};
+state.removeMachine = async () => {
+  const machine = state.extra.pop();
+  await machine?.emulator.destroy();
+};
+// ?machines=N: N machines from the start (the first is the one above).
+for (let i = 1; i < Number(params.get('machines') ?? 1); i++)
+  state.extra.push(await startMachine());
+state.allUp = true;

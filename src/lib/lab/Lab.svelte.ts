@@ -14,6 +14,9 @@ import type { CreateEmulator } from '../vm/EmulatorClient';
 import { toHostname } from '../vm/hostname';
 import { Machine } from '../vm/Machine.svelte';
 import { machineCost, memoryBudget, nextMachineName, refuseMachine } from './capacity';
+import { SpareEmulator } from './SpareEmulator';
+import { whenQuiet } from '../scheduling/whenQuiet';
+import { createWorkerEmulator } from '../vm/EmulatorClient';
 import type { LabParams } from './params';
 
 export interface LabOptions extends GuestSourceOptions {
@@ -46,16 +49,19 @@ export class Lab {
   readonly kiosk: Kiosk;
 
   #params: LabParams;
-  #createEmulator: CreateEmulator | undefined;
+  #createEmulator: CreateEmulator;
+  /** A machine made ready ahead, so that "Add machine" answers at once. */
+  #spare: SpareEmulator;
   #undo: Array<() => void> = [];
 
   constructor(options: LabOptions) {
     this.#params = options.params;
-    this.#createEmulator = options.createEmulator;
+    this.#createEmulator = options.createEmulator ?? createWorkerEmulator;
     this.budgetBytes =
       options.budgetBytes ??
       memoryBudget((globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory);
     this.guests = new GuestSource(options);
+    this.#spare = new SpareEmulator(this.guests, this.#createEmulator);
     const target = () => this.selected;
     this.snapshots = new Snapshots(
       target,
@@ -106,6 +112,7 @@ export class Lab {
     }
     const machine = this.#create(true);
     this.selected = machine;
+    this.#prepareSpare();
     return machine;
   }
 
@@ -141,6 +148,7 @@ export class Lab {
   /** Ends everything the lab started, newest first. */
   destroy(): void {
     for (const undo of this.#undo.splice(0).reverse()) undo();
+    this.#spare.dispose();
     this.kiosk.dispose();
     this.bench.cancel();
     this.offline.dispose();
@@ -156,6 +164,7 @@ export class Lab {
       name,
       guests: this.guests,
       createEmulator: this.#createEmulator,
+      spares: this.#spare,
     });
     this.machines = [...this.machines, machine];
     if (autostart) void machine.start(undefined, { cold: this.#params.cold });
@@ -167,6 +176,22 @@ export class Lab {
     this.settled = true;
     void this.snapshots.init().catch(() => undefined); // the panel says what failed
     void this.offline.register();
+    this.#prepareSpare();
+  }
+
+  /**
+   * Once the page is quiet, a machine made ready for the next "Add machine" (its worker loaded,
+   * the pre-booted state restored, stopped), if another machine would fit; not in a locked kiosk.
+   */
+  #prepareSpare(): void {
+    void whenQuiet(1000).then(async () => {
+      const profile = await this.guests.profile().catch(() => null);
+      if (!profile || this.machines.length === 0 || (this.kiosk.active && this.kiosk.locked))
+        return;
+      const running = this.machines.map((m) => m.memoryBytes ?? profile.memoryBytes);
+      if (!refuseMachine(running, profile.memoryBytes, this.budgetBytes))
+        this.#spare.prepare(profile);
+    });
   }
 
   /** The pre-booted state the machines start from, once downloaded: the store's base. */

@@ -106,3 +106,31 @@ describe('Lab', () => {
     lab.destroy();
   });
 });
+
+describe('Lab: the next machine made ready ahead', () => {
+  it('readies a stopped machine once the lab is quiet, and the next one added adopts it', async () => {
+    const { lab, emulators } = testLab();
+    lab.start();
+    await settle();
+    const first = emulators.made[0]!;
+    first.listener.stateFetched(new Uint8Array([31, 139]).buffer, true);
+    first.resume();
+    // About a second after the first prompt: a spare, given the kept state, parked.
+    await vi.waitFor(() => expect(emulators.made).toHaveLength(2), { timeout: 3000 });
+    const spare = emulators.made[1]!;
+    expect(spare.config).toMatchObject({ parked: true, stateGzipped: true });
+    spare.listener.parked();
+
+    const pc2 = await lab.add();
+    await settle();
+    // The worker pc2 started for itself is dropped; the spare runs instead, already restored.
+    const started = emulators.made[2]!;
+    expect(started.destroyed).toBe(true);
+    expect(started.config).toBeNull();
+    expect(spare.run).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(pc2?.status).toBe('running'));
+    expect(spare.serial[1]).toContain('hostname pc2\n');
+    lab.destroy();
+    expect(spare.destroyed).toBe(true);
+  });
+});

@@ -26,6 +26,8 @@ export interface EmulatorListener {
   compiled(module: WebAssembly.Module): void;
   /** A saved state given to powerOn() is restored and running. */
   resumed(): void;
+  /** A state given with `parked` is restored and waits for run(). */
+  parked(): void;
   stateProgress(loaded: number, total: number): void;
   /** The pre-booted state it downloaded, checked, as served: for later resets. */
   stateFetched(served: ArrayBuffer, gzipped: boolean): void;
@@ -70,6 +72,7 @@ export class EmulatorClient implements Emulator {
     rpc.on('wasmFailed', (message) => listener.wasmFailed(message));
     rpc.on('compiled', (module) => listener.compiled(module));
     rpc.on('resumed', () => listener.resumed());
+    rpc.on('parked', () => listener.parked());
     rpc.on('stateProgress', ({ loaded, total }) => listener.stateProgress(loaded, total));
     rpc.on('stateFetched', ({ served, gzipped }) => listener.stateFetched(served, gzipped));
     rpc.on('stateFailed', ({ kind, message }) => listener.stateFailed(kind, message));

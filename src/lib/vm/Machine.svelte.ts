@@ -11,7 +11,7 @@ import type { Notice } from '../notices/notice';
 import type { SnapshotOrigin } from '../snapshots/format';
 import { createWorkerEmulator, type CreateEmulator, type Emulator } from './EmulatorClient';
 import type { MachineError } from './machineError';
-import { PowerSession, type PowerSource } from './PowerSession';
+import { PowerSession, type PowerSource, type SpareSource } from './PowerSession';
 import { SerialConsole } from './SerialConsole.svelte';
 
 export type { MachineError } from './machineError';
@@ -24,6 +24,8 @@ export interface MachineOptions {
   guests: GuestSource;
   /** The emulator behind the machine (a worker; unit tests give a fake). */
   createEmulator?: CreateEmulator;
+  /** Emulators made ready ahead, restored and stopped: a new machine adopts one. */
+  spares?: SpareSource;
 }
 
 let machines = 0;
@@ -62,6 +64,7 @@ export class Machine {
       this,
       options.guests,
       options.createEmulator ?? createWorkerEmulator,
+      options.spares,
     );
   }
 

@@ -14,6 +14,11 @@ import { SilenceWatchdog } from './readiness';
 
 const WATCHDOG_MS = 500;
 
+/** Where a machine can get an emulator made ready ahead (lab/SpareEmulator.ts). */
+export interface SpareSource {
+  take(profile: GuestProfile, listener: EmulatorListener): Emulator | null;
+}
+
 /** What to power on: images to boot from the BIOS, or a saved state to resume. */
 export type PowerSource =
   | { images: GuestImages }
@@ -25,6 +30,7 @@ export class PowerSession {
   /** The emulator the machine runs on now (null: none). */
   emulator: Emulator | null = null;
   #next: Emulator | null = null;
+  #nextListener: EmulatorListener | null = null;
   #generation = 0;
   #profile: GuestProfile | null = null;
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -38,6 +44,8 @@ export class PowerSession {
     private readonly machine: Machine,
     private readonly guests: GuestSource,
     private readonly createEmulator: CreateEmulator,
+    /** Emulators made ready ahead, restored and stopped (see lab/SpareEmulator.ts). */
+    private readonly spares: SpareSource | null = null,
   ) {}
 
   /**
@@ -127,6 +135,7 @@ export class PowerSession {
       resumed: () => {
         if (current()) void this.#onResumed?.().then(() => current() && this.#reachedPrompt());
       },
+      parked: () => undefined, // only spares are parked, and they are adopted once parked
       stateProgress: (loaded, total) => {
         const file = this.#profile?.bootState?.file.name ?? '';
         if (current()) m.progress = { file, loaded, total };
@@ -140,19 +149,29 @@ export class PowerSession {
       },
     };
     this.#next = this.createEmulator(this.guests.emulatorSetup(), listener);
+    this.#nextListener = listener;
   }
 
   #powerOn(profile: GuestProfile, power: PowerSource): void {
-    const emulator = this.#next;
-    if (!emulator) throw new Error('no emulator worker prepared');
-    this.#next = null;
+    const listener = this.#nextListener;
+    // The pre-booted state, restored already in a spare: that one runs, the new worker goes.
+    const spare = 'images' in power || !listener ? null : this.spares?.take(profile, listener);
+    if (spare) this.#next?.destroy();
+    const emulator = spare ?? this.#next;
+    if (!emulator || !listener) throw new Error('no emulator worker prepared');
+    this.#next = this.#nextListener = null;
     this.#profile = profile;
     performance.mark('aula86:new-v86');
     const ran = Promise.resolve();
     this.#onResumed =
       'screen' in power ? () => m.console.showRestoredAs(power.screen, m.name, ran) : null;
     const m = this.machine;
-    emulator.powerOn({ memoryBytes: profile.memoryBytes, ...powerOnSource(power, profile) });
+    if (spare)
+      void spare.run().then(
+        () => listener.resumed(),
+        (e: unknown) => listener.crash(String(e)),
+      );
+    else emulator.powerOn({ memoryBytes: profile.memoryBytes, ...powerOnSource(power, profile) });
     this.emulator = emulator;
     m.console.connect((port, bytes) => emulator.sendSerial(port, bytes));
     m.console.powerOn(profile.readyText);

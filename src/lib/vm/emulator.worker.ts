@@ -165,10 +165,17 @@ async function create(config: PowerOnConfig) {
   if (state) {
     await new Promise<void>((resolve) => e.add_listener('emulator-loaded', () => resolve()));
     await e.restore_state(state);
+    if (config.parked) return report.emit('parked', null);
     await e.run();
     report.emit('resumed', null);
   }
-  setInterval(() => report.emit('counter', counter()), 250);
+  countEvery250ms();
+}
+
+let counting = 0;
+/** The counter for the page's speed figures, from the first run on (none while parked). */
+function countEvery250ms() {
+  counting ||= self.setInterval(() => report.emit('counter', counter()), 250);
 }
 
 function running(): V86 {
@@ -197,7 +204,11 @@ const handlers: Handlers<EmulatorMethods> = {
       await running().stop();
       flush();
     }),
-  run: () => thenCount(() => running().run()),
+  run: () =>
+    thenCount(async () => {
+      await running().run();
+      countEvery250ms();
+    }),
   save: () =>
     thenCount(async () => {
       const e = running();

@@ -22,6 +22,8 @@ export interface PowerOnConfig {
   stateGzipped?: boolean;
   /** …or the pre-booted state this worker downloads (see 'fetchState'). */
   fetchedState?: StateRequest;
+  /** Restore the state and stay stopped (no CPU) until 'run': a machine made ready ahead. */
+  parked?: boolean;
 }
 
 /** A reading of v86's 32-bit instruction counter, and when it was taken (ms since the epoch). */
@@ -56,6 +58,8 @@ export type EmulatorEvents = {
   counter: CounterReading;
   /** A saved state given at creation is restored and running. */
   resumed: null;
+  /** A saved state given with `parked` is restored; it runs at the first 'run'. */
+  parked: null;
   stateProgress: { loaded: number; total: number };
   /** The downloaded state, checked, as served (gzipped): the page keeps it for resets. */
   stateFetched: { served: ArrayBuffer; gzipped: boolean };
