@@ -28,23 +28,19 @@ export class SpareEmulator {
     const start = this.guests.bootStart(profile);
     if (start.kind !== 'kept') return;
     const spare: Spare = { emulator: null!, profileId: profile.id, parked: false, listener: null };
-    const forward = <K extends keyof EmulatorListener>(name: K) =>
-      ((...args: never[]) =>
-        (spare.listener?.[name] as ((...a: never[]) => void) | undefined)?.(
-          ...args,
-        )) as EmulatorListener[K];
+    const to = () => spare.listener;
     const listener: EmulatorListener = {
-      output: forward('output'),
-      counter: forward('counter'),
-      control: forward('control'),
+      output: (bytes, reading) => to()?.output(bytes, reading),
+      counter: (reading) => to()?.counter(reading),
+      control: (line) => to()?.control(line),
       crash: (message) => (spare.listener ? spare.listener.crash(message) : this.#drop(spare)),
       wasmFailed: (message) =>
         spare.listener ? spare.listener.wasmFailed(message) : this.#drop(spare),
       compiled: (module) => this.guests.keepWasm(module),
-      resumed: forward('resumed'),
+      resumed: () => to()?.resumed(),
       parked: () => (spare.parked = true),
-      stateProgress: forward('stateProgress'),
-      stateFetched: forward('stateFetched'),
+      stateProgress: (loaded, total) => to()?.stateProgress(loaded, total),
+      stateFetched: (served, gzipped) => to()?.stateFetched(served, gzipped),
       stateFailed: (kind, message) =>
         spare.listener ? spare.listener.stateFailed(kind, message) : this.#drop(spare),
     };
