@@ -42,10 +42,24 @@ describe('parseManifest', () => {
     expect(() => parseManifest(m)).toThrow(ManifestError);
   });
 
-  it('rejects a malformed SHA-256', () => {
+  it('rejects a malformed SHA-256, naming the field', () => {
     const m = clone();
     m.files['bzImage']!.sha256 = 'abc';
-    expect(() => parseManifest(m)).toThrow(/sha256/);
+    expect(() => parseManifest(m)).toThrow('files.bzImage.sha256: must be a SHA-256 in hex');
+  });
+
+  it('names the field of every other mistake too, and a file no entry lists', () => {
+    const wrongType = clone();
+    (wrongType.profiles[0] as unknown as Record<string, unknown>)['memory_mb'] = '128';
+    expect(() => parseManifest(wrongType)).toThrow('profiles[0].memory_mb: must be a number');
+    const huge = clone();
+    huge.profiles[0]!.memory_mb = 1e6;
+    expect(() => parseManifest(huge)).toThrow('profiles[0].memory_mb: must be at most 2048');
+    const unlisted = clone();
+    unlisted.profiles[0]!.files['kernel'] = 'vmlinuz';
+    expect(() => parseManifest(unlisted)).toThrow(
+      'files["vmlinuz"] (named by profiles[0].files.kernel): not listed',
+    );
   });
 
   it('rejects memory that does not reach past the initrd at 64 MiB', () => {

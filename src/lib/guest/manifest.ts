@@ -1,5 +1,8 @@
 // The guest image manifest (public/images/manifest.json, written by images/write-manifest.mjs):
-// its types, and a strict parser that turns it into typed guest profiles.
+// its types, and its schema (valibot, as every file the lab reads), which turns it into typed
+// guest profiles and names the field at fault.
+import * as v from 'valibot';
+import { parseOrThrow } from '../schema/validate';
 
 export interface ManifestFile {
   /** File name inside images/. */
@@ -60,67 +63,88 @@ export class ManifestError extends Error {
   override name = 'ManifestError';
 }
 
-type Json = Record<string, unknown>;
+const MiB = 1024 * 1024;
+const text = v.pipe(
+  v.string('must be a string'),
+  v.nonEmpty('must not be empty'),
+  v.maxLength(4096),
+);
+const count = v.pipe(
+  v.number('must be a number'),
+  v.safeInteger('must be a whole number'),
+  v.minValue(0, 'must not be negative'),
+);
+const hash = v.pipe(
+  v.string('must be a string'),
+  v.toLowerCase(),
+  v.regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'),
+);
+/** v86 emulates at most 2 GiB, and a profile's memory is a whole number of MiB. */
+const memoryMb = v.pipe(
+  count,
+  v.minValue(1, 'must be at least 1'),
+  v.maxValue(2048, 'must be at most 2048'),
+);
 
-function obj(value: unknown, where: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ManifestError(`${where} is not an object`);
-  }
-  return value as Json;
-}
-function str(o: Json, key: string, where: string): string {
-  const v = o[key];
-  if (typeof v !== 'string' || v === '') throw new ManifestError(`${where}.${key} is not a string`);
-  return v;
-}
-function num(o: Json, key: string, where: string): number {
-  const v = o[key];
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
-    throw new ManifestError(`${where}.${key} is not a whole number`);
-  }
-  return v;
-}
+const FileSchema = v.object({
+  size: count,
+  sha256: hash,
+  encoding: v.optional(v.nullable(v.literal('gzip', 'must be "gzip" or null')), null),
+  decoded_size: count,
+  decoded_sha256: hash,
+  package: text,
+  version: text,
+});
 
-function parseFile(files: Json, name: string, where: string): ManifestFile {
-  const f = obj(files[name], `files["${name}"] (named by ${where})`);
-  const at = `files["${name}"]`;
-  const hash = (key: string) => {
-    const value = str(f, key, at).toLowerCase();
-    if (!/^[0-9a-f]{64}$/.test(value)) throw new ManifestError(`${at}.${key} is not a SHA-256`);
-    return value;
-  };
-  const encoding = f['encoding'] ?? null;
-  if (encoding !== null && encoding !== 'gzip') {
-    throw new ManifestError(`${at}.encoding must be "gzip" or null`);
-  }
+const BootStateSchema = v.object({
+  file: text,
+  v86_version: text,
+  memory_mb: memoryMb,
+  images: v.object({ bios: text, kernel: text, initrd: text }),
+  screen: v.pipe(v.string('must be a string'), v.maxLength(1024 * 1024)),
+});
+
+const ProfileSchema = v.object({
+  id: text,
+  name: text,
+  kernel_release: text,
+  arch: text,
+  memory_mb: memoryMb,
+  cmdline: text,
+  ready_text: text,
+  silence_limit_s: v.pipe(count, v.maxValue(3600, 'must be at most 3600')),
+  files: v.object({ bios: text, kernel: text, initrd: text, bench: v.optional(text) }),
+  boot_state: v.optional(BootStateSchema),
+});
+
+const ManifestSchema = v.object({
+  format: v.literal(1, 'is not format 1'),
+  default_profile: text,
+  profiles: v.pipe(
+    v.array(ProfileSchema, 'must be a list'),
+    v.nonEmpty('is empty'),
+    v.maxLength(64, 'has more than 64 profiles'),
+  ),
+  files: v.record(v.string(), FileSchema, 'must be an object'),
+});
+
+/** A file the manifest lists, by its name; `where` says who named it (for the error). */
+function fileOf(
+  files: Record<string, v.InferOutput<typeof FileSchema>>,
+  name: string,
+  where: string,
+): ManifestFile {
+  const f = Object.hasOwn(files, name) ? files[name] : undefined;
+  if (!f) throw new ManifestError(`files["${name}"] (named by ${where}): not listed`);
   return {
     name,
-    size: num(f, 'size', at),
-    sha256: hash('sha256'),
-    encoding,
-    decodedSize: num(f, 'decoded_size', at),
-    decodedSha256: hash('decoded_sha256'),
-    package: str(f, 'package', at),
-    version: str(f, 'version', at),
-  };
-}
-
-function parseBootState(raw: unknown, files: Json, where: string): BootState {
-  const at = `${where}.boot_state`;
-  const b = obj(raw, at);
-  const images = obj(b['images'], `${at}.images`);
-  const screen = b['screen'];
-  if (typeof screen !== 'string') throw new ManifestError(`${at}.screen is not a string`);
-  return {
-    file: parseFile(files, str(b, 'file', at), at),
-    v86Version: str(b, 'v86_version', at),
-    memoryBytes: num(b, 'memory_mb', at) * 1024 * 1024,
-    imageSha256: {
-      bios: str(images, 'bios', `${at}.images`),
-      kernel: str(images, 'kernel', `${at}.images`),
-      initrd: str(images, 'initrd', `${at}.images`),
-    },
-    screen,
+    size: f.size,
+    sha256: f.sha256,
+    encoding: f.encoding,
+    decodedSize: f.decoded_size,
+    decodedSha256: f.decoded_sha256,
+    package: f.package,
+    version: f.version,
   };
 }
 
@@ -143,47 +167,51 @@ export function bootStateMismatches(profile: GuestProfile, v86Version: string): 
 }
 
 export function parseManifest(raw: unknown): Manifest {
-  const root = obj(raw, 'manifest');
-  if (root['format'] !== 1)
-    throw new ManifestError(`unsupported manifest format ${String(root['format'])}`);
-  const files = obj(root['files'], 'files');
-  const list = root['profiles'];
-  if (!Array.isArray(list) || list.length === 0) throw new ManifestError('profiles is empty');
-  const profiles = list.map((item, i): GuestProfile => {
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (typeof format === 'number' && format !== 1) {
+    throw new ManifestError(`unsupported manifest format ${format}`);
+  }
+  const m = parseOrThrow(ManifestSchema, raw, (detail) => new ManifestError(detail));
+  const profiles = m.profiles.map((p, i): GuestProfile => {
     const where = `profiles[${i}]`;
-    const p = obj(item, where);
-    const fileNames = obj(p['files'], `${where}.files`);
-    const memoryMb = num(p, 'memory_mb', where);
-    const fileOf = (role: string) =>
-      parseFile(files, str(fileNames, role, `${where}.files`), where);
+    const file = (role: 'bios' | 'kernel' | 'initrd') =>
+      fileOf(m.files, p.files[role], `${where}.files.${role}`);
+    const b = p.boot_state;
     return {
-      id: str(p, 'id', where),
-      name: str(p, 'name', where),
-      kernelRelease: str(p, 'kernel_release', where),
-      arch: str(p, 'arch', where),
-      memoryBytes: memoryMb * 1024 * 1024,
-      cmdline: str(p, 'cmdline', where),
-      readyText: str(p, 'ready_text', where),
-      silenceLimitMs: num(p, 'silence_limit_s', where) * 1000,
-      bios: fileOf('bios'),
-      kernel: fileOf('kernel'),
-      initrd: fileOf('initrd'),
-      bench: fileNames['bench'] === undefined ? null : fileOf('bench'),
-      bootState:
-        p['boot_state'] === undefined ? null : parseBootState(p['boot_state'], files, where),
+      id: p.id,
+      name: p.name,
+      kernelRelease: p.kernel_release,
+      arch: p.arch,
+      memoryBytes: p.memory_mb * MiB,
+      cmdline: p.cmdline,
+      readyText: p.ready_text,
+      silenceLimitMs: p.silence_limit_s * 1000,
+      bios: file('bios'),
+      kernel: file('kernel'),
+      initrd: file('initrd'),
+      bench:
+        p.files.bench === undefined ? null : fileOf(m.files, p.files.bench, `${where}.files.bench`),
+      bootState: b
+        ? {
+            file: fileOf(m.files, b.file, `${where}.boot_state`),
+            v86Version: b.v86_version,
+            memoryBytes: b.memory_mb * MiB,
+            imageSha256: b.images,
+            screen: b.screen,
+          }
+        : null,
     };
   });
-  const defaultProfile = str(root, 'default_profile', 'manifest');
-  if (!profiles.some((p) => p.id === defaultProfile)) {
-    throw new ManifestError(`default_profile "${defaultProfile}" is not a listed profile`);
+  if (!profiles.some((p) => p.id === m.default_profile)) {
+    throw new ManifestError(`default_profile "${m.default_profile}" is not a listed profile`);
   }
   for (const p of profiles) {
     // v86 loads the initrd at 64 MiB, so the RAM must reach past its end.
-    if (p.memoryBytes <= 64 * 1024 * 1024 + p.initrd.decodedSize) {
+    if (p.memoryBytes <= 64 * MiB + p.initrd.decodedSize) {
       throw new ManifestError(`profile ${p.id}: memory too small for the initrd at 64 MiB`);
     }
   }
-  return { format: 1, profiles, defaultProfile };
+  return { format: 1, profiles, defaultProfile: m.default_profile };
 }
 
 /** Bytes the page downloads for a profile's images. */
