@@ -40,6 +40,15 @@ describe('Kiosk', () => {
     lab.destroy();
   });
 
+  it('opens as many machines as kiosk.json asks for', async () => {
+    const kiosk = JSON.stringify({ enabled: true, machines: 3 });
+    const { lab } = testLab({}, { files: { 'kiosk.json': kiosk } });
+    lab.start();
+    await vi.waitFor(() => expect(lab.machines.map((m) => m.name)).toEqual(['pc1', 'pc2', 'pc3']));
+    expect(lab.selected?.name).toBe('pc1');
+    lab.destroy();
+  });
+
   it('stays locked when kiosk.json cannot be used (fails closed)', async () => {
     const { lab } = testLab({}, { files: { 'kiosk.json': '{"enabled": tru' } });
     lab.start();

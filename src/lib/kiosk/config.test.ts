@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KioskConfigError, parseKioskConfig } from './config';
 
 describe('parseKioskConfig', () => {
-  it('fills in the defaults: not enabled, the boot state, ten idle minutes, no PIN', () => {
+  it('fills in the defaults: not enabled, the boot state, ten idle minutes, no PIN, one machine', () => {
     expect(parseKioskConfig({})).toEqual({
       enabled: false,
       golden: { kind: 'boot' },
@@ -10,6 +10,7 @@ describe('parseKioskConfig', () => {
       countdownSeconds: 30,
       pin: null,
       fontSize: 22,
+      machines: 1,
     });
   });
   it('reads every setting', () => {
@@ -21,6 +22,7 @@ describe('parseKioskConfig', () => {
         countdownSeconds: 10,
         pin: '2468',
         fontSize: 28,
+        machines: 2,
       }),
     ).toEqual({
       enabled: true,
@@ -29,7 +31,9 @@ describe('parseKioskConfig', () => {
       countdownSeconds: 10,
       pin: '2468',
       fontSize: 28,
+      machines: 2,
     });
+    expect(() => parseKioskConfig({ machines: 5 })).toThrow('machines: must be at most 4');
   });
   it('accepts the bounds themselves', () => {
     const config = parseKioskConfig({ idleMinutes: 0.05, countdownSeconds: 600, fontSize: 12 });

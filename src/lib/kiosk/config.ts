@@ -16,6 +16,8 @@ export interface KioskConfig {
   pin: string | null;
   /** Terminal font size in kiosk mode, px. */
   fontSize: number;
+  /** Machines the kiosk opens with (pc1, pc2, …): one keeps the single-machine layout. */
+  machines: number;
 }
 
 export const DEFAULT_KIOSK: KioskConfig = {
@@ -25,6 +27,7 @@ export const DEFAULT_KIOSK: KioskConfig = {
   countdownSeconds: 30,
   pin: null,
   fontSize: 22,
+  machines: 1,
 };
 
 /** The bounds of each setting, as docs/deployment.md gives them. */
@@ -33,6 +36,7 @@ export const KIOSK_LIMITS = {
   idleMinutes: { min: 0.05, max: 24 * 60 },
   countdownSeconds: { min: 1, max: 600 },
   fontSize: { min: 12, max: 64 },
+  machines: { min: 1, max: 4 },
   goldenName: { max: 80 },
 } as const;
 
@@ -95,6 +99,7 @@ const KioskSchema = v.strictObject(
       null,
     ),
     fontSize: v.optional(bounded(KIOSK_LIMITS.fontSize, true), DEFAULT_KIOSK.fontSize),
+    machines: v.optional(bounded(KIOSK_LIMITS.machines, true), DEFAULT_KIOSK.machines),
   },
   'is not a setting kiosk.json knows',
 );

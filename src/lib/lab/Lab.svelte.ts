@@ -88,7 +88,13 @@ export class Lab {
       const offFailed = first.events.on('failed', () => this.#settle());
       this.#undo.push(offReady, offFailed);
     } else this.#settle();
-    void this.kiosk.init(kiosk);
+    void this.kiosk.init(kiosk).then(() => this.#openKioskMachines());
+  }
+
+  /** A kiosk whose kiosk.json asks for more machines opens them (its layout then shows tabs). */
+  #openKioskMachines(): void {
+    if (!this.kiosk.active || !this.#params.autostart) return;
+    while (this.machines.length < this.kiosk.config.machines) this.#create(true);
   }
 
   /** Adds a machine and powers it on, or says why it does not fit (and adds nothing). */
