@@ -101,7 +101,7 @@ export function appSecondMachine(browser, base) {
     const start = await processUse(browser);
     const pane = (name) => page.locator(`[role=tabpanel][aria-label="${name}"]`);
     await page.evaluate(() => {
-      window.__added = new Promise((resolve) => {
+      new Promise((resolve) => {
         document.querySelector('button.add').addEventListener(
           'pointerdown',
           (event) => {
@@ -121,13 +121,15 @@ export function appSecondMachine(browser, base) {
           },
           { once: true },
         );
-      });
+      }).then((result) => (window.__added = result));
     });
     await page.getByRole('button', { name: 'Add machine' }).click();
     await pane('pc2').getByText('root@pc2:~#').waitFor({ timeout: 60_000 });
     // Its terminal has the keyboard (the new tab is selected): the keys go straight in.
     await page.keyboard.type(`${COMMAND}\n`);
-    const { prompt, answer } = await page.evaluate(() => window.__added);
+    const { prompt, answer } = await (
+      await page.waitForFunction(() => window.__added, null, { timeout: 60_000 })
+    ).jsonValue();
     await quiet(page);
     const withTwo = await processUse(browser);
 

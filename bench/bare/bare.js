@@ -46,7 +46,8 @@ const emulator = new V86({
 state.emulator = emulator;
 if (fromState) {
   emulator.add_listener('emulator-loaded', async () => {
-    await emulator.restore_state(savedState);
+    // A copy: v86 may keep using the buffer it restored from, and later machines need it intact.
+    await emulator.restore_state(savedState.slice(0));
     await emulator.run();
     state.prompt = true;
     performance.mark('prompt');
@@ -128,8 +129,17 @@ state.addMachine = async () => {
   state.extra.push(machine);
   const from = machine.output().length;
   machine.emulator.serial0_send('echo $((6*7))\n');
-  await new Promise((resolve) => {
-    const check = () => (/^42\r?$/m.test(machine.output().slice(from)) ? resolve() : null);
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no answer in 60 s: ${JSON.stringify(machine.output().slice(-120))}`)),
+      60_000,
+    );
+    const check = () => {
+      if (!/^42\r?$/m.test(machine.output().slice(from))) return;
+      clearTimeout(timer);
+      machine.emulator.remove_listener('serial0-output-byte', check);
+      resolve();
+    };
     machine.emulator.add_listener('serial0-output-byte', check);
   });
   return performance.now() - started;

@@ -34,7 +34,12 @@ export class Lab {
   selected = $state.raw<Machine | null>(null);
   /** What the last lab action said (a machine refused, renamed, removed). */
   notice = $state.raw<Notice | null>(null);
-  /** The first machine is up (or could not start): the side panels and the store open. */
+  /**
+   * The first machine is powering on (or could not): the side panels are drawn now, while its
+   * worker restores the guest, rather than together with its prompt.
+   */
+  drawn = $state.raw(false);
+  /** The first machine is up (or could not start): the snapshot store opens. */
   settled = $state.raw(false);
   /** Memory the machines may take, and what they take (emulated RAM + overhead), bytes. */
   readonly budgetBytes: number;
@@ -84,9 +89,12 @@ export class Lab {
     this.selected = this.machines[0] ?? null;
     const first = this.selected;
     if (autostart && first) {
-      const offReady = first.events.on('ready', () => this.#settle());
-      const offFailed = first.events.on('failed', () => this.#settle());
-      this.#undo.push(offReady, offFailed);
+      const draw = () => (this.drawn = true);
+      this.#undo.push(
+        first.console.events.on('poweredOn', draw),
+        first.events.on('ready', () => this.#settle()),
+        first.events.on('failed', () => this.#settle()),
+      );
     } else this.#settle();
     void this.kiosk.init(kiosk).then(() => this.#openKioskMachines());
   }
@@ -179,7 +187,7 @@ export class Lab {
 
   #settle(): void {
     if (this.settled) return;
-    this.settled = true;
+    this.drawn = this.settled = true;
     void this.snapshots.init().catch(() => undefined); // the panel says what failed
     void this.offline.register();
     this.#prepareSpare();

@@ -77,8 +77,10 @@ export class EmulatorClient implements Emulator {
     rpc.on('stateFetched', ({ served, gzipped }) => listener.stateFetched(served, gzipped));
     rpc.on('stateFailed', ({ kind, message }) => listener.stateFailed(kind, message));
     rpc.onCrash((error) => listener.crash(error.message));
-    if (early) rpc.replay(early.messages.splice(0));
-    else rpc.notify('setup', setup);
+    if (early) {
+      worker.onmessage = null; // index.html's buffering ends here: the client listens now
+      rpc.replay(early.messages.splice(0));
+    } else rpc.notify('setup', setup);
   }
 
   fetchState(request: StateRequest): void {
