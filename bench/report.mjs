@@ -43,7 +43,14 @@ function parts(result) {
   const coldAnswerTable = tableOf(coldAnswerRows);
   const snapshotTable = tableOf(snapshotRows);
   const instantTable = tableOf(instantRows);
-  const machineTable = machineRows.length ? tableOf(machineRows) : '';
+  // A measurement that failed leaves an empty entry (its pair's other half still counts).
+  const failedOf = (list = []) => list.filter((s) => Object.keys(s ?? {}).length === 0).length;
+  const ms = result.machineSamples ?? { app: [], bare: [] };
+  const machineFailures =
+    failedOf(ms.app) + failedOf(ms.bare)
+      ? `\n\nIn this run ${failedOf(ms.app)} app and ${failedOf(ms.bare)} bare measurement(s) of ${ms.app.length} failed (the bare page's second machine did not answer: typed the moment its state was restored, plain v86 sometimes loses the line; it now presses Enter first); those medians are of the others.`
+      : '';
+  const machineTable = machineRows.length ? tableOf(machineRows) + machineFailures : '';
 
   const msText = (v) => (!Number.isFinite(v) ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(0));
   const times = (v, base) =>

@@ -127,6 +127,21 @@ state.addMachine = async () => {
   const started = performance.now();
   const machine = await startMachine();
   state.extra.push(machine);
+  // Enter first, and the command at the prompt that answers it: typed into a state the very
+  // moment it is restored, plain v86 sometimes loses the line (the shell never runs it).
+  await new Promise((resolve) => {
+    const from = machine.output().length;
+    const check = () => {
+      // eslint-disable-next-line no-control-regex -- the prompt may end with ESC [ 6 n
+      if (!/# (\x1b\[6n)?$/.test(machine.output().slice(from))) return;
+      machine.emulator.remove_listener('serial0-output-byte', check);
+      clearInterval(again);
+      resolve();
+    };
+    machine.emulator.add_listener('serial0-output-byte', check);
+    machine.emulator.serial0_send('\n');
+    const again = setInterval(() => machine.emulator.serial0_send('\n'), 1000);
+  });
   const from = machine.output().length;
   machine.emulator.serial0_send('echo $((6*7))\n');
   await new Promise((resolve, reject) => {
