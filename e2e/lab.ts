@@ -53,30 +53,26 @@ export class Lab {
   }
 
   /** The terminal's text, one line per row, as a reader sees it (trailing blanks trimmed). */
-  async screenText(): Promise<string> {
-    const text = (await this.terminal.innerText()).replace(/\u00a0/g, ' ');
-    return text
-      .split('\n')
-      .map((line) => line.trimEnd())
-      .join('\n');
+  screenText(): Promise<string> {
+    return readRows(this.terminal);
   }
 
   /** Waits until the screen shows `expected` (a regular expression is matched line by line). */
   async expectScreen(expected: string | RegExp): Promise<void> {
-    await expect
-      .poll(
-        async () => {
-          const text = await this.screenText();
-          return typeof expected === 'string' ? text.includes(expected) : expected.test(text);
-        },
-        { message: `terminal shows ${String(expected)}` },
-      )
-      .toBe(true);
+    await pollScreen(() => this.screenText(), expected, 'terminal');
   }
 
   /** One machine of the lab, by name (pc1, pc2, …). */
   machine(name: string): Machine {
     return new Machine(this.page, name);
+  }
+
+  /** Opens the lab with two machines (`?machines=2`) and waits for each one's prompt. */
+  async openTwoMachines(): Promise<[Machine, Machine]> {
+    await this.open('lang=en&machines=2');
+    const machines: [Machine, Machine] = [this.machine('pc1'), this.machine('pc2')];
+    for (const machine of machines) await machine.waitForPrompt();
+    return machines;
   }
 
   /** Clicks "Add machine" and waits for the new machine's tab; returns it. */
@@ -145,22 +141,36 @@ export class Machine {
   /** This machine's terminal text (shown first: a hidden terminal is not laid out in rows). */
   async screenText(): Promise<string> {
     await this.show();
-    const text = (await this.pane.locator('.xterm-rows').innerText()).replace(/\u00a0/g, ' ');
-    return text
-      .split('\n')
-      .map((line) => line.trimEnd())
-      .join('\n');
+    return readRows(this.pane.locator('.xterm-rows'));
   }
 
   async expectScreen(expected: string | RegExp): Promise<void> {
-    await expect
-      .poll(
-        async () => {
-          const text = await this.screenText();
-          return typeof expected === 'string' ? text.includes(expected) : expected.test(text);
-        },
-        { message: `${this.name}'s terminal shows ${String(expected)}` },
-      )
-      .toBe(true);
+    await pollScreen(() => this.screenText(), expected, `${this.name}'s terminal`);
   }
+}
+
+/** A terminal's text, one line per row, as a reader sees it (trailing blanks trimmed). */
+async function readRows(rows: Locator): Promise<string> {
+  const text = (await rows.innerText()).replace(/\u00a0/g, ' ');
+  return text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n');
+}
+
+/** Polls `read` until it shows `expected` (a regular expression is matched line by line). */
+async function pollScreen(
+  read: () => Promise<string>,
+  expected: string | RegExp,
+  what: string,
+): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const text = await read();
+        return typeof expected === 'string' ? text.includes(expected) : expected.test(text);
+      },
+      { message: `${what} shows ${String(expected)}` },
+    )
+    .toBe(true);
 }

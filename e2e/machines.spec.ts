@@ -6,11 +6,7 @@ import { SnapshotPanel } from './snapshots';
 
 test('?machines=2 opens two machines, each named in its own prompt', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('lang=en&machines=2');
-  const pc1 = lab.machine('pc1');
-  const pc2 = lab.machine('pc2');
-  await pc1.waitForPrompt();
-  await pc2.waitForPrompt();
+  const [pc1, pc2] = await lab.openTwoMachines();
   await pc2.run('hostname', /^pc2$/m);
   await pc1.run('hostname', /^pc1$/m);
 });
@@ -19,11 +15,7 @@ test('two machines run different commands at once; each terminal shows only its 
   page,
 }) => {
   const lab = new Lab(page);
-  await lab.open('lang=en&machines=2');
-  const pc1 = lab.machine('pc1');
-  const pc2 = lab.machine('pc2');
-  await pc1.waitForPrompt();
-  await pc2.waitForPrompt();
+  const [pc1, pc2] = await lab.openTwoMachines();
 
   // pc1 counts slowly while pc2, meanwhile, is asked something else.
   await pc1.type('for i in 1 2 3 4; do echo one-$i; sleep 1; done');
@@ -50,11 +42,7 @@ test('an added machine is another PC: its own name, its own files', async ({ pag
 
 test('a snapshot of pc2 restores into pc2 only; pc1 keeps its files', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.open('lang=en&machines=2');
-  const pc1 = lab.machine('pc1');
-  const pc2 = lab.machine('pc2');
-  await pc1.waitForPrompt();
-  await pc2.waitForPrompt();
+  const [pc1, pc2] = await lab.openTwoMachines();
   await pc1.run('echo kept > /root/pc1-file && echo written', /^written$/m);
   await pc2.run('echo saved > /root/pc2-file && echo written', /^written$/m);
 
@@ -80,11 +68,7 @@ test('removing a machine ends its emulator; the other one works on', async ({ pa
     if (worker.url().includes('emulator.worker')) workers.push(worker);
   });
   const lab = new Lab(page);
-  await lab.open('lang=en&machines=2');
-  const pc1 = lab.machine('pc1');
-  const pc2 = lab.machine('pc2');
-  await pc1.waitForPrompt();
-  await pc2.waitForPrompt();
+  const [pc1, pc2] = await lab.openTwoMachines();
   // One worker per machine (and maybe one more: the lab readies the next machine when quiet).
   expect(workers.length).toBeGreaterThanOrEqual(2);
   const closed: Worker[] = [];

@@ -18,6 +18,16 @@ const [bios, bzimage, initrd] = fromState
   : await Promise.all([profile.files.bios, profile.files.kernel, profile.files.initrd].map(load));
 const savedState = fromState ? await load(profile.boot_state.file) : null;
 
+// The same machine as the lab's (src/lib/vm/devices.mjs): serial-only, two UARTs.
+const MACHINE = {
+  memory_size: profile.memory_mb * 1024 * 1024,
+  vga_memory_size: 256 * 1024,
+  uart1: true,
+  disable_keyboard: true,
+  disable_mouse: true,
+  disable_speaker: true,
+};
+
 let text = '';
 let ready = false;
 const state = { text: () => text, prompt: false, emulator: null };
@@ -34,12 +44,7 @@ const emulator = new V86({
         initrd: { buffer: initrd },
         cmdline: profile.cmdline,
       }),
-  memory_size: profile.memory_mb * 1024 * 1024,
-  vga_memory_size: 256 * 1024,
-  uart1: true,
-  disable_keyboard: true,
-  disable_mouse: true,
-  disable_speaker: true,
+  ...MACHINE,
   disable_jit: params.has('nojit'),
   autostart: !fromState,
 });
@@ -104,12 +109,7 @@ function startMachine() {
     let out = '';
     const machine = new V86({
       wasm_path: new URL('./v86/v86.wasm', location.href).href,
-      memory_size: profile.memory_mb * 1024 * 1024,
-      vga_memory_size: 256 * 1024,
-      uart1: true,
-      disable_keyboard: true,
-      disable_mouse: true,
-      disable_speaker: true,
+      ...MACHINE,
       autostart: false,
     });
     machine.add_listener('serial0-output-byte', (byte) => (out += String.fromCharCode(byte)));
