@@ -24,11 +24,11 @@ const sourceOf = {
   'aula-bench.wasm': [versions.CLANG_PKG, versions.CLANG_VERSION],
 };
 
-// The pre-booted state (build-boot-state.mjs), if built: served as a file, tied to its profile.
-const bootState = existsSync(join(here, 'boot-state.json'))
-  ? JSON.parse(readFileSync(join(here, 'boot-state.json'), 'utf8'))
-  : null;
-if (bootState) sourceOf[bootState.file] = ['v86', bootState.v86_version];
+// The pre-booted states (build-boot-state.mjs), if built: served as files, each tied to its profile.
+const bootStates = existsSync(join(here, 'boot-states.json'))
+  ? JSON.parse(readFileSync(join(here, 'boot-states.json'), 'utf8'))
+  : [];
+for (const state of bootStates) sourceOf[state.file] = ['v86', state.v86_version];
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 const files = {};
@@ -70,22 +70,26 @@ const bench = {
 const manifest = {
   format: 1,
   default_profile,
-  profiles: profiles.map((p) => ({
-    ...p,
-    kernel_release: release.split(' ')[0],
-    arch: 'i686',
-    ...(bootState?.profile === p.id
-      ? {
-          boot_state: {
-            file: bootState.file,
-            v86_version: bootState.v86_version,
-            memory_mb: bootState.memory_mb,
-            images: bootState.images,
-            screen: bootState.screen,
-          },
-        }
-      : {}),
-  })),
+  profiles: profiles.map(({ boot_state: _file, ...p }) => {
+    const bootState = bootStates.find((state) => state.profile === p.id);
+    return {
+      ...p,
+      kernel_release: release.split(' ')[0],
+      arch: 'i686',
+      ...(bootState
+        ? {
+            boot_state: {
+              file: bootState.file,
+              v86_version: bootState.v86_version,
+              memory_mb: bootState.memory_mb,
+              nic: bootState.nic,
+              images: bootState.images,
+              screen: bootState.screen,
+            },
+          }
+        : {}),
+    };
+  }),
   files,
   bench,
   sources: {

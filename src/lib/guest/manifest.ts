@@ -3,6 +3,7 @@
 // guest profiles and names the field at fault.
 import * as v from 'valibot';
 import { parseOrThrow } from '../schema/validate';
+import type { NicKind } from '../vm/devices.mjs';
 
 export interface ManifestFile {
   /** File name inside images/. */
@@ -28,6 +29,8 @@ export interface BootState {
   /** The v86 version that made it: a state only restores into the same one. */
   v86Version: string;
   memoryBytes: number;
+  /** The network card it was saved with. */
+  nic: NicKind | null;
   /** The decoded images it was booted from. */
   imageSha256: { bios: string; kernel: string; initrd: string };
   /** The console output up to the prompt, for the terminal. */
@@ -40,6 +43,8 @@ export interface GuestProfile {
   kernelRelease: string;
   arch: string;
   memoryBytes: number;
+  /** Its network card: the emulated NE2000 or paravirtual virtio-net (null: none). */
+  nic: NicKind | null;
   cmdline: string;
   /** Text the guest's init prints when the shell starts: the machine is ready after it. */
   readyText: string;
@@ -96,10 +101,13 @@ const FileSchema = v.object({
   version: text,
 });
 
+const nic = v.optional(v.picklist(['ne2k', 'virtio'], 'must be "ne2k" or "virtio"'));
+
 const BootStateSchema = v.object({
   file: text,
   v86_version: text,
   memory_mb: memoryMb,
+  nic,
   images: v.object({ bios: text, kernel: text, initrd: text }),
   screen: v.pipe(v.string('must be a string'), v.maxLength(1024 * 1024)),
 });
@@ -110,6 +118,7 @@ const ProfileSchema = v.object({
   kernel_release: text,
   arch: text,
   memory_mb: memoryMb,
+  nic,
   cmdline: text,
   ready_text: text,
   silence_limit_s: v.pipe(count, v.maxValue(3600, 'must be at most 3600')),
@@ -155,6 +164,7 @@ export function bootStateMismatches(profile: GuestProfile, v86Version: string): 
   const reasons: string[] = [];
   if (state.v86Version !== v86Version) reasons.push('v86Version');
   if (state.memoryBytes !== profile.memoryBytes) reasons.push('memory');
+  if (state.nic !== profile.nic) reasons.push('nic');
   const images = state.imageSha256;
   if (
     images.bios !== profile.bios.decodedSha256 ||
@@ -183,6 +193,7 @@ export function parseManifest(raw: unknown): Manifest {
       kernelRelease: p.kernel_release,
       arch: p.arch,
       memoryBytes: p.memory_mb * MiB,
+      nic: p.nic ?? null,
       cmdline: p.cmdline,
       readyText: p.ready_text,
       silenceLimitMs: p.silence_limit_s * 1000,
@@ -196,6 +207,7 @@ export function parseManifest(raw: unknown): Manifest {
             file: fileOf(m.files, b.file, `${where}.boot_state`),
             v86Version: b.v86_version,
             memoryBytes: b.memory_mb * MiB,
+            nic: b.nic ?? null,
             imageSha256: b.images,
             screen: b.screen,
           }

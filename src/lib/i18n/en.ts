@@ -1,6 +1,9 @@
 // Every string the UI shows, in English: the reference for es.ts.
 
+import { enNetwork } from './en.network';
+
 export const en = {
+  ...enNetwork,
   'app.title': 'aula86',
   'app.tagline': 'A real x86 Linux, emulated in your browser',
   'lang.label': 'Language',

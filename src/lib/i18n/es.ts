@@ -1,8 +1,10 @@
 // Every string the UI shows, in Spanish: the same keys as en.ts (the type says so) and the same
 // {placeholders} (translate.test.ts says so).
 import type { Messages } from './en';
+import { esNetwork } from './es.network';
 
 export const es: Messages = {
+  ...esNetwork,
   'app.title': 'aula86',
   'app.tagline': 'Un Linux x86 de verdad, emulado en tu navegador',
   'lang.label': 'Idioma',

@@ -18,6 +18,8 @@ import { SpareEmulator } from './SpareEmulator';
 import { whenQuiet } from '../scheduling/whenQuiet';
 import { createWorkerEmulator } from '../vm/EmulatorClient';
 import type { LabParams } from './params';
+import { Network } from '../network/Network.svelte';
+import type { NicKind } from '../vm/devices.mjs';
 
 export interface LabOptions extends GuestSourceOptions {
   params: LabParams;
@@ -52,6 +54,7 @@ export class Lab {
   readonly bench: Benchmark;
   readonly offline: Offline;
   readonly kiosk: Kiosk;
+  readonly network: Network;
 
   #params: LabParams;
   #createEmulator: CreateEmulator;
@@ -77,6 +80,7 @@ export class Lab {
     this.bench = new Benchmark(target, options.imagesBase);
     this.offline = new Offline();
     this.kiosk = new Kiosk(target, this.snapshots);
+    this.network = new Network(() => this.machines);
   }
 
   /**
@@ -155,6 +159,28 @@ export class Lab {
     return false;
   }
 
+  /**
+   * Gives a machine another kind of network card: the same guest, powered off and on again with
+   * it (a card cannot change under a running machine), from that card's pre-booted state.
+   */
+  async changeNic(machine: Machine, kind: NicKind): Promise<void> {
+    const current = machine.profile;
+    if (!current || current.nic === kind) return;
+    const manifest = await this.guests.manifest();
+    const sibling = manifest.profiles.find(
+      (p) =>
+        p.nic === kind &&
+        p.kernel.sha256 === current.kernel.sha256 &&
+        p.initrd.sha256 === current.initrd.sha256 &&
+        p.memoryBytes === current.memoryBytes,
+    );
+    if (!sibling) {
+      this.notice = problem('net.error.noSuchCard', { kind });
+      return;
+    }
+    await machine.changeProfile(sibling);
+  }
+
   select(machine: Machine): void {
     if (this.machines.includes(machine)) this.selected = machine;
   }
@@ -168,6 +194,7 @@ export class Lab {
     this.offline.dispose();
     this.snapshots.dispose();
     for (const machine of this.machines) machine.destroy();
+    this.network.dispose();
     this.machines = [];
     this.selected = null;
   }
@@ -181,6 +208,12 @@ export class Lab {
       spares: this.#spare,
     });
     this.machines = [...this.machines, machine];
+    // Every machine's card starts in the first LAN; the guest learns its MAC (and gets an
+    // address) once it is up, and again after each restore.
+    machine.nic.plug(this.network.lans[0]?.switch ?? null, name);
+    const configure = () => void this.network.configure(machine);
+    machine.events.on('ready', configure);
+    machine.events.on('restored', configure);
     if (autostart) void machine.start(undefined, { cold: this.#params.cold });
     return machine;
   }

@@ -33,6 +33,7 @@ export class SpareEmulator {
       output: (bytes, reading) => to()?.output(bytes, reading),
       counter: (reading) => to()?.counter(reading),
       control: (line) => to()?.control(line),
+      frames: (frames) => to()?.frames(frames),
       crash: (message) => (spare.listener ? spare.listener.crash(message) : this.#drop(spare)),
       wasmFailed: (message) =>
         spare.listener ? spare.listener.wasmFailed(message) : this.#drop(spare),
@@ -47,6 +48,7 @@ export class SpareEmulator {
     spare.emulator = this.create(this.guests.emulatorSetup(), listener);
     spare.emulator.powerOn({
       memoryBytes: profile.memoryBytes,
+      nic: profile.nic,
       state: start.state,
       stateGzipped: start.gzipped,
       parked: true,

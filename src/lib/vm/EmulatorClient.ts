@@ -18,6 +18,8 @@ export interface EmulatorListener {
   counter(reading: CounterReading): void;
   /** A line from the guest's control port (ttyS1). */
   control(line: string): void;
+  /** Ethernet frames the guest's network card sent. */
+  frames(frames: Uint8Array[]): void;
   /** The emulator failed (v86 threw, or the worker died). */
   crash(message: string): void;
   /** v86's WebAssembly could not be downloaded or compiled. */
@@ -41,6 +43,8 @@ export interface Emulator {
   /** Creates the v86 instance: a cold boot from images, or a saved state resumed. */
   powerOn(config: PowerOnConfig): void;
   sendSerial(port: number, bytes: Uint8Array<ArrayBuffer>): void;
+  /** Delivers Ethernet frames to the guest's network card (they are transferred). */
+  receiveFrames(frames: Uint8Array<ArrayBuffer>[]): void;
   stop(): Promise<void>;
   run(): Promise<void>;
   saveState(): Promise<ArrayBuffer>;
@@ -69,6 +73,7 @@ export class EmulatorClient implements Emulator {
     rpc.on('output', ({ bytes, reading }) => listener.output(bytes, reading));
     rpc.on('counter', (reading) => listener.counter(reading));
     rpc.on('control', (line) => listener.control(line));
+    rpc.on('frames', (frames) => listener.frames(frames));
     rpc.on('wasmFailed', (message) => listener.wasmFailed(message));
     rpc.on('compiled', (module) => listener.compiled(module));
     rpc.on('resumed', () => listener.resumed());
@@ -98,6 +103,14 @@ export class EmulatorClient implements Emulator {
 
   sendSerial(port: number, bytes: Uint8Array<ArrayBuffer>): void {
     this.#rpc.notify('serial', { port, bytes }, [bytes.buffer]);
+  }
+
+  receiveFrames(frames: Uint8Array<ArrayBuffer>[]): void {
+    this.#rpc.notify(
+      'receiveFrames',
+      frames,
+      frames.map((f) => f.buffer),
+    );
   }
 
   stop(): Promise<void> {

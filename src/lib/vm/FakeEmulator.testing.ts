@@ -15,6 +15,8 @@ export class FakeEmulator implements Emulator {
   /** What the machine wrote to each serial port (0: the console, 1: the control port). */
   serial: Record<number, string> = { 0: '', 1: '' };
   hostname = 'pc1';
+  /** What the guest's DHCP client gets. */
+  dhcpAddress = '10.0.1.20/24';
   #instructions = 0;
 
   constructor(
@@ -37,7 +39,22 @@ export class FakeEmulator implements Emulator {
       this.hostname = named[1]!;
       queueMicrotask(() => this.listener.control(`hostname ${this.hostname}`));
     }
+    // Its init sets the card's MAC address, and gets an address by DHCP.
+    const mac = /^mac ([0-9a-f:]+)\n$/.exec(text);
+    if (port === 1 && mac) queueMicrotask(() => this.listener.control(`mac ${mac[1]}`));
+    if (port === 1 && text === 'dhcp\n') {
+      queueMicrotask(() => this.listener.control(`dhcp ${this.dhcpAddress}`));
+    }
     if (port === 0 && text.endsWith('\r')) queueMicrotask(() => this.prompt('\r\n'));
+  }
+  /** Frames the switch delivered to the guest's card. */
+  received: Uint8Array[] = [];
+  receiveFrames(frames: Uint8Array<ArrayBuffer>[]): void {
+    this.received.push(...frames);
+  }
+  /** The guest's card sends `frame`. */
+  sendFrame(frame: Uint8Array): void {
+    this.listener.frames([frame]);
   }
   stop = vi.fn(() => Promise.resolve());
   run = vi.fn(() => Promise.resolve());

@@ -13,6 +13,7 @@ import { createWorkerEmulator, type CreateEmulator, type Emulator } from './Emul
 import type { MachineError } from './machineError';
 import { PowerSession, type PowerSource, type SpareSource } from './PowerSession';
 import { SerialConsole } from './SerialConsole.svelte';
+import { NetworkCard } from './NetworkCard.svelte';
 
 export type { MachineError } from './machineError';
 export type MachineStatus = 'loading' | 'booting' | 'running' | 'paused' | 'stopped' | 'error';
@@ -26,6 +27,8 @@ export interface MachineOptions {
   createEmulator?: CreateEmulator;
   /** Emulators made ready ahead, restored and stopped: a new machine adopts one. */
   spares?: SpareSource;
+  /** Its card's MAC address (default: a new random one). */
+  mac?: string;
 }
 
 let machines = 0;
@@ -48,8 +51,13 @@ export class Machine {
 
   readonly console = new SerialConsole();
   readonly speed = new SpeedGauge();
-  /** The prompt is up after a power-on (ms it took), or the machine failed. */
-  readonly events = new Emitter<{ ready: { bootMs: number }; failed: MachineError }>();
+  readonly nic: NetworkCard;
+  /** The prompt is up after a power-on (ms it took), or the machine failed, or was restored. */
+  readonly events = new Emitter<{
+    ready: { bootMs: number };
+    failed: MachineError;
+    restored: null;
+  }>();
 
   readonly #guests: GuestSource;
   readonly #power: PowerSession;
@@ -59,6 +67,7 @@ export class Machine {
 
   constructor(options: MachineOptions) {
     this.name = options.name;
+    this.nic = new NetworkCard(options.mac);
     this.#guests = options.guests;
     this.#power = new PowerSession(
       this,
@@ -91,6 +100,7 @@ export class Machine {
     if (typeof WebAssembly !== 'object') return this.fail({ code: 'noWasm', params: {} });
     return this.#power.cycle(async () => {
       const profile = (this.profile = await this.#guests.profile(profileId));
+      this.nic.kind = profile.nic;
       const resumed = options.cold ? null : this.#power.bootStateSource(profile);
       return { profile, power: resumed ?? { images: await this.loadImages(profile) } };
     });
@@ -122,6 +132,17 @@ export class Machine {
       async () =>
         this.#power.bootStateSource(profile) ?? { images: await this.loadImages(profile) },
     );
+  }
+
+  /**
+   * Another guest profile (e.g. the same guest with another network card): the machine is
+   * powered off and on again with it, from its pre-booted state if it has one.
+   */
+  async changeProfile(profile: GuestProfile): Promise<void> {
+    if (this.status === 'loading' || profile.id === this.profile?.id) return;
+    this.profile = profile;
+    this.nic.kind = profile.nic;
+    return this.reset();
   }
 
   /** Power-cycles the guest from the BIOS with its images: the whole boot, for the lesson. */
@@ -185,6 +206,7 @@ export class Machine {
     } finally {
       release();
     }
+    this.events.emit('restored', null);
   }
 
   /** True when the guest runs and its console is at a shell prompt (nothing in the foreground). */
@@ -204,11 +226,13 @@ export class Machine {
   rename(name: string): void {
     this.name = name;
     this.console.setHostname(name);
+    this.nic.relabel(name);
   }
 
   /** Final: ends the emulator worker and releases every listener. */
   destroy(): void {
     this.#power.end();
+    this.nic.dispose();
     this.console.dispose();
     this.speed.dispose();
     this.events.clear();

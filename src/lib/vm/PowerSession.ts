@@ -119,6 +119,9 @@ export class PowerSession {
       control: (line) => {
         if (current()) m.console.receiveControl(line);
       },
+      frames: (frames) => {
+        if (current()) m.nic.transmit(frames);
+      },
       counter: (reading) => {
         if (current()) this.#count(reading);
       },
@@ -171,9 +174,15 @@ export class PowerSession {
         () => listener.resumed(),
         (e: unknown) => listener.crash(String(e)),
       );
-    else emulator.powerOn({ memoryBytes: profile.memoryBytes, ...powerOnSource(power, profile) });
+    else
+      emulator.powerOn({
+        memoryBytes: profile.memoryBytes,
+        nic: profile.nic,
+        ...powerOnSource(power, profile),
+      });
     this.emulator = emulator;
     m.console.connect((port, bytes) => emulator.sendSerial(port, bytes));
+    m.nic.connect((frames) => emulator.receiveFrames(frames));
     m.console.powerOn(profile.readyText);
     this.#bootStartedAt = performance.now();
     this.#watchdog = new SilenceWatchdog(profile.silenceLimitMs, this.#bootStartedAt);
@@ -221,6 +230,7 @@ export class PowerSession {
     this.#watchdog = null;
     this.#onResumed = null;
     this.machine.console.connect(null);
+    this.machine.nic.connect(null);
     const emulators = [this.emulator, this.#next];
     this.emulator = this.#next = null;
     for (const emulator of emulators) emulator?.destroy();
@@ -231,7 +241,7 @@ export class PowerSession {
 function powerOnSource(
   power: PowerSource,
   profile: GuestProfile,
-): Omit<PowerOnConfig, 'memoryBytes'> {
+): Omit<PowerOnConfig, 'memoryBytes' | 'nic'> {
   if ('images' in power) {
     const { bios, kernel, initrd } = power.images;
     const boot = { bios: bios.slice(0), kernel: kernel.slice(0), initrd: initrd.slice(0) };

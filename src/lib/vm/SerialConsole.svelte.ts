@@ -44,7 +44,10 @@ export class SerialConsole {
   );
   // Plain bookkeeping, not UI state.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  #controlWaiters = new Set<{ line: string; resolve: () => void }>();
+  #controlWaiters = new Set<{
+    matches: (line: string) => boolean;
+    resolve: (line: string) => void;
+  }>();
   /** While the shell reprints its prompt (see renameGuest): what it printed so far. */
   #unseen: { text: string; done: () => void } | null = null;
 
@@ -169,7 +172,7 @@ export class SerialConsole {
 
   /** A line from the guest's control port (ttyS1). */
   receiveControl(line: string): void {
-    for (const waiter of this.#controlWaiters) if (waiter.line === line) waiter.resolve();
+    for (const waiter of this.#controlWaiters) if (waiter.matches(line)) waiter.resolve(line);
   }
 
   /**
@@ -179,14 +182,8 @@ export class SerialConsole {
    * seconds.
    */
   async renameGuest(name: string): Promise<void> {
-    const line = `hostname ${name}`;
-    const named = this.#waitFor((resolve) => {
-      const waiter = { line, resolve };
-      this.#controlWaiters.add(waiter);
-      return () => this.#controlWaiters.delete(waiter);
-    });
-    this.setHostname(name);
-    if (!(await named)) return;
+    const named = await this.request(`hostname ${name}`, (line) => line === `hostname ${name}`);
+    if (named === null) return;
     const prompted = this.#waitFor((resolve) => {
       this.#unseen = { text: '', done: resolve };
       return () => (this.#unseen = null);
@@ -195,15 +192,43 @@ export class SerialConsole {
     await prompted;
   }
 
-  /** Waits for `arm`'s signal (true) or RENAME_TIMEOUT_MS (false); `arm` returns its undo. */
-  #waitFor(arm: (resolve: () => void) => () => void): Promise<boolean> {
+  /**
+   * Sends `line` on the control port and waits for the guest's answer (the first control line
+   * that `matches`): the answer, or null after `timeoutMs`.
+   */
+  async request(
+    line: string,
+    matches: (answer: string) => boolean,
+    timeoutMs = RENAME_TIMEOUT_MS,
+  ): Promise<string | null> {
+    let answer: string | null = null;
+    const answered = this.#waitFor((resolve) => {
+      const waiter = {
+        matches,
+        resolve: (got: string) => {
+          answer = got;
+          resolve();
+        },
+      };
+      this.#controlWaiters.add(waiter);
+      return () => this.#controlWaiters.delete(waiter);
+    }, timeoutMs);
+    this.#send(1, `${line}\n`);
+    return (await answered) ? answer : null;
+  }
+
+  /** Waits for `arm`'s signal (true) or `timeoutMs` (false); `arm` returns its undo. */
+  #waitFor(
+    arm: (resolve: () => void) => () => void,
+    timeoutMs = RENAME_TIMEOUT_MS,
+  ): Promise<boolean> {
     return new Promise((resolve) => {
       const finish = (ok: boolean) => {
         clearTimeout(timer);
         disarm();
         resolve(ok);
       };
-      const timer = setTimeout(() => finish(false), RENAME_TIMEOUT_MS);
+      const timer = setTimeout(() => finish(false), timeoutMs);
       const disarm = arm(() => finish(true));
     });
   }

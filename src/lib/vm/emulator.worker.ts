@@ -1,7 +1,7 @@
 // Runs v86 off the page's main thread: the serial-only guest needs no DOM, and the lab's own
 // rendering (terminal, panels) then never competes with the emulated CPU.
 import type { V86 } from 'v86';
-import { V86_DEVICES } from './devices.mjs';
+import { V86_DEVICES, v86Devices } from './devices.mjs';
 import { compileEmulatorWasm, WasmLoadError } from './wasm';
 import { gunzip } from '../bytes/codec';
 import {
@@ -35,6 +35,8 @@ let emulator: V86 | null = null;
 /** v86's constructor and its WebAssembly, made ready while the page still loads the guest. */
 let prepared: Promise<{ Emulator: typeof V86; wasm: WebAssembly.Module }> | null = null;
 let pending: number[] = [];
+/** Frames the guest sent during this tick: they go out as one message. */
+let outgoingFrames: Uint8Array<ArrayBuffer>[] = [];
 /** The pre-booted state, downloading since the page asked (before it powers on). */
 let stateDownload: { key: string; result: Promise<DownloadedState> } | null = null;
 
@@ -89,6 +91,22 @@ function flush() {
   report.emit('output', { bytes, reading: counter() }, [bytes.buffer]);
 }
 
+function flushFrames() {
+  const frames = outgoingFrames;
+  outgoingFrames = [];
+  if (frames.length > 0)
+    report.emit(
+      'frames',
+      frames,
+      frames.map((f) => f.buffer),
+    );
+}
+
+/** v86's device bus, where the network card sends and receives frames (not in v86's types). */
+interface V86Bus {
+  send(event: string, data: unknown): void;
+}
+
 /**
  * Starts loading v86's library and compiling its WebAssembly at once, in parallel; create()
  * waits for both and reports a failure.
@@ -140,7 +158,7 @@ async function create(config: PowerOnConfig) {
         }
       : {}),
     memory_size: config.memoryBytes,
-    ...V86_DEVICES,
+    ...(config.nic ? v86Devices(config.nic) : V86_DEVICES),
     autostart: !state,
   });
   emulator = e;
@@ -152,6 +170,11 @@ async function create(config: PowerOnConfig) {
   e.add_listener('serial0-output-byte', (byte) => {
     pending.push(byte);
     if (pending.length === 1) queueMicrotask(flush);
+  });
+  // The card's frames are views into its memory: each is copied before it leaves.
+  e.add_listener('net0-send', (frame: Uint8Array) => {
+    outgoingFrames.push(frame.slice());
+    if (outgoingFrames.length === 1) queueMicrotask(flushFrames);
   });
   // The control port's answers, a line at a time (short, rare: see images/initramfs/init).
   let control = '';
@@ -223,6 +246,10 @@ const handlers: Handlers<EmulatorMethods> = {
       await e.restore_state(state);
     }),
   setJit: (enabled) => thenCount(() => setJit(running(), enabled)),
+  receiveFrames: (frames) => {
+    const bus = emulator && (emulator as unknown as { bus: V86Bus }).bus;
+    for (const frame of frames) bus?.send('net0-receive', frame);
+  },
 };
 
 const report = serveRpc<EmulatorMethods, EmulatorEvents>(self as unknown as RpcPort, handlers);

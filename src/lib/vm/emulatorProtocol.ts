@@ -1,5 +1,6 @@
 // What the emulator worker (emulator.worker.ts) answers and reports, over the lab's one RPC
 // (workers/rpc.ts). The Machine's side is EmulatorClient.ts.
+import type { NicKind } from './devices.mjs';
 import type { StateRequest } from './stateDownload';
 
 /**
@@ -14,6 +15,8 @@ export interface EmulatorSetup {
 /** What to power on: v86 options that can cross to the worker (everything but functions). */
 export interface PowerOnConfig {
   memoryBytes: number;
+  /** The machine's network card (the profile's); a saved state restores only with the same. */
+  nic: NicKind | null;
   /** Power on from the BIOS with these images… */
   boot?: { bios: ArrayBuffer; kernel: ArrayBuffer; initrd: ArrayBuffer; cmdline: string };
   /** …or resume this saved state (the images are in its memory already)… */
@@ -45,6 +48,8 @@ export type EmulatorMethods = {
   save: { args: null; result: ArrayBuffer };
   restore: { args: ArrayBuffer; result: void };
   setJit: { args: boolean; result: void };
+  /** Ethernet frames for the guest's network card, from the lab's switch (a notification). */
+  receiveFrames: { args: Uint8Array<ArrayBuffer>[]; result: void };
 };
 
 export type EmulatorEvents = {
@@ -54,6 +59,8 @@ export type EmulatorEvents = {
   output: { bytes: Uint8Array<ArrayBuffer>; reading: CounterReading };
   /** A line the guest's init wrote on its control port (ttyS1), e.g. "hostname pc2". */
   control: string;
+  /** Ethernet frames the guest's network card sent, for the lab's switch (in the order sent). */
+  frames: Uint8Array<ArrayBuffer>[];
   /** Every 250 ms, on input, and after each call. */
   counter: CounterReading;
   /** A saved state given at creation is restored and running. */

@@ -1,0 +1,74 @@
+// One virtual LAN of the lab: a named switch, the DHCP service the lab may offer on it, the log
+// of what it carried (for the packet view and the pcap export) and its link to the switch of the
+// same name in the lab's other tabs.
+import { DhcpService } from './dhcp';
+import { macAt, parseSubnet } from './addresses';
+import { PacketLog } from './PacketLog.svelte';
+import { VirtualSwitch, type SwitchPort } from './Switch';
+import { TabBridge } from './TabBridge';
+
+export interface LanSettings {
+  name: string;
+  /** "10.0.1.0/24" */
+  subnet: string;
+  dhcp: boolean;
+}
+
+export class Lan {
+  readonly switch: VirtualSwitch;
+  readonly log = new PacketLog();
+  readonly subnet: string;
+  dhcpOn = $state.raw(true);
+  /** Bumped when ports, links or the address table change (the topology redraws). */
+  changes = $state.raw(0);
+  readonly #dhcp: DhcpService;
+  readonly #dhcpPort: SwitchPort;
+  readonly #bridge: TabBridge | null;
+  readonly #undo: Array<() => void> = [];
+
+  constructor(
+    settings: LanSettings,
+    /** True for the MAC address of one of this tab's machines: DHCP answers only those. */
+    isLocalMac: (mac: string) => boolean,
+    labels: { dhcp: string; otherTabs: string },
+  ) {
+    const subnet = parseSubnet(settings.subnet);
+    if (!subnet) throw new Error(`not a subnet: ${settings.subnet}`);
+    this.subnet = settings.subnet;
+    this.dhcpOn = settings.dhcp;
+    this.switch = new VirtualSwitch(settings.name);
+    this.#dhcp = new DhcpService({ ...subnet, router: null });
+    // Each tab has its own DHCP service on a shared switch; each answers only its own machines.
+    this.#dhcpPort = this.switch.attach(labels.dhcp, (frame) => {
+      if (!this.dhcpOn || !isLocalMac(macAt(frame, 6))) return;
+      for (const reply of this.#dhcp.handle(frame)) this.switch.input(this.#dhcpPort, reply);
+    });
+    this.#bridge =
+      typeof BroadcastChannel === 'function'
+        ? new TabBridge(this.switch, settings.name, labels.otherTabs)
+        : null;
+    this.#undo.push(
+      this.switch.events.on('frame', ({ time, from, bytes }) => {
+        if (this.#bridge) this.#bridge.sender = from;
+        this.log.add(time, from, bytes);
+      }),
+      this.switch.events.on('changed', () => this.changes++),
+    );
+  }
+
+  get name(): string {
+    return this.switch.name;
+  }
+
+  /** Addresses the lab's DHCP service handed out here. */
+  leases(): Array<{ mac: string; address: string }> {
+    return this.#dhcp.leases();
+  }
+
+  dispose(): void {
+    for (const undo of this.#undo) undo();
+    this.#bridge?.dispose();
+    this.log.dispose();
+    this.switch.dispose();
+  }
+}

@@ -1,0 +1,76 @@
+// The lab's virtual networks: its LANs (switches), which machine's card is plugged into which,
+// and the guests' configuration once they are up (their MAC address, and DHCP where it is on).
+import { UserError } from '../notices/notice';
+import type { NicKind } from '../vm/devices.mjs';
+import type { Machine } from '../vm/Machine.svelte';
+import { parseSubnet } from './addresses';
+import { Lan, type LanSettings } from './Lan.svelte';
+
+export const MAX_LANS = 6;
+export const DEFAULT_LANS: LanSettings[] = [
+  { name: 'LAN-A', subnet: '10.0.1.0/24', dhcp: true },
+  { name: 'LAN-B', subnet: '10.0.2.0/24', dhcp: true },
+];
+
+export class Network {
+  lans = $state.raw<Lan[]>([]);
+  readonly #machines: () => readonly Machine[];
+
+  constructor(machines: () => readonly Machine[], lans: LanSettings[] = DEFAULT_LANS) {
+    this.#machines = machines;
+    for (const settings of lans) this.addLan(settings);
+  }
+
+  lan(name: string): Lan | null {
+    return this.lans.find((lan) => lan.name === name) ?? null;
+  }
+
+  addLan(settings: LanSettings): Lan {
+    if (this.lans.length >= MAX_LANS)
+      throw new UserError('net.error.tooManyLans', { max: MAX_LANS });
+    if (!/^[A-Za-z0-9-]{1,20}$/.test(settings.name)) {
+      throw new UserError('net.error.badLanName', { name: settings.name });
+    }
+    if (this.lan(settings.name)) throw new UserError('net.error.lanTaken', { name: settings.name });
+    if (!parseSubnet(settings.subnet)) {
+      throw new UserError('net.error.badSubnet', { subnet: settings.subnet });
+    }
+    const lan = new Lan(settings, (mac) => this.#machines().some((m) => m.nic.mac === mac), {
+      dhcp: 'DHCP',
+      otherTabs: '⇄',
+    });
+    this.lans = [...this.lans, lan];
+    return lan;
+  }
+
+  removeLan(lan: Lan): void {
+    for (const m of this.#machines()) if (m.nic.switch === lan.switch) m.nic.plug(null, m.name);
+    this.lans = this.lans.filter((l) => l !== lan);
+    lan.dispose();
+  }
+
+  /** Plugs a machine's card into `lan` (null: unplugs it), and sets the guest up again. */
+  plug(machine: Machine, lan: Lan | null): void {
+    machine.nic.plug(lan?.switch ?? null, machine.name);
+    if (machine.status === 'running') void this.configure(machine);
+  }
+
+  /** The LAN a machine's card is plugged into. */
+  lanOf(machine: Machine): Lan | null {
+    return this.lans.find((lan) => lan.switch === machine.nic.switch) ?? null;
+  }
+
+  /** A guest reached its prompt, or was restored: its MAC address, and an address by DHCP. */
+  async configure(machine: Machine): Promise<boolean> {
+    const lan = this.lanOf(machine);
+    return machine.nic.configureGuest(machine.console, lan?.dhcpOn ?? false);
+  }
+
+  /** The lab's kinds of network card, as the profiles offer them. */
+  static readonly kinds: readonly NicKind[] = ['virtio', 'ne2k'];
+
+  dispose(): void {
+    for (const lan of this.lans) lan.dispose();
+    this.lans = [];
+  }
+}

@@ -1,0 +1,66 @@
+// What a switch carried, for the packet view: a ring of the last frames (bounded memory), with
+// how many fell out of it, and a version the view redraws on, at most ten times a second.
+import type { CapturedFrame } from './pcap';
+
+export interface LoggedFrame extends CapturedFrame {
+  /** 1, 2, 3, … in the order the switch saw them. */
+  seq: number;
+  /** Who sent it: a machine's name, "DHCP", or a machine in another tab. */
+  from: string;
+}
+
+const REDRAW_MS = 100;
+
+export class PacketLog {
+  /** Bumped (throttled) when frames arrive: what the view's $derived values read. */
+  version = $state.raw(0);
+  /** Frames that no longer fit in the ring. */
+  overwritten = $state.raw(0);
+  readonly #ring: (LoggedFrame | undefined)[];
+  #next = 0;
+  #seq = 0;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(readonly capacity = 5000) {
+    this.#ring = new Array<LoggedFrame | undefined>(capacity);
+  }
+
+  get total(): number {
+    return this.#seq;
+  }
+
+  add(time: number, from: string, bytes: Uint8Array): void {
+    if (this.#ring[this.#next]) this.#overwrittenCount++;
+    this.#ring[this.#next] = { seq: ++this.#seq, time, from, bytes };
+    this.#next = (this.#next + 1) % this.capacity;
+    this.#timer ??= setTimeout(() => this.#redraw(), REDRAW_MS);
+  }
+
+  /** The frames kept, oldest first. */
+  frames(): LoggedFrame[] {
+    const older = this.#ring.slice(this.#next);
+    const newer = this.#ring.slice(0, this.#next);
+    return [...older, ...newer].filter((f): f is LoggedFrame => f !== undefined);
+  }
+
+  clear(): void {
+    this.#ring.fill(undefined);
+    this.#next = 0;
+    this.#overwrittenCount = 0;
+    this.#redraw();
+  }
+
+  dispose(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+
+  #overwrittenCount = 0;
+
+  #redraw(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.overwritten = this.#overwrittenCount;
+    this.version++;
+  }
+}
