@@ -2,7 +2,7 @@
 // of what it carried (for the packet view and the pcap export) and its link to the switch of the
 // same name in the lab's other tabs.
 import { DhcpService } from './dhcp';
-import { macAt, parseSubnet } from './addresses';
+import { ipToString, macAt, parseSubnet } from './addresses';
 import { PacketLog } from './PacketLog.svelte';
 import { VirtualSwitch, type SwitchPort } from './Switch';
 import { TabBridge } from './TabBridge';
@@ -18,6 +18,10 @@ export class Lan {
   readonly switch: VirtualSwitch;
   readonly log = new PacketLog();
   readonly subnet: string;
+  /** Its VLAN id on a trunk (a router machine's card carries every switch, tagged). */
+  readonly vlan: number;
+  /** The address a router gets here, and the default route DHCP hands out: the first host. */
+  readonly routerAddress: string;
   dhcpOn = $state.raw(true);
   /** Bumped when ports, links or the address table change (the topology redraws). */
   changes = $state.raw(0);
@@ -28,6 +32,7 @@ export class Lan {
 
   constructor(
     settings: LanSettings,
+    vlan: number,
     /** True for the MAC address of one of this tab's machines: DHCP answers only those. */
     isLocalMac: (mac: string) => boolean,
     labels: { dhcp: string; otherTabs: string },
@@ -35,9 +40,11 @@ export class Lan {
     const subnet = parseSubnet(settings.subnet);
     if (!subnet) throw new Error(`not a subnet: ${settings.subnet}`);
     this.subnet = settings.subnet;
+    this.vlan = vlan;
+    this.routerAddress = `${ipToString(subnet.network + 1)}/${subnet.prefix}`;
     this.dhcpOn = settings.dhcp;
     this.switch = new VirtualSwitch(settings.name);
-    this.#dhcp = new DhcpService({ ...subnet, router: null });
+    this.#dhcp = new DhcpService({ ...subnet, router: subnet.network + 1 });
     // Each tab has its own DHCP service on a shared switch; each answers only its own machines.
     this.#dhcpPort = this.switch.attach(labels.dhcp, (frame) => {
       if (!this.dhcpOn || !isLocalMac(macAt(frame, 6))) return;

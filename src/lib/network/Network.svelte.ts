@@ -35,7 +35,10 @@ export class Network {
     if (!parseSubnet(settings.subnet)) {
       throw new UserError('net.error.badSubnet', { subnet: settings.subnet });
     }
-    const lan = new Lan(settings, (mac) => this.#machines().some((m) => m.nic.mac === mac), {
+    const used = this.lans.map((l) => l.vlan);
+    let vlan = 1;
+    while (used.includes(vlan)) vlan++;
+    const lan = new Lan(settings, vlan, (mac) => this.#machines().some((m) => m.nic.mac === mac), {
       dhcp: 'DHCP',
       otherTabs: '⇄',
     });
@@ -44,14 +47,30 @@ export class Network {
   }
 
   removeLan(lan: Lan): void {
-    for (const m of this.#machines()) if (m.nic.switch === lan.switch) m.nic.plug(null, m.name);
     this.lans = this.lans.filter((l) => l !== lan);
+    for (const m of this.#machines()) {
+      if (m.nic.switch === lan.switch) this.plug(m, null);
+      if (m.nic.trunk.some((link) => link.switch === lan.switch)) this.plug(m, 'trunk');
+    }
     lan.dispose();
   }
 
-  /** Plugs a machine's card into `lan` (null: unplugs it), and sets the guest up again. */
-  plug(machine: Machine, lan: Lan | null): void {
-    machine.nic.plug(lan?.switch ?? null, machine.name);
+  /**
+   * Plugs a machine's card into `lan`, or into every switch as an 802.1Q trunk ('trunk': the
+   * machine becomes a router, at the first address of each subnet), or unplugs it (null); the
+   * guest is set up again.
+   */
+  plug(machine: Machine, lan: Lan | 'trunk' | null): void {
+    if (lan === 'trunk') {
+      const router = this.#machines().find((m) => m !== machine && m.nic.trunk.length > 0);
+      if (router) throw new UserError('net.error.oneRouter', { name: router.name });
+      const links = this.lans.map((l) => ({
+        switch: l.switch,
+        vlan: l.vlan,
+        address: l.routerAddress,
+      }));
+      machine.nic.plugTrunk(links, machine.name);
+    } else machine.nic.plug(lan?.switch ?? null, machine.name);
     if (machine.status === 'running') void this.configure(machine);
   }
 

@@ -42,6 +42,8 @@ export class FakeEmulator implements Emulator {
     // Its init sets the card's MAC address, and gets an address by DHCP.
     const mac = /^mac ([0-9a-f:]+)\n$/.exec(text);
     if (port === 1 && mac) queueMicrotask(() => this.listener.control(`mac ${mac[1]}`));
+    const vlans = /^(vlans.*)\n$/.exec(text);
+    if (port === 1 && vlans) queueMicrotask(() => this.listener.control(vlans[1]!));
     if (port === 1 && text === 'dhcp\n') {
       queueMicrotask(() => this.listener.control(`dhcp ${this.dhcpAddress}`));
     }

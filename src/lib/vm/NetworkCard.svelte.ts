@@ -1,10 +1,11 @@
 // A machine's network card as the lab sees it: its kind (the profile's), its MAC address (the
-// lab's, kept across resets and restores), the switch port it is plugged into, and the address
-// the guest got. Frames go from the guest to the port and from the port to the guest, a tick's
-// worth per message.
+// lab's, kept across resets and restores), where its cable goes (one switch, or every switch as
+// an 802.1Q trunk, which makes the machine a router), and the address the guest got. Frames go
+// from the guest to the switch and back, a tick's worth per message.
 import type { NicKind } from './devices.mjs';
 import { randomMac } from '../network/addresses';
 import type { SwitchPort, VirtualSwitch } from '../network/Switch';
+import { tag, untag, vlanOf } from '../network/vlan';
 
 /** The guest's control port: a line out, the guest's answer back (see SerialConsole.request). */
 export interface ControlPort {
@@ -15,6 +16,14 @@ export interface ControlPort {
   ): Promise<string | null>;
 }
 
+/** One switch the card reaches: untagged (vlan null), or as one VLAN of a trunk. */
+export interface CardLink {
+  switch: VirtualSwitch;
+  vlan: number | null;
+  /** On a trunk: the machine's address in that VLAN ("10.0.1.1/24"). */
+  address?: string;
+}
+
 const DHCP_TIMEOUT_MS = 15_000;
 
 /** Where frames for the guest go: the emulator worker, while one runs. */
@@ -23,12 +32,14 @@ export type FrameSink = (frames: Uint8Array<ArrayBuffer>[]) => void;
 export class NetworkCard {
   readonly mac: string;
   kind = $state.raw<NicKind | null>(null);
-  /** The switch it is plugged into (null: unplugged). */
+  /** The switch it is plugged into (null: unplugged, or a trunk). */
   switch = $state.raw<VirtualSwitch | null>(null);
-  /** The guest's IPv4 address and prefix, as its DHCP answer said ("10.0.1.23/24"). */
+  /** The switches it reaches, tagged (empty unless it is a trunk). */
+  trunk = $state.raw<CardLink[]>([]);
+  /** The guest's IPv4 address and prefix ("10.0.1.23/24"; on a trunk, one per VLAN). */
   address = $state.raw<string | null>(null);
   linkUp = $state.raw(true);
-  #port: SwitchPort | null = null;
+  #ports: Array<{ link: CardLink; port: SwitchPort }> = [];
   #sink: FrameSink | null = null;
   #incoming: Uint8Array<ArrayBuffer>[] = [];
 
@@ -36,8 +47,9 @@ export class NetworkCard {
     this.mac = mac;
   }
 
-  get port(): SwitchPort | null {
-    return this.#port;
+  /** The ports it is plugged into. */
+  get ports(): SwitchPort[] {
+    return this.#ports.map((p) => p.port);
   }
 
   /** The emulator now running the guest (null: none). */
@@ -48,49 +60,81 @@ export class NetworkCard {
 
   /** Plugs the card into `target` as `label` (unplugging it first); null unplugs it. */
   plug(target: VirtualSwitch | null, label: string): void {
-    if (this.switch && this.#port) this.switch.detach(this.#port);
-    this.#port = null;
+    this.#attach(target ? [{ switch: target, vlan: null }] : [], label);
     this.switch = target;
-    this.address = null;
-    if (!target) return;
-    this.#port = target.attach(label, (frame) => this.#receive(frame as Uint8Array<ArrayBuffer>));
-    target.setLink(this.#port, this.linkUp);
+    this.trunk = [];
+  }
+
+  /** Plugs the card into every switch of `links`, each as a VLAN of one 802.1Q trunk. */
+  plugTrunk(links: CardLink[], label: string): void {
+    this.#attach(links, label);
+    this.switch = null;
+    this.trunk = links;
   }
 
   setLink(up: boolean): void {
     this.linkUp = up;
-    if (this.switch && this.#port) this.switch.setLink(this.#port, up);
+    for (const { link, port } of this.#ports) link.switch.setLink(port, up);
   }
 
-  /** The machine's name changed: the switch shows the new one. */
+  /** The machine's name changed: the switches show the new one. */
   relabel(label: string): void {
-    if (this.#port) this.#port.label = label;
+    for (const { port } of this.#ports) port.label = label;
   }
 
   /**
-   * Tells the guest its card's MAC address (the link comes up with it) and, when the switch
-   * offers DHCP, asks it to get an address; the address it got is shown. False: no answer.
+   * Tells the guest its card's MAC address (the link comes up with it); then, on a trunk, its
+   * VLAN interfaces and their addresses, or else an address by DHCP when the switch offers it.
+   * The address it got is shown. False: the guest did not answer.
    */
   async configureGuest(control: ControlPort, dhcp: boolean): Promise<boolean> {
     const mac = `mac ${this.mac}`;
     if ((await control.request(mac, (line) => line === mac)) === null) return false;
+    const trunk = this.trunk.filter((link) => link.vlan !== null && link.address);
+    const vlans = `vlans ${trunk.map((l) => `${l.vlan}=${l.address}`).join(' ')}`.trim();
+    if ((await control.request(vlans, (line) => line === vlans)) === null) return false;
+    if (trunk.length > 0) {
+      this.address = trunk.map((link) => link.address).join(', ');
+      return true;
+    }
     if (!dhcp || !this.switch) return true;
     const answer = await control.request('dhcp', (l) => l.startsWith('dhcp'), DHCP_TIMEOUT_MS);
     this.address = answer?.slice('dhcp '.length).trim() || null;
     return answer !== null;
   }
 
-  /** Frames the guest sent. */
+  /** Frames the guest sent: to its switch, or on a trunk to the switch of the frame's VLAN. */
   transmit(frames: Uint8Array[]): void {
-    const { switch: target } = this;
-    const port = this.#port;
-    if (!target || !port) return;
-    for (const frame of frames) target.input(port, frame);
+    for (const frame of frames) {
+      const vlan = vlanOf(frame);
+      const to = this.#ports.find((p) => p.link.vlan === vlan);
+      if (to) to.link.switch.input(to.port, vlan === null ? frame : untag(frame));
+      else this.#dropUntagged();
+    }
   }
 
   dispose(): void {
     this.plug(null, '');
     this.#sink = null;
+  }
+
+  #dropUntagged(): void {
+    const first = this.#ports[0];
+    if (first) first.port.counters.dropped++;
+  }
+
+  #attach(links: CardLink[], label: string): void {
+    for (const { link, port } of this.#ports) link.switch.detach(port);
+    this.address = null;
+    this.#ports = links.map((link) => {
+      const port = link.switch.attach(label, (frame) =>
+        this.#receive(
+          link.vlan === null ? (frame as Uint8Array<ArrayBuffer>) : tag(frame, link.vlan),
+        ),
+      );
+      link.switch.setLink(port, this.linkUp);
+      return { link, port };
+    });
   }
 
   #receive(frame: Uint8Array<ArrayBuffer>): void {

@@ -1,0 +1,21 @@
+import { describe, expect, it, vi } from 'vitest';
+import { PacketLog } from './PacketLog.svelte';
+
+describe('PacketLog', () => {
+  it('keeps the last N frames in order and counts those that fell out', () => {
+    vi.useFakeTimers();
+    const log = new PacketLog(3);
+    for (let i = 1; i <= 5; i++) log.add(i, 'pc1', Uint8Array.of(i));
+    expect(log.frames().map((f) => f.seq)).toEqual([3, 4, 5]);
+    expect(log.total).toBe(5);
+    expect(log.version).toBe(0); // redrawn at most ten times a second
+    vi.advanceTimersByTime(100);
+    expect(log.version).toBe(1);
+    expect(log.overwritten).toBe(2);
+    log.clear();
+    expect(log.frames()).toEqual([]);
+    expect(log.overwritten).toBe(0);
+    log.dispose();
+    vi.useRealTimers();
+  });
+});
