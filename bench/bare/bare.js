@@ -18,7 +18,9 @@ const [bios, bzimage, initrd] = fromState
   : await Promise.all([profile.files.bios, profile.files.kernel, profile.files.initrd].map(load));
 const savedState = fromState ? await load(profile.boot_state.file) : null;
 
-// The same machine as the lab's (src/lib/vm/devices.mjs): serial-only, two UARTs.
+// The same machine as the lab's (src/lib/vm/devices.mjs): serial-only, two UARTs, the profile's
+// network card. Its network is v86's own: the in-page relay (a BroadcastChannel) joins the
+// page's machines, with no switch, DHCP or packet log of ours.
 const MACHINE = {
   memory_size: profile.memory_mb * 1024 * 1024,
   vga_memory_size: 256 * 1024,
@@ -26,6 +28,8 @@ const MACHINE = {
   disable_keyboard: true,
   disable_mouse: true,
   disable_speaker: true,
+  net_device: { type: profile.nic ?? 'ne2k', relay_url: 'inbrowser' },
+  preserve_mac_from_state_image: true,
 };
 
 let text = '';

@@ -19,6 +19,7 @@ import { whenQuiet } from '../scheduling/whenQuiet';
 import { createWorkerEmulator } from '../vm/EmulatorClient';
 import type { LabParams } from './params';
 import { Network } from '../network/Network.svelte';
+import { NetworkMeasure } from '../network/NetworkMeasure.svelte';
 import type { NicKind } from '../vm/devices.mjs';
 
 export interface LabOptions extends GuestSourceOptions {
@@ -55,6 +56,7 @@ export class Lab {
   readonly offline: Offline;
   readonly kiosk: Kiosk;
   readonly network: Network;
+  readonly networkMeasure: NetworkMeasure;
 
   #params: LabParams;
   #createEmulator: CreateEmulator;
@@ -81,6 +83,7 @@ export class Lab {
     this.offline = new Offline();
     this.kiosk = new Kiosk(target, this.snapshots);
     this.network = new Network(() => this.machines);
+    this.networkMeasure = new NetworkMeasure(this);
   }
 
   /**
@@ -191,6 +194,7 @@ export class Lab {
     this.#spare.dispose();
     this.kiosk.dispose();
     this.bench.cancel();
+    this.networkMeasure.cancel();
     this.offline.dispose();
     this.snapshots.dispose();
     for (const machine of this.machines) machine.destroy();

@@ -22,10 +22,16 @@ export class SpeedGauge {
   /** Whether v86 translates guest code to WebAssembly (its JIT) or interprets every instruction. */
   jit = $state.raw(true);
 
+  /** Instructions since power-on at the latest reading (the figure on screen lags up to 1 s). */
+  get latestTotal(): number {
+    return this.#latestTotal;
+  }
+
   /** Every reading, as it comes (a benchmark times a command with them). */
   readonly events = new Emitter<{ counter: SpeedReading }>();
 
   #counter = new InstructionTotal();
+  #latestTotal = 0;
   #speed = new SpeedMeter();
   #lastReadingAt: number | null = null;
   #uptimeMs = 0;
@@ -38,6 +44,7 @@ export class SpeedGauge {
    */
   count(raw: CounterReading, running: boolean): void {
     const reading = { at: raw.at, total: this.#counter.update(raw.value) };
+    this.#latestTotal = reading.total;
     if (this.#lastReadingAt !== null && running) {
       this.#uptimeMs += Math.max(0, raw.at - this.#lastReadingAt);
     }
@@ -57,6 +64,7 @@ export class SpeedGauge {
   /** A new count starts (a power-on or a restore); `uptime` too on a power-on. */
   reset(uptime: boolean): void {
     this.#counter.reset();
+    this.#latestTotal = 0;
     this.#lastReadingAt = null;
     this.#shownAt = null;
     this.#speed.reset();

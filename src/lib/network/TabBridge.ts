@@ -9,7 +9,6 @@ interface BridgedFrame {
   bytes: Uint8Array;
 }
 
-/** The frame the switch is handing to the other tabs, and who sent it (set by Lan before input). */
 export class TabBridge {
   readonly port: SwitchPort;
   readonly #channel: BroadcastChannel;
@@ -30,7 +29,8 @@ export class TabBridge {
       const { from, bytes } = event.data;
       if (!(bytes instanceof Uint8Array) || typeof from !== 'string') return;
       if (bytes.length < 14 || bytes.length > 65_535) return;
-      this.target.input(this.port, bytes, from.slice(0, 80));
+      // Marked, so that another tab's pc1 is not taken for this tab's.
+      this.target.input(this.port, bytes, `${from.slice(0, 63)} ⇄`);
     };
   }
 

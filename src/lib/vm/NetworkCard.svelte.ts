@@ -52,10 +52,11 @@ export class NetworkCard {
     return this.#ports.map((p) => p.port);
   }
 
-  /** The emulator now running the guest (null: none). */
+  /** The emulator now running the guest (null: none): a new guest has no address yet. */
   connect(sink: FrameSink | null): void {
     this.#sink = sink;
     this.#incoming = [];
+    this.address = null;
   }
 
   /** Plugs the card into `target` as `label` (unplugging it first); null unplugs it. */

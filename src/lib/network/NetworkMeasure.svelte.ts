@@ -1,0 +1,163 @@
+// "Measure the network": the same ping series and the same 4 MB TCP transfer (nc, checksums
+// compared) between the lab's first two machines on one switch, first with emulated NE2000
+// cards and then with paravirtual virtio-net cards, and the figures side by side.
+import { messageOf } from '../errors';
+import { info, problem, type Notice } from '../notices/notice';
+import type { NicKind } from '../vm/devices.mjs';
+import type { Machine } from '../vm/Machine.svelte';
+import { runCommand } from '../vm/runCommand';
+import { md5Of, median, pingTimes, transferFigures, type NetworkFigures } from './measure';
+
+export type MeasureStep = 'restart' | 'ping' | 'transfer';
+
+/** What the measurement needs of the lab. */
+export interface MeasuredLab {
+  readonly machines: readonly Machine[];
+  changeNic(machine: Machine, kind: NicKind): Promise<void>;
+}
+
+const KINDS: NicKind[] = ['ne2k', 'virtio'];
+/** Transfer sizes offered, MiB. */
+export const TRANSFER_MIB = [1, 4, 16] as const;
+const PINGS = 20;
+const PORT = 5001;
+
+export class NetworkMeasure {
+  running = $state.raw(false);
+  step = $state.raw<{ kind: NicKind; step: MeasureStep } | null>(null);
+  results = $state.raw<NetworkFigures[]>([]);
+  notice = $state.raw<Notice | null>(null);
+  /** How much the transfer sends, MiB. */
+  mebibytes = $state<(typeof TRANSFER_MIB)[number]>(4);
+  #abort: AbortController | null = null;
+
+  constructor(private readonly lab: MeasuredLab) {}
+
+  /** The first two running machines plugged into the same switch, or null. */
+  pair(): [Machine, Machine] | null {
+    const ready = this.lab.machines.filter((m) => m.status === 'running' && m.nic.switch);
+    for (const a of ready) {
+      const b = ready.find((m) => m !== a && m.nic.switch === a.nic.switch);
+      if (b) return [a, b];
+    }
+    return null;
+  }
+
+  async run(): Promise<NetworkFigures[] | null> {
+    const pair = this.pair();
+    if (this.running) return null;
+    if (!pair) {
+      this.notice = problem('net.measureNeedsTwo');
+      return null;
+    }
+    this.running = true;
+    this.notice = null;
+    this.results = [];
+    const abort = (this.#abort = new AbortController());
+    try {
+      for (const kind of KINDS) {
+        const figures = await this.#measure(kind, pair, abort.signal);
+        this.results = [...this.results, figures];
+      }
+      const [ne2k, virtio] = this.results;
+      if (ne2k && virtio) {
+        const ratio = (virtio.throughputMBps / ne2k.throughputMBps).toFixed(1);
+        this.notice = info('net.measure.ratio', { ratio });
+      }
+      return this.results;
+    } catch (error) {
+      this.notice = problem('net.measure.failed', { detail: messageOf(error) });
+      return null;
+    } finally {
+      this.step = null;
+      this.running = false;
+      this.#abort = null;
+    }
+  }
+
+  cancel(): void {
+    this.#abort?.abort();
+  }
+
+  async #measure(
+    kind: NicKind,
+    [receiver, sender]: [Machine, Machine],
+    signal: AbortSignal,
+  ): Promise<NetworkFigures> {
+    this.step = { kind, step: 'restart' };
+    await Promise.all([receiver, sender].map((m) => this.lab.changeNic(m, kind)));
+    const [to] = await Promise.all([addressOf(receiver, signal), addressOf(sender, signal)]);
+
+    this.step = { kind, step: 'ping' };
+    const pinged = await runCommand(
+      sender,
+      `ping -c ${PINGS} -i 0.2 ${to}`,
+      /round-trip .* ms|100% packet loss/,
+      PINGS * 1000 + 10_000,
+      signal,
+    );
+
+    this.step = { kind, step: 'transfer' };
+    const file = '/tmp/aula-net';
+    const bytes = this.mebibytes * 2 ** 20;
+    const made = await runCommand(
+      sender,
+      `dd if=/dev/urandom of=${file} bs=65536 count=${bytes / 65_536} 2>/dev/null; md5sum ${file}`,
+      /^[0-9a-f]{32}\s+\/tmp/m,
+      60_000,
+      signal,
+    );
+    const received = runCommand(
+      receiver,
+      `nc -l -p ${PORT} | md5sum`,
+      /^[0-9a-f]{32}\s+-/m,
+      180_000,
+      signal,
+    );
+    // The listener may not be up yet: the sender tries again until it connects.
+    const counters = [receiver, sender].map(watchCounter);
+    const start = { at: performance.now(), instructions: counters.map((c) => c.total()) };
+    const sent = runCommand(
+      sender,
+      `until nc ${to} ${PORT} < ${file}; do sleep 0.1; done`,
+      'prompt',
+      180_000,
+      signal,
+    );
+    const receivedText = await received;
+    const ms = performance.now() - start.at;
+    const instructions = counters.reduce(
+      (sum, c, i) => sum + c.total() - start.instructions[i]!,
+      0,
+    );
+    for (const c of counters) c.dispose();
+    await sent.catch(() => undefined);
+    const rtt = median(pingTimes(pinged));
+    return {
+      kind,
+      rttMs: rtt,
+      checksumsEqual: md5Of(made) !== null && md5Of(made) === md5Of(receivedText),
+      ...transferFigures(bytes, ms, instructions),
+    };
+  }
+}
+
+/** Waits until a machine is up with an address on its switch; the address. */
+async function addressOf(machine: Machine, signal: AbortSignal): Promise<string> {
+  const deadline = performance.now() + 60_000;
+  while (!(machine.status === 'running' && machine.nic.address)) {
+    if (signal.aborted) throw new Error('cancelled');
+    if (machine.status === 'error' || performance.now() > deadline) {
+      throw new Error(`${machine.name} has no address`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return machine.nic.address.split('/')[0]!;
+}
+
+/** The machine's instruction total as its latest counter reading says. */
+function watchCounter(machine: Machine) {
+  let total = machine.speed.latestTotal;
+  const undo = machine.speed.events.on('counter', (reading) => (total = reading.total));
+  return { total: () => total, dispose: undo };
+}
