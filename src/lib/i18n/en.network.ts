@@ -1,6 +1,24 @@
 // The network's strings, in English (spread into en.ts).
 
 export const enNetwork = {
+  'lab.error.layout': 'This lab description cannot be used: {detail}',
+  'lab.error.layoutMemory':
+    'This lab needs {needed} MB for its machines and this lab may use {budget} MB.',
+  'snap.error.machineNotRunning': '{name} is not running: start it (or remove it) to save the lab.',
+  'snap.error.labIncomplete':
+    'Some machines of this lab snapshot are missing (deleted one by one?): it cannot be restored.',
+  'snap.labSaved': 'Saved the lab “{name}”: {count} machines and their network.',
+  'snap.labRestored': 'Restored the lab “{name}”: {count} machines and their network.',
+  'snap.labs': 'Lab snapshots',
+  'snap.labsHint':
+    'Every machine of the lab and its network (switches, cards, cables), saved together.',
+  'snap.saveLab': 'Save the whole lab',
+  'snap.labName': 'Name of the lab snapshot',
+  'snap.restoreLab': 'Restore lab',
+  'snap.restoreLabNamed': 'Restore the lab snapshot {name}',
+  'snap.deleteLabNamed': 'Delete the lab snapshot {name}',
+  'snap.labMachines': '{count} machines: {names}',
+  'snap.labBroken': 'incomplete',
   'net.title': 'Network',
   'net.intro':
     'Each machine has one network card plugged into a virtual switch of the lab. Machines on the same switch reach each other; the lab offers addresses by DHCP.',

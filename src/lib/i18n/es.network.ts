@@ -2,6 +2,25 @@
 import type { enNetwork } from './en.network';
 
 export const esNetwork: Record<keyof typeof enNetwork, string> = {
+  'lab.error.layout': 'Esta descripción de laboratorio no se puede usar: {detail}',
+  'lab.error.layoutMemory':
+    'Este laboratorio necesita {needed} MB para sus máquinas y aquí se pueden usar {budget} MB.',
+  'snap.error.machineNotRunning':
+    '{name} no está en marcha: arráncala (o quítala) para guardar el laboratorio.',
+  'snap.error.labIncomplete':
+    'Faltan máquinas de esta instantánea de laboratorio (¿se borraron una a una?): no se puede restaurar.',
+  'snap.labSaved': 'Laboratorio «{name}» guardado: {count} máquinas y su red.',
+  'snap.labRestored': 'Laboratorio «{name}» restaurado: {count} máquinas y su red.',
+  'snap.labs': 'Instantáneas del laboratorio',
+  'snap.labsHint':
+    'Todas las máquinas del laboratorio y su red (switches, tarjetas, cables), guardadas juntas.',
+  'snap.saveLab': 'Guardar todo el laboratorio',
+  'snap.labName': 'Nombre de la instantánea del laboratorio',
+  'snap.restoreLab': 'Restaurar laboratorio',
+  'snap.restoreLabNamed': 'Restaurar la instantánea de laboratorio {name}',
+  'snap.deleteLabNamed': 'Borrar la instantánea de laboratorio {name}',
+  'snap.labMachines': '{count} máquinas: {names}',
+  'snap.labBroken': 'incompleta',
   'net.title': 'Red',
   'net.intro':
     'Cada máquina tiene una tarjeta de red conectada a un switch virtual del laboratorio. Las máquinas del mismo switch se ven entre sí; el laboratorio da direcciones por DHCP.',

@@ -44,6 +44,8 @@ export class Kiosk {
   constructor(
     private readonly target: () => Machine | null,
     private readonly snapshots: Snapshots,
+    /** Rebuilds a network lab (kiosk.json's `lab`): see Lab.applyLayout. */
+    private readonly applyLayout: ((layout: unknown) => Promise<Machine[]>) | null = null,
   ) {}
 
   /** Reads kiosk.json (next to index.html; optional) and turns kiosk mode on if asked to. */
@@ -62,8 +64,9 @@ export class Kiosk {
     this.#showPinWait();
     this.settled = true;
     if (!this.active) return;
-    // A named golden snapshot replaces the pre-booted state as soon as the guest is up.
-    if (this.config.golden.kind === 'snapshot') {
+    // A named golden snapshot, or a network lab, replaces the pre-booted state as soon as the
+    // guest is up.
+    if (this.config.golden.kind === 'snapshot' || this.config.lab) {
       const machine = this.target();
       if (machine) {
         const off = machine.events.on('ready', () => {
@@ -89,6 +92,12 @@ export class Kiosk {
     const release = machine.console.hold('kiosk reset');
     try {
       const golden = this.config.golden;
+      if (this.config.lab && this.applyLayout) {
+        // Every machine of the network lab back to its pre-booted state, wired as described.
+        const machines = await this.applyLayout(this.config.lab);
+        await Promise.all(machines.map((m) => m.reset()));
+        return;
+      }
       if (golden.kind === 'snapshot') {
         const outcome = await this.#restoreGolden(golden.name);
         this.goldenProblem = outcome;

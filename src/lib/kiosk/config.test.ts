@@ -11,6 +11,7 @@ describe('parseKioskConfig', () => {
       pin: null,
       fontSize: 22,
       machines: 1,
+      lab: null,
     });
   });
   it('reads every setting', () => {
@@ -32,6 +33,7 @@ describe('parseKioskConfig', () => {
       pin: '2468',
       fontSize: 28,
       machines: 2,
+      lab: null,
     });
     expect(() => parseKioskConfig({ machines: 5 })).toThrow('machines: must be at most 4');
   });
@@ -62,5 +64,35 @@ describe('parseKioskConfig', () => {
   ])('refuses %j, naming the field', (raw, message) => {
     expect(() => parseKioskConfig(raw)).toThrow(KioskConfigError);
     expect(() => parseKioskConfig(raw)).toThrow(message);
+  });
+});
+
+describe('kiosk.json: a network lab', () => {
+  const lab = {
+    lans: [{ name: 'LAN-A', subnet: '10.0.1.0/24' }],
+    machines: [
+      { name: 'pc1', profile: 'tiny', mac: '02:86:00:00:00:01', lan: 'LAN-A' },
+      { name: 'pc2', profile: 'tiny', mac: '02:86:00:00:00:02', lan: 'LAN-A' },
+    ],
+  };
+
+  it('reads the lab a kiosk rebuilds on every reset', () => {
+    const config = parseKioskConfig({ enabled: true, lab });
+    expect(config.lab?.machines.map((m) => m.name)).toEqual(['pc1', 'pc2']);
+    expect(parseKioskConfig({}).lab).toBeNull();
+  });
+
+  it('refuses a lab with an unknown switch or a duplicate MAC, naming it', () => {
+    const unknown = { ...lab, machines: [{ ...lab.machines[0], lan: 'LAN-B' }] };
+    expect(() => parseKioskConfig({ lab: unknown })).toThrow(
+      'lab.machines[0].lan: no switch called "LAN-B"',
+    );
+    const twice = {
+      ...lab,
+      machines: [lab.machines[0], { ...lab.machines[1], mac: lab.machines[0]!.mac }],
+    };
+    expect(() => parseKioskConfig({ lab: twice })).toThrow(
+      'lab.machines[1].mac: 02:86:00:00:00:01 is used twice',
+    );
   });
 });

@@ -2,6 +2,7 @@
 // strictly, every value bounded, so a typo is reported (naming the field) instead of ignored.
 import * as v from 'valibot';
 import { parseOrThrow } from '../schema/validate';
+import { LayoutError, parseLabLayout, type LabLayout } from '../network/layout';
 
 export interface KioskConfig {
   /** Kiosk mode without ?kiosk in the address (a classroom deployment). */
@@ -18,6 +19,8 @@ export interface KioskConfig {
   fontSize: number;
   /** Machines the kiosk opens with (pc1, pc2, …): one keeps the single-machine layout. */
   machines: number;
+  /** A network lab (switches, machines, cards, cables) every reset rebuilds; null: none. */
+  lab: LabLayout | null;
 }
 
 export const DEFAULT_KIOSK: KioskConfig = {
@@ -28,6 +31,7 @@ export const DEFAULT_KIOSK: KioskConfig = {
   pin: null,
   fontSize: 22,
   machines: 1,
+  lab: null,
 };
 
 /** The bounds of each setting, as docs/deployment.md gives them. */
@@ -100,6 +104,7 @@ const KioskSchema = v.strictObject(
     ),
     fontSize: v.optional(bounded(KIOSK_LIMITS.fontSize, true), DEFAULT_KIOSK.fontSize),
     machines: v.optional(bounded(KIOSK_LIMITS.machines, true), DEFAULT_KIOSK.machines),
+    lab: v.optional(v.unknown(), null),
   },
   'is not a setting kiosk.json knows',
 );
@@ -109,5 +114,16 @@ export function parseKioskConfig(raw: unknown): KioskConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new KioskConfigError('kiosk.json must hold a JSON object');
   }
-  return parseOrThrow(KioskSchema, raw, (d) => new KioskConfigError(d));
+  const config = parseOrThrow(KioskSchema, raw, (d) => new KioskConfigError(d));
+  if (config.lab === null) return { ...config, lab: null };
+  try {
+    const lab = parseLabLayout(config.lab, {
+      maxMachines: KIOSK_LIMITS.machines.max,
+      profiles: null,
+    });
+    return { ...config, lab };
+  } catch (error) {
+    if (error instanceof LayoutError) throw new KioskConfigError(`lab.${error.message}`);
+    throw error;
+  }
 }

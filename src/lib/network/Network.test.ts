@@ -98,3 +98,54 @@ describe('the lab network', () => {
     lab.destroy();
   });
 });
+
+describe('the lab layout', () => {
+  it('describes the lab, and a layout rebuilds it: switches, machines, names, cards and cables', async () => {
+    const { lab, emulators } = await runningLab(1);
+    const layout = {
+      lans: [
+        { name: 'LAN-A', subnet: '10.0.1.0/24', dhcp: true },
+        { name: 'DMZ', subnet: '192.168.5.0/24', dhcp: false },
+      ],
+      machines: [
+        { name: 'web', profile: 'tiny', mac: '02:86:00:00:00:01', lan: 'DMZ', linkUp: true },
+        { name: 'gw', profile: 'tiny-ne2k', mac: '02:86:00:00:00:02', lan: 'trunk', linkUp: true },
+      ],
+    };
+    const applied = lab.applyLayout(layout);
+    // The new machine (and the changed card) power on from their pre-booted states.
+    await vi.waitFor(() => {
+      for (const fake of emulators.made.filter((f) => !f.destroyed && !f.resumed)) fake.resume();
+      expect(lab.machines.map((m) => m.status)).toEqual(['running', 'running']);
+    }, 4000);
+    const machines = await applied;
+    expect(machines.map((m) => m.name)).toEqual(['web', 'gw']);
+    expect(lab.layout()).toEqual(layout);
+    expect(lab.network.lan('LAN-B')).toBeNull();
+    expect(lab.network.lan('DMZ')!.dhcpOn).toBe(false);
+    lab.destroy();
+  });
+
+  it('refuses a layout with an unknown switch or more memory than the lab has, changing nothing', async () => {
+    const { lab } = await runningLab(1);
+    const before = lab.layout();
+    const machine = (i: number, lan: string) => ({
+      name: `pc${i}`,
+      profile: 'tiny',
+      mac: `02:86:00:00:00:0${i}`,
+      lan,
+    });
+    await expect(
+      lab.applyLayout({ lans: before.lans, machines: [machine(1, 'LAN-Z')] }),
+    ).rejects.toMatchObject({
+      key: 'lab.error.layout',
+      params: { detail: 'machines[0].lan: no switch called "LAN-Z"' },
+    });
+    const eight = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => machine(i, 'LAN-A'));
+    await expect(lab.applyLayout({ lans: before.lans, machines: eight })).rejects.toMatchObject({
+      key: 'lab.error.layoutMemory',
+    });
+    expect(lab.layout()).toEqual(before);
+    lab.destroy();
+  });
+});

@@ -148,7 +148,7 @@ export class Snapshots {
   }
 
   async restoreLatest(): Promise<void> {
-    const latest = this.items[0];
+    const latest = this.items.find((m) => !m.lab);
     if (latest) await this.restore(latest);
   }
 
@@ -210,6 +210,21 @@ export class Snapshots {
       const meta = await library.importFile(bytes, origin);
       this.#changed();
       return info('snap.imported', { name: meta.name });
+    });
+  }
+
+  /**
+   * Runs a task on the library as one of this panel's operations (one at a time, its outcome
+   * told), and tells other tabs the list changed: for lab snapshots (LabSnapshots.svelte.ts).
+   */
+  runTask(
+    busy: SnapshotBusy,
+    task: (library: SnapshotLibrary) => Promise<Notice | null>,
+  ): Promise<{ failed: Notice } | null> {
+    return this.#run(busy, async (library) => {
+      const done = await task(library);
+      this.#changed();
+      return done;
     });
   }
 

@@ -43,6 +43,19 @@ export interface SnapshotMeta extends SnapshotOrigin {
   kind?: 'base';
   /** The lab's name of the machine it was saved from (pc1, pc2, …); absent in older ones. */
   machine?: string;
+  /** Part of a lab snapshot: every machine of a lab saved together, with its layout. */
+  lab?: LabMembership;
+}
+
+/** Which lab snapshot a snapshot belongs to, which of its machines it is, and the lab's layout. */
+export interface LabMembership {
+  id: string;
+  name: string;
+  /** This machine's place in `layout.machines`, and how many machines the lab snapshot has. */
+  index: number;
+  count: number;
+  /** The lab's switches and machines (network/layout.ts reads it before it is used). */
+  layout: unknown;
 }
 
 export type SnapshotProblem =
@@ -115,6 +128,9 @@ export const SNAPSHOT_LIMITS = {
   idChars: 200,
   /** A machine's name (a hostname). */
   machineChars: 63,
+  /** A lab snapshot's machines, and its layout as JSON. */
+  labMachines: 8,
+  layoutChars: 64 * 1024,
   /** Latest time a Date can hold (ms since the epoch). */
   createdAt: 8.64e15,
 } as const;
@@ -152,6 +168,24 @@ const MetaSchema = v.pipe(
       screen: text(SNAPSHOT_LIMITS.screenChars),
       kind: v.optional(v.literal('base')),
       machine: v.optional(text(SNAPSHOT_LIMITS.machineChars)),
+      lab: v.optional(
+        v.strictObject(
+          {
+            id: text(SNAPSHOT_LIMITS.idChars),
+            name: text(SNAPSHOT_LIMITS.nameChars),
+            index: count(SNAPSHOT_LIMITS.labMachines - 1),
+            count: v.pipe(count(SNAPSHOT_LIMITS.labMachines), v.minValue(1, 'must be above 0')),
+            layout: v.pipe(
+              v.unknown(),
+              v.check(
+                (layout) => JSON.stringify(layout ?? null).length <= SNAPSHOT_LIMITS.layoutChars,
+                `must be at most ${SNAPSHOT_LIMITS.layoutChars} characters of JSON`,
+              ),
+            ),
+          },
+          'is not a field of a lab snapshot',
+        ),
+      ),
     },
     'is not a field of a snapshot',
   ),

@@ -6,6 +6,7 @@ import {
   incompatibilities,
   SNAPSHOT_FORMAT,
   SnapshotError,
+  type LabMembership,
   type SnapshotMeta,
   type SnapshotOrigin,
 } from './format';
@@ -24,6 +25,8 @@ export interface CapturedState {
   origin: SnapshotOrigin;
   /** The name of the machine it comes from. */
   machine?: string;
+  /** The lab snapshot it is part of. */
+  lab?: LabMembership;
 }
 
 const LOCK = 'aula86-snapshots';
@@ -99,7 +102,7 @@ export class SnapshotLibrary {
 
   /** Stores a captured state as a new snapshot; its name is cleaned and made unique. */
   async save(captured: CapturedState, name: string, createdAt = Date.now()): Promise<SnapshotMeta> {
-    const { state, screen, origin, machine } = captured;
+    const { state, screen, origin, machine, lab } = captured;
     return exclusive(async () => {
       const metas = await this.storage.listMeta();
       const taken = metas.filter((m) => m.kind !== 'base').map((m) => m.name);
@@ -109,6 +112,7 @@ export class SnapshotLibrary {
         createdAt,
         screen: new TextDecoder().decode(screen),
         ...(machine === undefined ? {} : { machine }),
+        ...(lab === undefined ? {} : { lab }),
       });
     });
   }
@@ -118,7 +122,7 @@ export class SnapshotLibrary {
     state: { data: ArrayBuffer; gzipped: boolean },
     origin: SnapshotOrigin,
     metas: SnapshotMeta[],
-    fields: Pick<SnapshotMeta, 'id' | 'name' | 'createdAt' | 'screen' | 'kind' | 'machine'>,
+    fields: Pick<SnapshotMeta, 'id' | 'name' | 'createdAt' | 'screen' | 'kind' | 'machine' | 'lab'>,
   ): Promise<SnapshotMeta> {
     // The chunks the stored metadata refers to are stored (each was committed with its
     // metadata), with their sizes: one read gives both what need not be written and its size.

@@ -77,7 +77,9 @@ export class FakeEmulator implements Emulator {
     this.print(`${before}root@${this.hostname}:~# `);
   }
   /** The saved state given at power-on is running. */
+  resumed = false;
   resume(): void {
+    this.resumed = true;
     this.listener.resumed();
   }
 }

@@ -209,6 +209,22 @@ export class Machine {
     this.events.emit('restored', null);
   }
 
+  /** Resolves when the machine runs (at once if it does); rejects if it fails first. */
+  whenRunning(): Promise<void> {
+    if (this.status === 'running') return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const undo = [
+        this.events.on('ready', () => done(null)),
+        this.events.on('failed', (error) => done(new Error(error.code))),
+      ];
+      const done = (error: Error | null) => {
+        for (const u of undo) u();
+        if (error) reject(error);
+        else resolve();
+      };
+    });
+  }
+
   /** True when the guest runs and its console is at a shell prompt (nothing in the foreground). */
   shellIdle(): boolean {
     return this.status === 'running' && this.console.atPrompt();

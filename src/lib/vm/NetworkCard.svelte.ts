@@ -30,7 +30,8 @@ const DHCP_TIMEOUT_MS = 15_000;
 export type FrameSink = (frames: Uint8Array<ArrayBuffer>[]) => void;
 
 export class NetworkCard {
-  readonly mac: string;
+  /** Its MAC address (the lab's choice; a restored lab gives back the one it saved). */
+  mac = $state.raw('');
   kind = $state.raw<NicKind | null>(null);
   /** The switch it is plugged into (null: unplugged, or a trunk). */
   switch = $state.raw<VirtualSwitch | null>(null);

@@ -1,0 +1,117 @@
+// Lab snapshots: every machine of the lab saved together, each as a snapshot of its own that
+// also records the lab's layout (switches, machines, cards, cables); restoring one rebuilds that
+// layout and puts each machine back into its state. Kept in the same store as the snapshots.
+import { info, UserError } from '../notices/notice';
+import type { LabLayout } from '../network/layout';
+import type { Machine } from '../vm/Machine.svelte';
+import { incompatibilities, SnapshotError, type SnapshotMeta } from './format';
+import type { Snapshots } from './Snapshots.svelte';
+
+/** What lab snapshots need of the lab. */
+export interface LabHost {
+  readonly machines: readonly Machine[];
+  layout(): LabLayout;
+  /** Makes the lab match `raw` (checked first) and resolves once every machine runs. */
+  applyLayout(raw: unknown): Promise<Machine[]>;
+}
+
+export interface LabSnapshot {
+  id: string;
+  name: string;
+  createdAt: number;
+  /** Its machines' snapshots, in the layout's order. */
+  members: SnapshotMeta[];
+  complete: boolean;
+}
+
+export class LabSnapshots {
+  /** The lab snapshots in the store, newest first. */
+  readonly list = $derived.by(() => labSnapshotsOf(this.snapshots.items));
+
+  constructor(
+    private readonly snapshots: Snapshots,
+    private readonly lab: LabHost,
+  ) {}
+
+  /** Saves every machine of the lab, and the layout, as one lab snapshot called `name`. */
+  save(name: string): Promise<{ failed: unknown } | null> {
+    return this.snapshots.runTask('saving', async (library) => {
+      const machines = this.lab.machines;
+      const idle = machines.find((m) => m.status !== 'running' && m.status !== 'paused');
+      if (idle) throw new UserError('snap.error.machineNotRunning', { name: idle.name });
+      const layout = this.lab.layout();
+      const id = crypto.randomUUID();
+      const label = name.trim() || 'lab';
+      const captured = [];
+      // All machines are captured first, then stored: the states belong to one moment.
+      for (const m of machines) captured.push({ machine: m, ...(await m.saveState()) });
+      for (const [index, c] of captured.entries()) {
+        await library.save(
+          {
+            state: c.state,
+            screen: c.screen,
+            origin: c.origin,
+            machine: c.machine.name,
+            lab: { id, name: label, index, count: captured.length, layout },
+          },
+          `${label} · ${c.machine.name}`,
+        );
+      }
+      return info('snap.labSaved', { name: label, count: captured.length });
+    });
+  }
+
+  /** Rebuilds the lab snapshot's layout and restores each machine into its saved state. */
+  restore(snapshot: LabSnapshot): Promise<{ failed: unknown } | null> {
+    return this.snapshots.runTask('restoring', async (library) => {
+      if (!snapshot.complete) throw new UserError('snap.error.labIncomplete');
+      const layout = snapshot.members[0]!.lab!.layout;
+      const states = [];
+      for (const meta of snapshot.members) states.push(await library.load(meta));
+      const machines = await this.lab.applyLayout(layout);
+      for (const [i, machine] of machines.entries()) {
+        const meta = snapshot.members[i]!;
+        const origin = machine.origin();
+        const reasons = origin ? incompatibilities(meta, origin) : [];
+        if (!origin || reasons.length > 0) {
+          throw new SnapshotError({ code: 'incompatible', reasons });
+        }
+        await machine.restoreState(states[i]!, new TextEncoder().encode(meta.screen));
+      }
+      return info('snap.labRestored', { name: snapshot.name, count: machines.length });
+    });
+  }
+
+  remove(snapshot: LabSnapshot): Promise<{ failed: unknown } | null> {
+    return this.snapshots.runTask('working', async (library) => {
+      for (const meta of snapshot.members) await library.remove(meta);
+      return null;
+    });
+  }
+}
+
+/** Groups the members of lab snapshots; a lab snapshot missing a member is incomplete. */
+export function labSnapshotsOf(items: readonly SnapshotMeta[]): LabSnapshot[] {
+  const byId = new Map<string, SnapshotMeta[]>();
+  for (const meta of items) {
+    if (!meta.lab) continue;
+    const members = byId.get(meta.lab.id) ?? [];
+    members.push(meta);
+    byId.set(meta.lab.id, members);
+  }
+  return [...byId.values()]
+    .map((members) => {
+      const first = members[0]!.lab!;
+      const ordered = [...members].sort((a, b) => a.lab!.index - b.lab!.index);
+      const complete =
+        ordered.length === first.count && ordered.every((m, i) => m.lab!.index === i);
+      return {
+        id: first.id,
+        name: first.name,
+        createdAt: Math.min(...members.map((m) => m.createdAt)),
+        members: ordered,
+        complete,
+      };
+    })
+    .sort((a, b) => b.createdAt - a.createdAt);
+}
