@@ -4,8 +4,11 @@
 import { info, UserError } from '../notices/notice';
 import type { LabLayout } from '../network/layout';
 import type { Machine } from '../vm/Machine.svelte';
-import { incompatibilities, SnapshotError, type SnapshotMeta } from './format';
+import { incompatibilities, SnapshotError } from './format';
 import type { Snapshots } from './Snapshots.svelte';
+import { labSnapshotsOf, type LabSnapshot } from './labGroups';
+
+export type { LabSnapshot } from './labGroups';
 
 /** What lab snapshots need of the lab. */
 export interface LabHost {
@@ -13,15 +16,6 @@ export interface LabHost {
   layout(): LabLayout;
   /** Makes the lab match `raw` (checked first) and resolves once every machine runs. */
   applyLayout(raw: unknown): Promise<Machine[]>;
-}
-
-export interface LabSnapshot {
-  id: string;
-  name: string;
-  createdAt: number;
-  /** Its machines' snapshots, in the layout's order. */
-  members: SnapshotMeta[];
-  complete: boolean;
 }
 
 export class LabSnapshots {
@@ -88,30 +82,4 @@ export class LabSnapshots {
       return null;
     });
   }
-}
-
-/** Groups the members of lab snapshots; a lab snapshot missing a member is incomplete. */
-export function labSnapshotsOf(items: readonly SnapshotMeta[]): LabSnapshot[] {
-  const byId = new Map<string, SnapshotMeta[]>();
-  for (const meta of items) {
-    if (!meta.lab) continue;
-    const members = byId.get(meta.lab.id) ?? [];
-    members.push(meta);
-    byId.set(meta.lab.id, members);
-  }
-  return [...byId.values()]
-    .map((members) => {
-      const first = members[0]!.lab!;
-      const ordered = [...members].sort((a, b) => a.lab!.index - b.lab!.index);
-      const complete =
-        ordered.length === first.count && ordered.every((m, i) => m.lab!.index === i);
-      return {
-        id: first.id,
-        name: first.name,
-        createdAt: Math.min(...members.map((m) => m.createdAt)),
-        members: ordered,
-        complete,
-      };
-    })
-    .sort((a, b) => b.createdAt - a.createdAt);
 }

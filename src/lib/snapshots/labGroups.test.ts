@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labSnapshotsOf } from './LabSnapshots.svelte';
+import { labSnapshotsOf } from './labGroups';
 import type { SnapshotMeta } from './format';
 
 const member = (lab: string, index: number, count: number, createdAt = 1): SnapshotMeta =>
