@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { Lab } from './lab';
 import { NetworkPanel } from './network';
+import { SnapshotPanel } from './snapshots';
 
 test('two machines on one switch get addresses by DHCP and ping each other', async ({ page }) => {
   const lab = new Lab(page);
@@ -145,4 +146,34 @@ test('measuring the network compares the NE2000 with virtio-net', async ({ page 
     await expect(row.locator('.rtt')).toHaveText(/^\d[\d.,]* ms$/);
   }
   await expect(network.section.getByRole('status')).toContainText(/as fast as the NE2000/);
+});
+
+test('a lab snapshot brings back every machine and its network; they ping each other again', async ({
+  page,
+}) => {
+  const lab = new Lab(page);
+  const [pc1, pc2] = await lab.openTwoMachines();
+  const network = new NetworkPanel(page);
+  const address1 = await network.addressOf('pc1');
+  await network.addressOf('pc2');
+  const mac2 = await network.card('pc2').locator('code').innerText();
+  await pc2.run('echo lab-file > /root/note; echo written', /^written$/m);
+
+  const snapshots = new SnapshotPanel(page);
+  await snapshots.saveLab('lesson');
+  await expect(snapshots.labEntry('lesson')).toContainText('2 machines: pc1, pc2');
+
+  // The lab changes: pc2 is removed, pc1 moves to another switch.
+  await pc2.pane.getByRole('button', { name: 'Remove' }).click();
+  await expect(pc2.tab).toHaveCount(0);
+  await network.plug('pc1', 'LAN-B');
+
+  await snapshots.restoreLab('lesson');
+  await pc2.waitForPrompt();
+  await pc2.run('cat /root/note', /^lab-file$/m);
+  // pc2 has its card's MAC again, and both are on LAN-A, reaching each other.
+  await pc2.run('cat /sys/class/net/eth0/address', new RegExp(`^${mac2}$`, 'm'));
+  await expect(network.card('pc1').locator('select').nth(1)).toHaveValue('LAN-A');
+  await pc2.run(`ping -c 2 ${address1}`, /2 packets transmitted, 2 packets received/);
+  void pc1;
 });

@@ -7,7 +7,7 @@ export class SnapshotPanel {
 
   constructor(readonly page: Page) {
     this.panel = page.getByRole('region', { name: 'Snapshots' });
-    this.list = this.panel.getByRole('list', { name: 'Snapshots' });
+    this.list = this.panel.getByRole('list', { name: 'Snapshots', exact: true });
   }
 
   entries(): Locator {
@@ -25,6 +25,30 @@ export class SnapshotPanel {
     await expect(this.panel.getByRole('status').filter({ hasText: /^Saved/ })).toBeVisible();
     await expect(this.entries()).toHaveCount(before + 1);
     return (await this.entries().first().getAttribute('aria-label')) ?? '';
+  }
+
+  /** Saves every machine and the network as the lab snapshot `name`, and waits until listed. */
+  async saveLab(name: string): Promise<void> {
+    await this.panel.getByLabel('Name of the lab snapshot').fill(name);
+    await this.panel.getByRole('button', { name: 'Save the whole lab' }).click();
+    await expect(
+      this.panel.getByRole('status').filter({ hasText: /^Saved the lab/ }),
+    ).toBeVisible();
+    await expect(this.labEntry(name)).toBeVisible();
+  }
+
+  labEntry(name: string): Locator {
+    return this.panel
+      .getByRole('list', { name: 'Lab snapshots' })
+      .getByRole('listitem')
+      .filter({ hasText: name });
+  }
+
+  async restoreLab(name: string): Promise<void> {
+    await this.panel.getByRole('button', { name: `Restore the lab snapshot ${name}` }).click();
+    await expect(
+      this.panel.getByRole('status').filter({ hasText: /^Restored the lab/ }),
+    ).toBeVisible({ timeout: 60_000 });
   }
 
   async restore(name: string): Promise<void> {
