@@ -4,7 +4,10 @@ import { V86 } from './v86/libv86.mjs';
 const params = new URL(location.href).searchParams;
 const images = new URL('../images/', location.href);
 const manifest = await (await fetch(new URL('manifest.json', images))).json();
-const profile = manifest.profiles[0];
+// ?nic=ne2k|virtio: the profile with that network card (default: the first profile).
+const profile =
+  manifest.profiles.find((p) => params.get('nic') && p.nic === params.get('nic')) ??
+  manifest.profiles[0];
 
 async function load(name) {
   const response = await fetch(new URL(name, images));
@@ -171,3 +174,114 @@ state.removeMachine = async () => {
 for (let i = 1; i < Number(params.get('machines') ?? 1); i++)
   state.extra.push(await startMachine());
 state.allUp = true;
+
+// ——— The network figures: the same guests on v86's own in-page relay, addressed by hand ———
+
+/** Machine `i` of the page (0: the first), as the network helpers use it. */
+const machineAt = (i) => (i === 0 ? { emulator, output: () => text } : state.extra[i - 1]);
+
+/** Types `command` into machine `i` and resolves when `pattern` appears after it. */
+function runOn(i, command, pattern, timeoutMs = 120_000) {
+  const machine = machineAt(i);
+  const from = machine.output().length;
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      machine.emulator.remove_listener('serial0-output-byte', check);
+      reject(
+        new Error(
+          `no ${pattern} after ${command}: ${JSON.stringify(machine.output().slice(-200))}`,
+        ),
+      );
+    }, timeoutMs);
+    const check = () => {
+      const match = new RegExp(pattern, 'm').exec(machine.output().slice(from));
+      if (!match) return;
+      clearTimeout(timer);
+      machine.emulator.remove_listener('serial0-output-byte', check);
+      resolve({ ms: performance.now() - started, match, text: machine.output().slice(from) });
+    };
+    machine.emulator.add_listener('serial0-output-byte', check);
+    machine.emulator.serial0_send(`${command}\n`);
+  });
+}
+state.runOn = runOn;
+
+/** Gives machine `i` a MAC of its own (the guest's init takes it on ttyS1) and 10.0.9.(i+1). */
+async function address(i) {
+  const machine = machineAt(i);
+  const mac = `02:86:ff:00:00:${(i + 1).toString(16).padStart(2, '0')}`;
+  await new Promise((resolve) => {
+    let control = '';
+    const listener = (byte) => {
+      control += String.fromCharCode(byte);
+      if (!control.includes(`mac ${mac}\n`)) return;
+      machine.emulator.remove_listener('serial1-output-byte', listener);
+      resolve();
+    };
+    machine.emulator.add_listener('serial1-output-byte', listener);
+    machine.emulator.serial_send_bytes(1, new TextEncoder().encode(`mac ${mac}\n`));
+  });
+  await runOn(i, `ip addr add 10.0.9.${i + 1}/24 dev eth0; echo addressed`, '^addressed', 30_000);
+}
+state.address = address;
+
+/** Another machine, addressed → it has pinged the first: ms (the first must be addressed). */
+state.addMachineAndPing = async () => {
+  const started = performance.now();
+  state.extra.push(await startMachine());
+  const i = state.extra.length;
+  await address(i);
+  await runOn(i, 'ping -c 1 10.0.9.1', '1 packets received', 30_000);
+  return performance.now() - started;
+};
+
+/** Every "time=" of a ping series from machine 1 to machine 0, ms. */
+state.pingSeries = async (count) => {
+  const { text: out } = await runOn(1, `ping -c ${count} -i 0.2 10.0.9.1`, 'round-trip', 60_000);
+  return [...out.matchAll(/ time=([\d.]+) ms/g)].map((m) => Number(m[1]));
+};
+
+/** The bench's flood `command` on machine 1: frames a second both ways (machine 1's, doubled). */
+state.flood = async (command) => {
+  let frames = 0;
+  const count = () => frames++;
+  machineAt(1).emulator.add_listener('net0-send', count);
+  const { ms } = await runOn(1, command, '^flood-done', 120_000);
+  frames *= 2; // as many came back (data one way, acknowledgements the other), roughly
+  machineAt(1).emulator.remove_listener('net0-send', count);
+  return { framesPerSecond: frames / (ms / 1000), ms };
+};
+
+/** The app's "Measure the network" transfer: `mib` MiB with nc from machine 1 to 0. */
+state.transfer = async (mib) => {
+  const file = '/tmp/aula-net';
+  const made = await runOn(
+    1,
+    `dd if=/dev/urandom of=${file} bs=65536 count=${mib * 16} 2>/dev/null; md5sum ${file}`,
+    '[0-9a-f]{32}\\s+/tmp',
+  );
+  const counter = (m) => m.emulator.get_instruction_counter() >>> 0;
+  const machines = [machineAt(0), machineAt(1)];
+  const received = runOn(0, 'nc -l -p 5001 | md5sum', '[0-9a-f]{32}\\s+-', 180_000);
+  const before = machines.map(counter);
+  const started = performance.now();
+  await runOn(
+    1,
+    `until nc 10.0.9.1 5001 < ${file}; do sleep 0.1; done; echo sent`,
+    '^sent',
+    180_000,
+  );
+  const got = await received;
+  const ms = performance.now() - started;
+  const instructions = machines.reduce(
+    (sum, m, i) => sum + ((counter(m) - before[i] + 2 ** 32) % 2 ** 32),
+    0,
+  );
+  const sum = (t) => /([0-9a-f]{32})\s/.exec(t)?.[1];
+  return {
+    throughputMBps: (mib * 2 ** 20) / 1e6 / (ms / 1000),
+    instructionsPerByte: instructions / (mib * 2 ** 20),
+    checksumsEqual: sum(made.text) !== undefined && sum(made.text) === sum(got.text),
+  };
+};

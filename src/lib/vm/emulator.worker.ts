@@ -10,7 +10,7 @@ import {
   type DownloadedState,
   type StateRequest,
 } from './stateDownload';
-import { yieldOnThisThread, type V86Loop } from './sameThreadYield';
+import { wakeNow, yieldOnThisThread, type V86Loop } from './sameThreadYield';
 import type {
   CounterReading,
   EmulatorEvents,
@@ -247,8 +247,10 @@ const handlers: Handlers<EmulatorMethods> = {
     }),
   setJit: (enabled) => thenCount(() => setJit(running(), enabled)),
   receiveFrames: (frames) => {
-    const bus = emulator && (emulator as unknown as { bus: V86Bus }).bus;
-    for (const frame of frames) bus?.send('net0-receive', frame);
+    if (!emulator) return;
+    const { bus, v86 } = emulator as unknown as { bus: V86Bus; v86: V86Loop };
+    for (const frame of frames) bus.send('net0-receive', frame);
+    wakeNow(v86);
   },
 };
 
