@@ -18,17 +18,26 @@ function parts(result) {
     boot: rows,
     snapshots: snapshotRows,
     machines: machineRows = [],
+    network: networkRows = [],
   } = result.tables;
   const fmt = (v, unit) =>
     !Number.isFinite(v)
       ? '–'
       : unit === 'ms'
-        ? `${Math.round(v)} ms`
-        : unit === '%'
-          ? `${(v * 100).toFixed(0)} %`
-          : unit === 'x'
-            ? `${v.toFixed(2)}×`
-            : `${(v / 1e6).toFixed(2)} MB`;
+        ? v < 20
+          ? `${v.toFixed(1)} ms`
+          : `${Math.round(v)} ms`
+        : unit === 'MB/s'
+          ? `${v.toFixed(2)} MB/s`
+          : unit === '/s'
+            ? `${v.toFixed(1)} /s`
+            : unit === 'n'
+              ? `${Math.round(v)}`
+              : unit === '%'
+                ? `${(v * 100).toFixed(0)} %`
+                : unit === 'x'
+                  ? `${v.toFixed(2)}×`
+                  : `${(v / 1e6).toFixed(2)} MB`;
   const tableOf = (list) =>
     [
       '| Figure | aula86 | bare v86 | aula86 / bare (median of pairs) |',
@@ -51,6 +60,12 @@ function parts(result) {
       ? `\n\nIn this run ${failedOf(ms.app)} app and ${failedOf(ms.bare)} bare measurement(s) of ${ms.app.length} failed (the bare page's second machine did not answer: typed the moment its state was restored, plain v86 sometimes loses the line; it now presses Enter first); those medians are of the others.`
       : '';
   const machineTable = machineRows.length ? tableOf(machineRows) + machineFailures : '';
+  const ns = result.networkSamples ?? { app: [], bare: [] };
+  const networkFailures =
+    failedOf(ns.app) + failedOf(ns.bare)
+      ? `\n\nIn this run ${failedOf(ns.app)} app and ${failedOf(ns.bare)} bare measurement(s) of ${ns.app.length} failed; those medians are of the others.`
+      : '';
+  const networkTable = networkRows.length ? tableOf(networkRows) + networkFailures : '';
 
   const msText = (v) => (!Number.isFinite(v) ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(0));
   const times = (v, base) =>
@@ -88,6 +103,7 @@ function parts(result) {
     snapshotTable,
     instantTable,
     machineTable,
+    networkTable,
     ladderTable,
     mipsTable,
     steadyLine,
@@ -112,6 +128,7 @@ export function printable(result) {
     bootVsRestore,
     tableSeconds,
     ownJsGzip,
+    networkTable,
   } = parts(result);
   const lines = [];
   const log = (text) => lines.push(text);
@@ -125,6 +142,10 @@ export function printable(result) {
   log(instantTable);
   log(`\nSnapshots, medians of ${RUNS} runs\n`);
   log(snapshotTable);
+  if (networkTable) {
+    log(`\nVirtual networks, medians\n`);
+    log(networkTable);
+  }
   log(`\nThe same work down the ladder, medians (ms; × = times the native time)\n`);
   log(ladderTable);
   log(
@@ -167,6 +188,7 @@ export function renderPerformance(result) {
     snapshotTable,
     instantTable,
     machineTable,
+    networkTable,
     ladderTable,
     mipsTable,
     steadyLine,
@@ -233,7 +255,31 @@ ${machineTable}
 
 `
     : ''
-}## Cold boot to the first prompt (\`?boot=cold\`, a fresh browser context each run)
+}${
+    networkTable
+      ? `## Virtual networks
+
+${networkTable}
+
+- "Add machine" → pinged: clicked 3 s after the first machine has its address; the new
+  machine resumes its pre-booted state, takes the lab's MAC, gets an address from the lab's
+  DHCP service, then \`ping -c 1\` to the first is typed and answered. The bare page's machines
+  share v86's own in-page relay (a BroadcastChannel): no switch, no DHCP (addresses set by
+  hand), no packet view.
+- RTT: the median of 20 pings (\`ping -i 0.2\`) between two idle guests with virtio-net cards.
+  In the lab a frame crosses the page's main thread (the switch) between the two emulator
+  workers; the bare page's emulators run on the main thread and its relay joins them directly.
+- The flood: 8 MiB over TCP (\`nc\`) from one guest to the other, as fast as the guests go, with
+  the packet view showing the switch (busybox has no \`ping -f\`, and the guests' 100 Hz kernel
+  paces \`ping -i\` at 10 ms). Frames a second through the switch, frames it dropped, and how
+  many times a second the packet view redrew (the bare page has none).
+- NE2000 vs virtio-net: the lab's "Measure the network" (4 MiB with \`nc\`, checksums compared,
+  and 20 pings), and the same commands in the bare page (one page load per card). Instructions
+  per byte: both guests' instructions during the transfer, per byte sent.
+
+`
+      : ''
+  }## Cold boot to the first prompt (\`?boot=cold\`, a fresh browser context each run)
 
 ${table}
 

@@ -23,6 +23,18 @@ import { appInstant, bareInstant } from './instant.mjs';
 import { appAnswer, bareAnswer } from './answer.mjs';
 import { appIdle, appSecondMachine, bareIdle, bareSecondMachine } from './machines.mjs';
 import { printable, renderPerformance } from './report.mjs';
+import {
+  appAddAndPing,
+  appFlood,
+  appIdleThree,
+  appMeasure,
+  appRtt,
+  bareAddAndPing,
+  bareFlood,
+  bareIdleThree,
+  bareMeasure,
+  bareRtt,
+} from './network.mjs';
 import { WORKLOADS } from '../images/bench/run-wasm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -208,6 +220,25 @@ const machines = await alternate(
   },
   {},
 );
+
+// Virtual networks: a machine added with its card, ping round trips, three idle machines, a
+// flood through the switch with the packet view on screen, and NE2000 vs virtio-net.
+const NETWORK_ROUNDS = 3;
+const network = await alternate(
+  'network',
+  NETWORK_ROUNDS,
+  async (kind) => {
+    const app = kind === 'app';
+    return {
+      ...(await (app ? appAddAndPing : bareAddAndPing)(browser, base)),
+      ...(await (app ? appRtt : bareRtt)(browser, base)),
+      ...(await (app ? appIdleThree : bareIdleThree)(browser, base)),
+      ...(await (app ? appFlood : bareFlood)(browser, base)),
+      ...(await (app ? appMeasure : bareMeasure)(browser, base)),
+    };
+  },
+  {},
+);
 await browser.close();
 server.close();
 const imagesDir = join(root, 'dist', 'images');
@@ -282,6 +313,31 @@ const MACHINE_METRICS = [
   ['longestTaskMs', 'Longest main-thread task while two machines start', 'ms'],
 ];
 const machineRows = MACHINE_METRICS.map(figuresOf(machines));
+const NETWORK_METRICS = [
+  [
+    'addToPing',
+    '"Add machine" (with its card) → it has an address and its `ping -c 1` to the first was answered (bare: static addresses, v86\'s relay)',
+    'ms',
+  ],
+  ['rttMs', 'Ping round trip between two guests, virtio-net (median of 20)', 'ms'],
+  ['cpuThreeOverOne', 'CPU, three idle machines ÷ one (whole browser, over 10 s)', 'x'],
+  ['longestThreeMs', 'Longest main-thread task while three machines start', 'ms'],
+  [
+    'floodFps',
+    'Flood (8 MiB over TCP): frames a second through the switch (bare: its relay)',
+    '/s',
+  ],
+  ['floodDropped', 'Flood: frames the switch dropped', 'n'],
+  ['viewFps', 'Flood: packet view redraws a second (bare: none)', '/s'],
+  ['floodLongestMs', 'Flood: longest main-thread task', 'ms'],
+  ['ne2kThroughput', 'NE2000: TCP throughput, 4 MiB with `nc`', 'MB/s'],
+  ['virtioThroughput', 'virtio-net: TCP throughput, 4 MiB with `nc`', 'MB/s'],
+  ['ne2kRtt', 'NE2000: ping round trip (median of 20)', 'ms'],
+  ['virtioRtt', 'virtio-net: ping round trip (median of 20)', 'ms'],
+  ['ne2kIpb', 'NE2000: guest instructions per byte sent (both guests)', 'n'],
+  ['virtioIpb', 'virtio-net: guest instructions per byte sent (both guests)', 'n'],
+];
+const networkRows = NETWORK_METRICS.map(figuresOf(network));
 const snapshotRows = SNAPSHOT_METRICS.map(figures);
 
 // Sizes of what we ship, from the build output.
@@ -346,6 +402,7 @@ const result = {
     boot: rows,
     snapshots: snapshotRows,
     machines: machineRows,
+    network: networkRows,
   },
   workloads: WORKLOADS,
   boot: Object.fromEntries(rows.map((r) => [r.key, { app: r.app, bare: r.bare, ratio: r.ratio }])),
@@ -367,6 +424,7 @@ const result = {
   coldAnswerSamples: coldAnswers,
   costSamples: cost,
   machineSamples: machines,
+  networkSamples: network,
   sizes: {
     ownJsGzip,
     images: Object.fromEntries(Object.entries(manifest.files).map(([name, f]) => [name, f.size])),
