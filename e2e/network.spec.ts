@@ -25,7 +25,9 @@ test('two machines on one switch get addresses by DHCP and ping each other', asy
   await expect(network.packet(/ICMP echo reply id=\d+ seq=2/)).toHaveCount(1);
 });
 
-test('a file sent with nc arrives with the same checksum', async ({ page }) => {
+test('a file sent with nc arrives with the same checksum; a web page crosses too', async ({
+  page,
+}) => {
   const lab = new Lab(page);
   const [pc1, pc2] = await lab.openTwoMachines();
   const network = new NetworkPanel(page);
@@ -41,6 +43,20 @@ test('a file sent with nc arrives with the same checksum', async ({ page }) => {
   // The listener may take a moment to start: the sender tries until it connects.
   await pc2.run(`until nc ${address1} 7000 < /root/data; do sleep 0.2; done; echo sent`, /^sent$/m);
   await pc1.expectScreen(new RegExp(`^${sent}  /root/got$`, 'm'));
+
+  // A web server on pc1, read from pc2; and each guest knows its own address.
+  await pc1.run(
+    'mkdir -p /www; echo served-by-pc1 > /www/index.html; httpd -h /www; echo up',
+    /^up$/m,
+  );
+  await pc2.run(`wget -qO- http://${address1}/`, /^served-by-pc1$/m);
+  await pc1.run('hostname -i', new RegExp(`^${address1.replace(/\./g, '\\.')}$`, 'm'));
+
+  // A remote shell: telnet from pc2 into pc1, where `hostname` answers pc1.
+  await pc1.run('telnetd -l /bin/sh; echo listening', /^listening$/m);
+  await pc2.run(`telnet ${address1}`, /Entering character mode|Escape character/);
+  await pc2.run('hostname', /^pc1\r?$/m);
+  await pc2.run('exit', /Connection closed/);
 });
 
 test('the packet view exports what the switch carried as a pcap that tcpdump reads', async ({
