@@ -161,6 +161,9 @@ export function appFlood(browser, base) {
         const text = document.querySelector('.packets .counts')?.textContent ?? '';
         return Number(/([\d,]+) seen/.exec(text)?.[1].replace(/,/g, '') ?? NaN);
       });
+    // The commands are typed first (switching tabs draws a terminal); the flood is measured alone.
+    await runIn(page, 'pc1', FLOOD_LISTEN, null);
+    await runIn(page, 'pc2', floodCommand(first), null);
     const before = await seen();
     await page.evaluate(() => {
       window.__longest = 0;
@@ -173,8 +176,10 @@ export function appFlood(browser, base) {
       });
       window.__floodStart = performance.now();
     });
-    await runIn(page, 'pc1', FLOOD_LISTEN, null);
-    await runIn(page, 'pc2', floodCommand(first), /flood-done/);
+    await pane(page, 'pc2')
+      .locator('.xterm-rows')
+      .filter({ hasText: /flood-done/ })
+      .waitFor({ timeout: 120_000 });
     const { ms, redraws, longest } = await page.evaluate(() => ({
       ms: performance.now() - window.__floodStart,
       redraws: window.__redraws,
