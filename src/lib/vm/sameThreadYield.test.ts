@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { yieldOnThisThread, type V86Loop } from './sameThreadYield';
+import { wakeNow, yieldOnThisThread, type V86Loop } from './sameThreadYield';
 
 /** A stand-in for v86's main loop: records the ticks it is called back with. */
 function fakeLoop(running: boolean) {
@@ -51,5 +51,21 @@ describe('yieldOnThisThread', () => {
     await until(() => loop.ticks.length === 2);
     expect(loop.ticks).toEqual([3, 2]);
     expect(performance.now() - started).toBeGreaterThanOrEqual(29);
+  });
+});
+
+describe('wakeNow', () => {
+  it('runs the next slice at once when the guest runs, and does nothing when it is stopped', async () => {
+    const running = fakeLoop(true);
+    yieldOnThisThread(running);
+    await until(() => running.ticks.length === 1); // the tick rescheduled at set-up
+    wakeNow(running);
+    await until(() => running.ticks.length === 2);
+
+    const stopped = fakeLoop(false);
+    yieldOnThisThread(stopped);
+    wakeNow(stopped);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stopped.ticks).toEqual([]);
   });
 });
