@@ -49,6 +49,35 @@ describe('Kiosk', () => {
     lab.destroy();
   });
 
+  it('builds the network lab kiosk.json describes, each machine from its pre-booted state', async () => {
+    const kiosk = JSON.stringify({
+      enabled: true,
+      lab: {
+        lans: [{ name: 'LAN-A', subnet: '10.0.1.0/24' }],
+        machines: [
+          { name: 'web', profile: 'tiny', mac: '02:86:00:00:00:01', lan: 'LAN-A' },
+          { name: 'client', profile: 'tiny-ne2k', mac: '02:86:00:00:00:02', lan: 'LAN-A' },
+        ],
+      },
+    });
+    const { lab, emulators } = testLab({}, { files: { 'kiosk.json': kiosk } });
+    lab.start();
+    await vi.waitFor(() => expect(lab.kiosk.settled).toBe(true));
+    // Every emulator made resumes its state: the first machine, the second, the resets.
+    await vi.waitFor(
+      () => {
+        for (const fake of emulators.made.filter((f) => !f.destroyed && !f.resumed)) fake.resume();
+        expect(lab.machines.map((m) => `${m.name} ${m.profile?.id} ${m.nic.mac}`)).toEqual([
+          'web tiny 02:86:00:00:00:01',
+          'client tiny-ne2k 02:86:00:00:00:02',
+        ]);
+        expect(lab.network.lans.map((l) => l.name)).toEqual(['LAN-A']);
+      },
+      { timeout: 4000 },
+    );
+    lab.destroy();
+  });
+
   it('stays locked when kiosk.json cannot be used (fails closed)', async () => {
     const { lab } = testLab({}, { files: { 'kiosk.json': '{"enabled": tru' } });
     lab.start();
