@@ -202,7 +202,15 @@ ${result.chromium}, v86 ${result.v86}, on the development machine (2 cores). Eac
 same figure for a bare v86 page (\`bench/bare/\`: the same images, no app) measured in the same run, so
 the ratio holds on a noisy machine even when the absolute times drift: it is the median of the
 per-run ratios, each run booting the app and the bare page back to back (in alternating order).
-
+${
+  result.partial
+    ? `
+**This run measured only: ${result.partial.measured.join(', ')}** (\`BENCH_ONLY\`, 3 rounds). The
+other tables are from the full run of ${result.partial.othersFrom.slice(0, 10)}, made with the
+guest images of then (before every machine had a network card), and were not measured again.
+`
+    : ''
+}
 ## The shell answers: what a user feels
 
 From navigation until the guest has answered \`echo $((6*7))\`, typed key by key the moment its

@@ -148,6 +148,93 @@ async function alternate(label, rounds, measure, failed) {
   return results;
 }
 
+// The ratio is the median of each run's app/bare pair: the two boots of a pair ran back to back,
+// so a machine that slows down for a while slows both, and the ratio still holds.
+const figuresOf =
+  (set) =>
+  ([key, label, unit]) => {
+    const app = median(set.app.map((s) => s[key]));
+    const bare = median(set.bare.map((s) => s[key]));
+    const pairs = set.app.map((s, i) => ratio(s[key], set.bare[i]?.[key]));
+    return { key, label, unit, app, bare, ratio: Math.round(median(pairs) * 100) / 100 };
+  };
+
+const NETWORK_METRICS = [
+  [
+    'addToPing',
+    '"Add machine" (with its card) → it has an address and its `ping -c 1` to the first was answered (bare: static addresses, v86\'s relay)',
+    'ms',
+  ],
+  ['rttMs', 'Ping round trip between two guests, virtio-net (median of 20)', 'ms'],
+  ['cpuThreeOverOne', 'CPU, three idle machines ÷ one (whole browser, over 10 s)', 'x'],
+  ['longestThreeMs', 'Longest main-thread task while three machines start', 'ms'],
+  [
+    'floodFps',
+    'Flood (8 MiB over TCP): frames a second through the switch (bare: its relay)',
+    '/s',
+  ],
+  ['floodDropped', 'Flood: frames the switch dropped', 'n'],
+  ['viewFps', 'Flood: packet view redraws a second (bare: none)', '/s'],
+  ['floodLongestMs', 'Flood: longest main-thread task', 'ms'],
+  ['ne2kThroughput', 'NE2000: TCP throughput, 4 MiB with `nc`', 'MB/s'],
+  ['virtioThroughput', 'virtio-net: TCP throughput, 4 MiB with `nc`', 'MB/s'],
+  ['ne2kRtt', 'NE2000: ping round trip (median of 20)', 'ms'],
+  ['virtioRtt', 'virtio-net: ping round trip (median of 20)', 'ms'],
+  ['ne2kIpb', 'NE2000: guest instructions per byte sent (both guests)', 'n'],
+  ['virtioIpb', 'virtio-net: guest instructions per byte sent (both guests)', 'n'],
+];
+
+// Virtual networks: a machine added with its card, ping round trips, three idle machines, a
+// flood through the switch with the packet view on screen, and NE2000 vs virtio-net.
+const NETWORK_ROUNDS = 3;
+async function networkSection() {
+  const network = await alternate(
+    'network',
+    NETWORK_ROUNDS,
+    async (kind) => {
+      const app = kind === 'app';
+      return {
+        ...(await (app ? appAddAndPing : bareAddAndPing)(browser, base)),
+        ...(await (app ? appRtt : bareRtt)(browser, base)),
+        ...(await (app ? appIdleThree : bareIdleThree)(browser, base)),
+        ...(await (app ? appFlood : bareFlood)(browser, base)),
+        ...(await (app ? appMeasure : bareMeasure)(browser, base)),
+      };
+    },
+    {},
+  );
+  return { network, rows: NETWORK_METRICS.map(figuresOf(network)) };
+}
+
+// BENCH_ONLY=network: only the network section, its table put into the last full run's JSON
+// (which says so, and the doc says which tables are older).
+if (process.env.BENCH_ONLY === 'network') {
+  const { network: samplesOnly, rows } = await networkSection();
+  await browser.close();
+  server.close();
+  const previous = JSON.parse(readFileSync(join(root, 'bench', 'results', 'latest.json'), 'utf8'));
+  const partial = {
+    ...previous,
+    date: new Date().toISOString(),
+    chromium: browser.version(),
+    partial: { measured: ['network'], othersFrom: previous.partial?.othersFrom ?? previous.date },
+    tables: { ...previous.tables, network: rows },
+    networkSamples: samplesOnly,
+  };
+  console.log(printable(partial));
+  writeFileSync(
+    join(root, 'bench', 'results', 'latest.json'),
+    JSON.stringify(partial, null, 2) + '\n',
+  );
+  if (failures > 0) {
+    console.error(`[bench] ${failures} measurement(s) failed: docs/performance.md not written`);
+    process.exit(1);
+  }
+  writeFileSync(join(root, 'docs', 'performance.md'), renderPerformance(partial));
+  console.error('[bench] wrote docs/performance.md and bench/results/latest.json (network only)');
+  process.exit(0);
+}
+
 // Cold boots.
 const samples = await alternate('cold boot', RUNS, bootOnce, {});
 
@@ -221,24 +308,7 @@ const machines = await alternate(
   {},
 );
 
-// Virtual networks: a machine added with its card, ping round trips, three idle machines, a
-// flood through the switch with the packet view on screen, and NE2000 vs virtio-net.
-const NETWORK_ROUNDS = 3;
-const network = await alternate(
-  'network',
-  NETWORK_ROUNDS,
-  async (kind) => {
-    const app = kind === 'app';
-    return {
-      ...(await (app ? appAddAndPing : bareAddAndPing)(browser, base)),
-      ...(await (app ? appRtt : bareRtt)(browser, base)),
-      ...(await (app ? appIdleThree : bareIdleThree)(browser, base)),
-      ...(await (app ? appFlood : bareFlood)(browser, base)),
-      ...(await (app ? appMeasure : bareMeasure)(browser, base)),
-    };
-  },
-  {},
-);
+const { network, rows: networkRows } = await networkSection();
 await browser.close();
 server.close();
 const imagesDir = join(root, 'dist', 'images');
@@ -270,16 +340,6 @@ const SNAPSHOT_METRICS = [
   ['secondAddedBytes', 'Stored, added by a second snapshot one command later (bare: raw)', 'B'],
   ['longestTaskMs', 'Longest main-thread task while saving', 'ms'],
 ];
-// The ratio is the median of each run's app/bare pair: the two boots of a pair ran back to back,
-// so a machine that slows down for a while slows both, and the ratio still holds.
-const figuresOf =
-  (set) =>
-  ([key, label, unit]) => {
-    const app = median(set.app.map((s) => s[key]));
-    const bare = median(set.bare.map((s) => s[key]));
-    const pairs = set.app.map((s, i) => ratio(s[key], set.bare[i]?.[key]));
-    return { key, label, unit, app, bare, ratio: Math.round(median(pairs) * 100) / 100 };
-  };
 const figures = figuresOf(samples);
 const rows = METRICS.map(figures);
 const ANSWER_METRICS = [
@@ -313,31 +373,6 @@ const MACHINE_METRICS = [
   ['longestTaskMs', 'Longest main-thread task while two machines start', 'ms'],
 ];
 const machineRows = MACHINE_METRICS.map(figuresOf(machines));
-const NETWORK_METRICS = [
-  [
-    'addToPing',
-    '"Add machine" (with its card) → it has an address and its `ping -c 1` to the first was answered (bare: static addresses, v86\'s relay)',
-    'ms',
-  ],
-  ['rttMs', 'Ping round trip between two guests, virtio-net (median of 20)', 'ms'],
-  ['cpuThreeOverOne', 'CPU, three idle machines ÷ one (whole browser, over 10 s)', 'x'],
-  ['longestThreeMs', 'Longest main-thread task while three machines start', 'ms'],
-  [
-    'floodFps',
-    'Flood (8 MiB over TCP): frames a second through the switch (bare: its relay)',
-    '/s',
-  ],
-  ['floodDropped', 'Flood: frames the switch dropped', 'n'],
-  ['viewFps', 'Flood: packet view redraws a second (bare: none)', '/s'],
-  ['floodLongestMs', 'Flood: longest main-thread task', 'ms'],
-  ['ne2kThroughput', 'NE2000: TCP throughput, 4 MiB with `nc`', 'MB/s'],
-  ['virtioThroughput', 'virtio-net: TCP throughput, 4 MiB with `nc`', 'MB/s'],
-  ['ne2kRtt', 'NE2000: ping round trip (median of 20)', 'ms'],
-  ['virtioRtt', 'virtio-net: ping round trip (median of 20)', 'ms'],
-  ['ne2kIpb', 'NE2000: guest instructions per byte sent (both guests)', 'n'],
-  ['virtioIpb', 'virtio-net: guest instructions per byte sent (both guests)', 'n'],
-];
-const networkRows = NETWORK_METRICS.map(figuresOf(network));
 const snapshotRows = SNAPSHOT_METRICS.map(figures);
 
 // Sizes of what we ship, from the build output.

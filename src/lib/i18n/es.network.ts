@@ -65,9 +65,9 @@ export const esNetwork: Record<keyof typeof enNetwork, string> = {
   'net.filterMachine': 'Máquina',
   'net.filterProtocol': 'Protocolo',
   'net.all': 'todas',
-  'net.pause': 'Pausar',
-  'net.resume': 'Reanudar',
-  'net.clear': 'Vaciar',
+  'net.pause': 'Pausar captura',
+  'net.resume': 'Reanudar captura',
+  'net.clear': 'Vaciar captura',
   'net.exportPcap': 'Exportar pcap',
   'net.exportHint':
     'Un fichero libpcap con las tramas guardadas: ábrelo con Wireshark o con tcpdump -r.',
