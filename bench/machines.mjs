@@ -52,7 +52,8 @@ async function idleCpu(browser, page) {
   return { cpu: (after.cpu - before.cpu) / ((Date.now() - started) / 1000), rss: after.rss };
 }
 
-const LONG_TASKS = () => {
+/** An init script: the page's longest main-thread task so far, in window.__longest. */
+export const LONG_TASKS = () => {
   window.__longest = 0;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);

@@ -7,7 +7,7 @@
 //   packet view redrew, the longest task meanwhile;
 // - "Measure the network": NE2000 vs virtio-net (throughput, RTT, instructions per byte).
 import { inFreshPage, openApp, openBare } from './pages.mjs';
-import { appIdle, bareIdle } from './machines.mjs';
+import { appIdle, bareIdle, LONG_TASKS } from './machines.mjs';
 import { median } from '../src/lib/metrics/stats.mjs';
 
 const READ_MS = 3_000;
@@ -50,13 +50,6 @@ async function runIn(page, name, command, pattern, timeout = 120_000) {
   await rows.filter({ hasText: pattern }).waitFor({ timeout });
   return (await rows.innerText()).replace(/\u00a0/g, ' ');
 }
-
-const LONG_TASKS = () => {
-  window.__longest = 0;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-  }).observe({ type: 'longtask', buffered: true });
-};
 
 /** "Add machine" (pointerdown) → pc2 has an address and its `ping -c 1` to pc1 was answered. */
 export function appAddAndPing(browser, base) {

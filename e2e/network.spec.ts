@@ -3,17 +3,13 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { Lab } from './lab';
-import { NetworkPanel } from './network';
+import { NetworkPanel, openTwoOnOneSwitch } from './network';
 import { SnapshotPanel } from './snapshots';
 
 test('two machines on one switch get addresses by DHCP and ping each other; tcpdump reads the capture', async ({
   page,
 }) => {
-  const lab = new Lab(page);
-  const [pc1, pc2] = await lab.openTwoMachines();
-  const network = new NetworkPanel(page);
-  const address1 = await network.addressOf('pc1');
-  const address2 = await network.addressOf('pc2');
+  const { pc1, pc2, network, address1, address2 } = await openTwoOnOneSwitch(page);
 
   await pc2.run(
     `ping -c 3 ${address1}`,
@@ -41,11 +37,7 @@ test('two machines on one switch get addresses by DHCP and ping each other; tcpd
 test('a file sent with nc arrives with the same checksum; a web page crosses too', async ({
   page,
 }) => {
-  const lab = new Lab(page);
-  const [pc1, pc2] = await lab.openTwoMachines();
-  const network = new NetworkPanel(page);
-  const address1 = await network.addressOf('pc1');
-  await network.addressOf('pc2');
+  const { pc1, pc2, address1 } = await openTwoOnOneSwitch(page);
 
   await pc2.run(
     'dd if=/dev/urandom of=/root/data bs=1024 count=256 2>/dev/null; md5sum /root/data',
@@ -124,11 +116,8 @@ test('measuring the network compares the NE2000 with virtio-net; a card can stay
   page,
 }) => {
   test.setTimeout(240_000);
-  const lab = new Lab(page);
-  const [pc1, pc2] = await lab.openTwoMachines();
-  const network = new NetworkPanel(page);
+  const { pc1, pc2, network } = await openTwoOnOneSwitch(page);
   const mac = await network.card('pc2').locator('code').innerText();
-  await network.addressOf('pc2');
   // 1 MB each way keeps the lesson short; the lab's default is 4 MB (and npm run bench uses it).
   await network.section.getByLabel('Transfer size').selectOption('1');
   await network.section.getByRole('button', { name: 'Measure the network' }).click();
@@ -153,11 +142,7 @@ test('measuring the network compares the NE2000 with virtio-net; a card can stay
 test('a lab snapshot brings back every machine and its network; they ping each other again', async ({
   page,
 }) => {
-  const lab = new Lab(page);
-  const [pc1, pc2] = await lab.openTwoMachines();
-  const network = new NetworkPanel(page);
-  const address1 = await network.addressOf('pc1');
-  await network.addressOf('pc2');
+  const { pc2, network, address1 } = await openTwoOnOneSwitch(page);
   const mac2 = await network.card('pc2').locator('code').innerText();
   await pc2.run('echo lab-file > /root/note; echo written', /^written$/m);
 
@@ -177,5 +162,4 @@ test('a lab snapshot brings back every machine and its network; they ping each o
   await pc2.run('cat /sys/class/net/eth0/address', new RegExp(`^${mac2}$`, 'm'));
   await expect(network.card('pc1').locator('select').nth(1)).toHaveValue('LAN-A');
   await pc2.run(`ping -c 2 ${address1}`, /2 packets transmitted, 2 packets received/);
-  void pc1;
 });

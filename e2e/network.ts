@@ -1,6 +1,7 @@
 // The network panel as a test sees it: the table of network cards (one row per machine), the
 // switches and the packet view.
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { Lab, type Machine } from './lab';
 
 export class NetworkPanel {
   readonly section: Locator;
@@ -51,4 +52,21 @@ export class NetworkPanel {
     await this.section.getByRole('button', { name: 'Export pcap' }).click();
     return download;
   }
+}
+
+/** Opens the lab with two machines on LAN-A and waits until both have their DHCP addresses. */
+export async function openTwoOnOneSwitch(page: Page): Promise<{
+  lab: Lab;
+  pc1: Machine;
+  pc2: Machine;
+  network: NetworkPanel;
+  address1: string;
+  address2: string;
+}> {
+  const lab = new Lab(page);
+  const [pc1, pc2] = await lab.openTwoMachines();
+  const network = new NetworkPanel(page);
+  const address1 = await network.addressOf('pc1');
+  const address2 = await network.addressOf('pc2');
+  return { lab, pc1, pc2, network, address1, address2 };
 }
