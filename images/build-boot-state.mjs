@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Boots each guest profile that names a boot state headless in Node with the pinned v86, waits
 // for its shell prompt and saves the machine (e.g. public/images/boot-state.bin.gz), which the lab
-// resumes instead of booting (the "instant start"). The profiles differ in their network card,
-// and a state restores only into the same devices, so each has its own. Writes
+// resumes instead of booting (the "instant start"). The profiles differ in their network card
+// and display, and a state restores only into the same devices, so each has its own. A screen
+// profile is saved once its screen shows the prompt too. Writes
 // images/boot-states.json with what each state is tied to (v86 version, the images' SHA-256s,
 // memory, card) and the console output up to the prompt.
 // The state is not byte-reproducible (the boot depends on timing); its ties are checked by
@@ -34,16 +35,19 @@ for (const profile of profiles.filter((p) => p.boot_state)) {
   const bios = decoded(profile.files.bios);
   const kernel = decoded(profile.files.kernel);
   const initrd = decoded(profile.files.initrd);
+  const vgaBios = profile.files.vga_bios ? decoded(profile.files.vga_bios) : null;
+  const display = profile.display ?? 'serial';
 
   // The same machine as the lab's emulator worker (src/lib/vm/emulator.worker.ts).
   const emulator = new V86({
     wasm_path: join(root, 'node_modules', 'v86', 'build', 'v86.wasm'),
     bios: { buffer: buffer(bios) },
+    ...(vgaBios ? { vga_bios: { buffer: buffer(vgaBios) } } : {}),
     bzimage: { buffer: buffer(kernel) },
     initrd: { buffer: buffer(initrd) },
     cmdline: profile.cmdline,
     memory_size: profile.memory_mb * 1024 * 1024,
-    ...v86Devices(profile.nic),
+    ...v86Devices({ nic: profile.nic ?? null, screen: display === 'screen' }),
     autostart: true,
   });
 
@@ -54,7 +58,10 @@ for (const profile of profiles.filter((p) => p.boot_state)) {
     const timer = setInterval(() => {
       // The prompt, possibly followed by busybox's cursor-position query (ESC [ 6 n).
       const prompt = new RegExp(`# (${String.fromCharCode(27)}\\[6n)?$`);
-      if (screen.includes(profile.ready_text) && prompt.test(screen)) {
+      const onScreen =
+        display !== 'screen' ||
+        emulator.screen_adapter.get_text_screen().some((row) => /# *$/.test(row));
+      if (screen.includes(profile.ready_text) && prompt.test(screen) && onScreen) {
         clearInterval(timer);
         resolve();
       } else if (Date.now() - started > 120_000) reject(new Error('the guest did not boot'));
@@ -72,6 +79,7 @@ for (const profile of profiles.filter((p) => p.boot_state)) {
     v86_version: v86Version,
     memory_mb: profile.memory_mb,
     nic: profile.nic,
+    display,
     images: { bios: sha256(bios), kernel: sha256(kernel), initrd: sha256(initrd) },
     state_size: state.length,
     state_sha256: sha256(state),

@@ -19,6 +19,7 @@ const versions = Object.fromEntries(
 );
 const sourceOf = {
   'seabios.bin': [versions.SEABIOS_PKG, versions.SEABIOS_VERSION],
+  'vgabios.bin': [versions.SEABIOS_PKG, versions.SEABIOS_VERSION],
   bzImage: [versions.LINUX_SOURCE_PKG, versions.LINUX_SOURCE_VERSION],
   'initramfs.cpio.gz': [versions.BUSYBOX_PKG.replace(/:.*/, ''), versions.BUSYBOX_VERSION],
   'aula-bench.wasm': [versions.CLANG_PKG, versions.CLANG_VERSION],
@@ -83,6 +84,7 @@ const manifest = {
               v86_version: bootState.v86_version,
               memory_mb: bootState.memory_mb,
               nic: bootState.nic,
+              display: bootState.display,
               images: bootState.images,
               screen: bootState.screen,
             },

@@ -7,6 +7,8 @@ export interface GuestImages {
   bios: ArrayBuffer;
   kernel: ArrayBuffer;
   initrd: ArrayBuffer;
+  /** A screen guest's VGA BIOS. */
+  vgaBios: ArrayBuffer | null;
 }
 
 export interface DownloadProgress {
@@ -32,7 +34,7 @@ export async function fetchManifest(imagesBase: URL, signal?: AbortSignal): Prom
   return parseManifest(raw);
 }
 
-/** Downloads and verifies the three images in parallel. */
+/** Downloads and verifies the images (three, four with a VGA BIOS) in parallel. */
 export async function fetchGuestImages(
   imagesBase: URL,
   profile: GuestProfile,
@@ -40,9 +42,10 @@ export async function fetchGuestImages(
   signal?: AbortSignal,
 ): Promise<GuestImages> {
   const files = [profile.bios, profile.kernel, profile.initrd];
+  if (profile.vgaBios) files.push(profile.vgaBios);
   const loaded = new Map(files.map((f) => [f.name, 0]));
   const total = files.reduce((sum, f) => sum + f.size, 0);
-  const [bios, kernel, initrd] = await Promise.all(
+  const [bios, kernel, initrd, vgaBios] = await Promise.all(
     files.map((file) =>
       loadImage(
         imagesBase,
@@ -57,7 +60,7 @@ export async function fetchGuestImages(
       ),
     ),
   );
-  return { bios: bios!, kernel: kernel!, initrd: initrd! };
+  return { bios: bios!, kernel: kernel!, initrd: initrd!, vgaBios: vgaBios ?? null };
 }
 
 export { ImageError, ManifestError };

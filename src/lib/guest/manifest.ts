@@ -3,7 +3,10 @@
 // guest profiles and names the field at fault.
 import * as v from 'valibot';
 import { parseOrThrow } from '../schema/validate';
-import type { NicKind } from '../vm/devices.mjs';
+import type { Hardware, NicKind } from '../vm/devices.mjs';
+
+/** How the guest is used: a serial terminal, or a VGA screen with keyboard and mouse. */
+export type Display = 'serial' | 'screen';
 
 export interface ManifestFile {
   /** File name inside images/. */
@@ -31,6 +34,8 @@ export interface BootState {
   memoryBytes: number;
   /** The network card it was saved with. */
   nic: NicKind | null;
+  /** The display it was saved with (a screen guest has VGA memory, keyboard and mouse). */
+  display: Display;
   /** The decoded images it was booted from. */
   imageSha256: { bios: string; kernel: string; initrd: string };
   /** The console output up to the prompt, for the terminal. */
@@ -45,6 +50,8 @@ export interface GuestProfile {
   memoryBytes: number;
   /** Its network card: the emulated NE2000 or paravirtual virtio-net (null: none). */
   nic: NicKind | null;
+  /** A serial terminal, or a screen (VGA text and graphics, keyboard, mouse). */
+  display: Display;
   cmdline: string;
   /** Text the guest's init prints when the shell starts: the machine is ready after it. */
   readyText: string;
@@ -53,6 +60,8 @@ export interface GuestProfile {
   bios: ManifestFile;
   kernel: ManifestFile;
   initrd: ManifestFile;
+  /** SeaBIOS's VGA BIOS, for a screen guest's cold boot (null: serial only). */
+  vgaBios: ManifestFile | null;
   /** The host (WebAssembly) build of the benchmark program the guest has as /bin/aula-bench. */
   bench: ManifestFile | null;
   bootState: BootState | null;
@@ -102,12 +111,14 @@ const FileSchema = v.object({
 });
 
 const nic = v.optional(v.picklist(['ne2k', 'virtio'], 'must be "ne2k" or "virtio"'));
+const display = v.optional(v.picklist(['serial', 'screen'], 'must be "serial" or "screen"'));
 
 const BootStateSchema = v.object({
   file: text,
   v86_version: text,
   memory_mb: memoryMb,
   nic,
+  display,
   images: v.object({ bios: text, kernel: text, initrd: text }),
   screen: v.pipe(v.string('must be a string'), v.maxLength(1024 * 1024)),
 });
@@ -119,10 +130,17 @@ const ProfileSchema = v.object({
   arch: text,
   memory_mb: memoryMb,
   nic,
+  display,
   cmdline: text,
   ready_text: text,
   silence_limit_s: v.pipe(count, v.maxValue(3600, 'must be at most 3600')),
-  files: v.object({ bios: text, kernel: text, initrd: text, bench: v.optional(text) }),
+  files: v.object({
+    bios: text,
+    kernel: text,
+    initrd: text,
+    vga_bios: v.optional(text),
+    bench: v.optional(text),
+  }),
   boot_state: v.optional(BootStateSchema),
 });
 
@@ -165,6 +183,7 @@ export function bootStateMismatches(profile: GuestProfile, v86Version: string): 
   if (state.v86Version !== v86Version) reasons.push('v86Version');
   if (state.memoryBytes !== profile.memoryBytes) reasons.push('memory');
   if (state.nic !== profile.nic) reasons.push('nic');
+  if (state.display !== profile.display) reasons.push('display');
   const images = state.imageSha256;
   if (
     images.bios !== profile.bios.decodedSha256 ||
@@ -194,12 +213,17 @@ export function parseManifest(raw: unknown): Manifest {
       arch: p.arch,
       memoryBytes: p.memory_mb * MiB,
       nic: p.nic ?? null,
+      display: p.display ?? 'serial',
       cmdline: p.cmdline,
       readyText: p.ready_text,
       silenceLimitMs: p.silence_limit_s * 1000,
       bios: file('bios'),
       kernel: file('kernel'),
       initrd: file('initrd'),
+      vgaBios:
+        p.files.vga_bios === undefined
+          ? null
+          : fileOf(m.files, p.files.vga_bios, `${where}.files.vga_bios`),
       bench:
         p.files.bench === undefined ? null : fileOf(m.files, p.files.bench, `${where}.files.bench`),
       bootState: b
@@ -208,6 +232,7 @@ export function parseManifest(raw: unknown): Manifest {
             v86Version: b.v86_version,
             memoryBytes: b.memory_mb * MiB,
             nic: b.nic ?? null,
+            display: b.display ?? 'serial',
             imageSha256: b.images,
             screen: b.screen,
           }
@@ -223,10 +248,22 @@ export function parseManifest(raw: unknown): Manifest {
       throw new ManifestError(`profile ${p.id}: memory too small for the initrd at 64 MiB`);
     }
   }
+  for (const p of profiles) {
+    if (p.display === 'screen' && !p.vgaBios) {
+      throw new ManifestError(`profile ${p.id}: a screen guest needs files.vga_bios`);
+    }
+  }
   return { format: 1, profiles, defaultProfile: m.default_profile };
+}
+
+/** The devices a profile's machine has beyond the common ones (see vm/devices.mjs). */
+export function hardwareOf(profile: { nic: NicKind | null; display: Display }): Hardware {
+  return { nic: profile.nic, screen: profile.display === 'screen' };
 }
 
 /** Bytes the page downloads for a profile's images. */
 export function downloadSize(profile: GuestProfile): number {
-  return profile.bios.size + profile.kernel.size + profile.initrd.size;
+  return (
+    profile.bios.size + profile.kernel.size + profile.initrd.size + (profile.vgaBios?.size ?? 0)
+  );
 }

@@ -1,9 +1,11 @@
 // Every string the UI shows, in English: the reference for es.ts.
 
 import { enNetwork } from './en.network';
+import { enGuests } from './en.guests';
 
 export const en = {
   ...enNetwork,
+  ...enGuests,
   'app.title': 'aula86',
   'app.tagline': 'A real x86 Linux, emulated in your browser',
   'lang.label': 'Language',

@@ -2,9 +2,11 @@
 // {placeholders} (translate.test.ts says so).
 import type { Messages } from './en';
 import { esNetwork } from './es.network';
+import { esGuests } from './es.guests';
 
 export const es: Messages = {
   ...esNetwork,
+  ...esGuests,
   'app.title': 'aula86',
   'app.tagline': 'Un Linux x86 de verdad, emulado en tu navegador',
   'lang.label': 'Idioma',

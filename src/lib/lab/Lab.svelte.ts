@@ -24,6 +24,7 @@ import type { NicKind } from '../vm/devices.mjs';
 import { LayoutError, parseLabLayout, type LabLayout } from '../network/layout';
 import { LabSnapshots } from '../snapshots/LabSnapshots.svelte';
 import { MAX_MACHINES } from './capacity';
+import { GuestShelf } from '../guest/GuestShelf.svelte';
 
 export interface LabOptions extends GuestSourceOptions {
   params: LabParams;
@@ -61,6 +62,8 @@ export class Lab {
   readonly network: Network;
   readonly networkMeasure: NetworkMeasure;
   readonly labSnapshots: LabSnapshots;
+  /** The guests a machine can run. */
+  readonly shelf: GuestShelf;
 
   #params: LabParams;
   #createEmulator: CreateEmulator;
@@ -89,6 +92,7 @@ export class Lab {
     this.network = new Network(() => this.machines);
     this.networkMeasure = new NetworkMeasure(this);
     this.labSnapshots = new LabSnapshots(this.snapshots, this);
+    this.shelf = new GuestShelf(this.guests);
   }
 
   /**
@@ -178,6 +182,7 @@ export class Lab {
     const sibling = manifest.profiles.find(
       (p) =>
         p.nic === kind &&
+        p.display === current.display &&
         p.kernel.sha256 === current.kernel.sha256 &&
         p.initrd.sha256 === current.initrd.sha256 &&
         p.memoryBytes === current.memoryBytes,
@@ -297,7 +302,8 @@ export class Lab {
     const configure = () => void this.network.configure(machine);
     machine.events.on('ready', configure);
     machine.events.on('restored', configure);
-    if (autostart) void machine.start(undefined, { cold: this.#params.cold });
+    if (autostart)
+      void machine.start(this.#params.profile ?? undefined, { cold: this.#params.cold });
     return machine;
   }
 
@@ -305,6 +311,7 @@ export class Lab {
     if (this.settled) return;
     this.drawn = this.settled = true;
     void this.snapshots.init().catch(() => undefined); // the panel says what failed
+    void this.shelf.load().catch(() => undefined); // the machine says when the manifest fails
     void this.offline.register();
     this.#prepareSpare();
   }

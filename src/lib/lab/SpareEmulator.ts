@@ -2,7 +2,7 @@
 // state restored, stopped (it takes no CPU), which the next machine to resume that state adopts
 // instead of starting its own. Made when the lab is quiet, and again after each adoption.
 import type { GuestSource } from '../guest/GuestSource';
-import type { GuestProfile } from '../guest/manifest';
+import { hardwareOf, type GuestProfile } from '../guest/manifest';
 import type { CreateEmulator, Emulator, EmulatorListener } from '../vm/EmulatorClient';
 
 interface Spare {
@@ -34,6 +34,8 @@ export class SpareEmulator {
       counter: (reading) => to()?.counter(reading),
       control: (line) => to()?.control(line),
       frames: (frames) => to()?.frames(frames),
+      screen: (frame) => to()?.screen(frame),
+      reboot: () => to()?.reboot(),
       crash: (message) => (spare.listener ? spare.listener.crash(message) : this.#drop(spare)),
       wasmFailed: (message) =>
         spare.listener ? spare.listener.wasmFailed(message) : this.#drop(spare),
@@ -48,7 +50,7 @@ export class SpareEmulator {
     spare.emulator = this.create(this.guests.emulatorSetup(), listener);
     spare.emulator.powerOn({
       memoryBytes: profile.memoryBytes,
-      nic: profile.nic,
+      hardware: hardwareOf(profile),
       state: start.state,
       stateGzipped: start.gzipped,
       parked: true,

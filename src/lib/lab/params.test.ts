@@ -4,16 +4,29 @@ import { parseLabParams } from './params';
 
 describe('parseLabParams', () => {
   it('opens one running machine by default', () => {
-    expect(parseLabParams('')).toEqual({ machines: 1, autostart: true, cold: false, kiosk: false });
+    expect(parseLabParams('')).toEqual({
+      machines: 1,
+      autostart: true,
+      cold: false,
+      kiosk: false,
+      profile: null,
+    });
   });
 
   it('reads machines, autostart, boot and kiosk', () => {
-    expect(parseLabParams('?machines=2&autostart=0&boot=cold&kiosk')).toEqual({
+    expect(parseLabParams('?machines=2&autostart=0&boot=cold&kiosk&profile=tiny-screen')).toEqual({
       machines: 2,
       autostart: false,
       cold: true,
       kiosk: true,
+      profile: 'tiny-screen',
     });
+  });
+
+  it('ignores a profile that is not a plain id', () => {
+    expect(parseLabParams('?profile=../x').profile).toBeNull();
+    expect(parseLabParams('?profile=').profile).toBeNull();
+    expect(parseLabParams(`?profile=${'a'.repeat(65)}`).profile).toBeNull();
   });
 
   it('keeps the number of machines within what a lab holds', () => {

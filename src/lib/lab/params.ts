@@ -1,4 +1,5 @@
-// What the lab's address asks for (?machines=2, ?autostart=0, ?boot=cold, ?kiosk). Pure.
+// What the lab's address asks for (?machines=2, ?autostart=0, ?boot=cold, ?profile=ID, ?kiosk).
+// Pure.
 import { MAX_MACHINES } from './capacity';
 
 export interface LabParams {
@@ -10,6 +11,8 @@ export interface LabParams {
   cold: boolean;
   /** Kiosk mode asked for in the address. */
   kiosk: boolean;
+  /** The guest profile the machines open with (?profile=tiny-screen; null: the default). */
+  profile: string | null;
 }
 
 export function parseLabParams(search: string): LabParams {
@@ -21,5 +24,8 @@ export function parseLabParams(search: string): LabParams {
     autostart: params.get('autostart') !== '0',
     cold: params.get('boot') === 'cold',
     kiosk: params.has('kiosk'),
+    profile: /^[a-z0-9][a-z0-9-]{0,63}$/.test(params.get('profile') ?? '')
+      ? params.get('profile')
+      : null,
   };
 }

@@ -29,7 +29,7 @@ describe('the lab network', () => {
     expect(pc1!.nic.mac).not.toBe(pc2!.nic.mac);
     expect(pc1!.nic.kind).toBe('virtio');
     // The worker is told which card the machine has.
-    expect(emulators.made[0]!.config?.nic).toBe('virtio');
+    expect(emulators.made[0]!.config?.hardware.nic).toBe('virtio');
     await vi.waitFor(() => expect(pc1!.nic.address).toBe('10.0.1.20/24'));
     expect(emulators.made[0]!.serial[1]).toContain(`mac ${pc1!.nic.mac}\nvlans\ndhcp\n`);
     // Its ports: the DHCP service, the other tabs' machines, and the two cards.
@@ -93,7 +93,7 @@ describe('the lab network', () => {
     await lab.changeNic(pc1, 'ne2k');
     expect(pc1.profile?.id).toBe('tiny-ne2k');
     expect(pc1.nic.kind).toBe('ne2k');
-    expect(emulators.made.at(-1)!.config?.nic).toBe('ne2k');
+    expect(emulators.made.at(-1)!.config?.hardware.nic).toBe('ne2k');
     expect(pc1.nic.mac).toBe(mac); // the lab's MAC survives the change of card
     lab.destroy();
   });

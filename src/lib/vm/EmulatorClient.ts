@@ -7,7 +7,9 @@ import type {
   EmulatorMethods,
   EmulatorSetup,
   PowerOnConfig,
+  SharedFileInfo,
 } from './emulatorProtocol';
+import type { ScreenFrame } from '../screen/frames';
 import type { StateRequest } from './stateDownload';
 import { takeEarlyEmulator } from './earlyEmulator';
 
@@ -20,6 +22,10 @@ export interface EmulatorListener {
   control(line: string): void;
   /** Ethernet frames the guest's network card sent. */
   frames(frames: Uint8Array[]): void;
+  /** A screen guest's picture changed. */
+  screen(frame: ScreenFrame): void;
+  /** The guest restarted a PC resumed from a state: it must be booted from its images. */
+  reboot(): void;
   /** The emulator failed (v86 threw, or the worker died). */
   crash(message: string): void;
   /** v86's WebAssembly could not be downloaded or compiled. */
@@ -45,6 +51,16 @@ export interface Emulator {
   sendSerial(port: number, bytes: Uint8Array<ArrayBuffer>): void;
   /** Delivers Ethernet frames to the guest's network card (they are transferred). */
   receiveFrames(frames: Uint8Array<ArrayBuffer>[]): void;
+  /** PC keyboard scancodes (set 1) for a screen guest. */
+  sendKeys(codes: number[]): void;
+  /** Mouse movement and buttons for a screen guest. */
+  sendMouse(move: EmulatorMethods['mouse']['args']): void;
+  /** Asks for the whole picture in the next screen frame. */
+  redrawScreen(): void;
+  /** The shared folder (9p, the guest's /mnt/host). */
+  putFile(name: string, bytes: Uint8Array<ArrayBuffer>): Promise<void>;
+  getFile(name: string): Promise<Uint8Array<ArrayBuffer>>;
+  listFiles(): Promise<SharedFileInfo[]>;
   stop(): Promise<void>;
   run(): Promise<void>;
   saveState(): Promise<ArrayBuffer>;
@@ -74,6 +90,8 @@ export class EmulatorClient implements Emulator {
     rpc.on('counter', (reading) => listener.counter(reading));
     rpc.on('control', (line) => listener.control(line));
     rpc.on('frames', (frames) => listener.frames(frames));
+    rpc.on('screen', (frame) => listener.screen(frame));
+    rpc.on('reboot', () => listener.reboot());
     rpc.on('wasmFailed', (message) => listener.wasmFailed(message));
     rpc.on('compiled', (module) => listener.compiled(module));
     rpc.on('resumed', () => listener.resumed());
@@ -93,8 +111,9 @@ export class EmulatorClient implements Emulator {
   }
 
   powerOn(config: PowerOnConfig): void {
-    const transfer = config.boot
-      ? [config.boot.bios, config.boot.kernel, config.boot.initrd]
+    const boot = config.boot;
+    const transfer = boot
+      ? [boot.bios, boot.kernel, boot.initrd, ...(boot.vgaBios ? [boot.vgaBios] : [])]
       : config.state
         ? [config.state]
         : [];
@@ -113,6 +132,24 @@ export class EmulatorClient implements Emulator {
     );
   }
 
+  sendKeys(codes: number[]): void {
+    this.#rpc.notify('keys', codes);
+  }
+  sendMouse(move: EmulatorMethods['mouse']['args']): void {
+    this.#rpc.notify('mouse', move);
+  }
+  redrawScreen(): void {
+    this.#rpc.notify('redrawScreen', null);
+  }
+  putFile(name: string, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
+    return this.#rpc.call('putFile', { name, bytes }, { transfer: [bytes.buffer] });
+  }
+  getFile(name: string): Promise<Uint8Array<ArrayBuffer>> {
+    return this.#rpc.call('getFile', name);
+  }
+  listFiles(): Promise<SharedFileInfo[]> {
+    return this.#rpc.call('listFiles', null);
+  }
   stop(): Promise<void> {
     return this.#rpc.call('stop', null);
   }

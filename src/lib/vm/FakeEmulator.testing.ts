@@ -58,6 +58,27 @@ export class FakeEmulator implements Emulator {
   sendFrame(frame: Uint8Array): void {
     this.listener.frames([frame]);
   }
+  keys: number[] = [];
+  sendKeys(codes: number[]): void {
+    this.keys.push(...codes);
+  }
+  sendMouse = vi.fn();
+  redrawScreen = vi.fn();
+  /** The shared folder's files. */
+  files = new Map<string, Uint8Array<ArrayBuffer>>();
+  putFile(name: string, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
+    this.files.set(name, bytes);
+    return Promise.resolve();
+  }
+  getFile(name: string): Promise<Uint8Array<ArrayBuffer>> {
+    const bytes = this.files.get(name);
+    return bytes ? Promise.resolve(bytes) : Promise.reject(new Error('file not found'));
+  }
+  listFiles() {
+    return Promise.resolve(
+      [...this.files].map(([name, bytes]) => ({ name, size: bytes.length, modified: 0 })),
+    );
+  }
   stop = vi.fn(() => Promise.resolve());
   run = vi.fn(() => Promise.resolve());
   saveState = vi.fn(() => Promise.resolve(new Uint8Array([1, 2, 3]).buffer));

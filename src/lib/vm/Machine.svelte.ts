@@ -14,6 +14,8 @@ import type { MachineError } from './machineError';
 import { PowerSession, type PowerSource, type SpareSource } from './PowerSession';
 import { SerialConsole } from './SerialConsole.svelte';
 import { NetworkCard } from './NetworkCard.svelte';
+import { MachineScreen } from '../screen/MachineScreen.svelte';
+import { SharedFolder } from '../shared/SharedFolder.svelte';
 
 export type { MachineError } from './machineError';
 export type MachineStatus = 'loading' | 'booting' | 'running' | 'paused' | 'stopped' | 'error';
@@ -52,6 +54,10 @@ export class Machine {
   readonly console = new SerialConsole();
   readonly speed = new SpeedGauge();
   readonly nic: NetworkCard;
+  /** The VGA screen of a guest whose profile has one. */
+  readonly screen = new MachineScreen();
+  /** Files in and out: the guest's /mnt/host. */
+  readonly shared = new SharedFolder();
   /** The prompt is up after a power-on (ms it took), or the machine failed, or was restored. */
   readonly events = new Emitter<{
     ready: { bootMs: number };

@@ -2,7 +2,7 @@
 // the guest downloads, the worker's reports routed to the machine's parts, the boot watchdog and
 // the teardown. A newer attempt, or end(), makes an older one drop out silently.
 import type { GuestSource } from '../guest/GuestSource';
-import type { GuestProfile } from '../guest/manifest';
+import { hardwareOf, type GuestProfile } from '../guest/manifest';
 import { info } from '../notices/notice';
 import type { CreateEmulator, Emulator, EmulatorListener } from './EmulatorClient';
 import type { CounterReading, PowerOnConfig } from './emulatorProtocol';
@@ -122,6 +122,12 @@ export class PowerSession {
       frames: (frames) => {
         if (current()) m.nic.transmit(frames);
       },
+      screen: (frame) => {
+        if (current()) m.screen.receive(frame);
+      },
+      reboot: () => {
+        if (current()) void m.coldBoot();
+      },
       counter: (reading) => {
         if (current()) this.#count(reading);
       },
@@ -177,12 +183,14 @@ export class PowerSession {
     else
       emulator.powerOn({
         memoryBytes: profile.memoryBytes,
-        nic: profile.nic,
+        hardware: hardwareOf(profile),
         ...powerOnSource(power, profile),
       });
     this.emulator = emulator;
     m.console.connect((port, bytes) => emulator.sendSerial(port, bytes));
     m.nic.connect((frames) => emulator.receiveFrames(frames));
+    m.screen.connect(emulator);
+    m.shared.connect(emulator);
     m.console.powerOn(profile.readyText);
     this.#bootStartedAt = performance.now();
     this.#watchdog = new SilenceWatchdog(profile.silenceLimitMs, this.#bootStartedAt);
@@ -231,6 +239,8 @@ export class PowerSession {
     this.#onResumed = null;
     this.machine.console.connect(null);
     this.machine.nic.connect(null);
+    this.machine.screen.connect(null);
+    this.machine.shared.connect(null);
     const emulators = [this.emulator, this.#next];
     this.emulator = this.#next = null;
     for (const emulator of emulators) emulator?.destroy();
@@ -241,10 +251,15 @@ export class PowerSession {
 function powerOnSource(
   power: PowerSource,
   profile: GuestProfile,
-): Omit<PowerOnConfig, 'memoryBytes' | 'nic'> {
+): Omit<PowerOnConfig, 'memoryBytes' | 'hardware'> {
   if ('images' in power) {
-    const { bios, kernel, initrd } = power.images;
-    const boot = { bios: bios.slice(0), kernel: kernel.slice(0), initrd: initrd.slice(0) };
+    const { bios, kernel, initrd, vgaBios } = power.images;
+    const boot = {
+      bios: bios.slice(0),
+      vgaBios: vgaBios?.slice(0) ?? null,
+      kernel: kernel.slice(0),
+      initrd: initrd.slice(0),
+    };
     return { boot: { ...boot, cmdline: profile.cmdline } };
   }
   if ('download' in power) return { fetchedState: power.download };

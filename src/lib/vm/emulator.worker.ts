@@ -1,7 +1,10 @@
 // Runs v86 off the page's main thread: the serial-only guest needs no DOM, and the lab's own
 // rendering (terminal, panels) then never competes with the emulated CPU.
 import type { V86 } from 'v86';
-import { V86_DEVICES, v86Devices } from './devices.mjs';
+import { v86Devices } from './devices.mjs';
+import { ScreenCapture } from '../screen/ScreenCapture';
+import { frameBuffers } from '../screen/frames';
+import { getSharedFile, listSharedFiles, putSharedFile } from '../shared/sharedFolder';
 import { compileEmulatorWasm, WasmLoadError } from './wasm';
 import { gunzip } from '../bytes/codec';
 import {
@@ -32,6 +35,7 @@ interface V86Cpu {
 Reflect.deleteProperty(globalThis, 'Worker');
 
 let emulator: V86 | null = null;
+let screen: ScreenCapture | null = null;
 /** v86's constructor and its WebAssembly, made ready while the page still loads the guest. */
 let prepared: Promise<{ Emulator: typeof V86; wasm: WebAssembly.Module }> | null = null;
 let pending: number[] = [];
@@ -107,6 +111,48 @@ interface V86Bus {
   send(event: string, data: unknown): void;
 }
 
+/** The parts of v86's CPU that restart the PC (not in v86's type definitions). */
+interface RebootingCpu {
+  bios: { main?: ArrayBuffer };
+  reboot_internal(): void;
+}
+
+/**
+ * A guest's reboot restarts the PC from its BIOS: a machine resumed from a saved state has none
+ * (nor its kernel), so the page is asked to boot it from its images instead.
+ */
+function passRebootsFromStates(e: V86): void {
+  const cpu = (e as unknown as { v86: { cpu: RebootingCpu } }).v86.cpu;
+  const reboot = cpu.reboot_internal.bind(cpu);
+  cpu.reboot_internal = () => {
+    if (cpu.bios.main) return reboot();
+    void e.stop();
+    report.emit('reboot', null);
+  };
+}
+
+/**
+ * A screen guest: v86 sets up its stand-in screen adapter (there is no DOM here) while it
+ * initialises, before its VGA device exists; the capture takes the adapter over at that moment.
+ */
+function captureScreen(e: V86): void {
+  let adapter: unknown;
+  Object.defineProperty(e, 'screen_adapter', {
+    configurable: true,
+    get: () => adapter,
+    set: (value) => {
+      adapter = value;
+      screen?.dispose();
+      screen = new ScreenCapture(
+        value as ConstructorParameters<typeof ScreenCapture>[0],
+        () =>
+          (e as unknown as { v86?: { cpu: { devices: { vga?: never } } } }).v86?.cpu.devices.vga,
+        (frame) => report.emit('screen', frame, frameBuffers(frame)),
+      );
+    },
+  });
+}
+
 /**
  * Starts loading v86's library and compiling its WebAssembly at once, in parallel; create()
  * waits for both and reports a failure.
@@ -152,19 +198,22 @@ async function create(config: PowerOnConfig) {
     ...(boot
       ? {
           bios: { buffer: boot.bios },
+          ...(boot.vgaBios ? { vga_bios: { buffer: boot.vgaBios } } : {}),
           bzimage: { buffer: boot.kernel },
           initrd: { buffer: boot.initrd },
           cmdline: boot.cmdline,
         }
       : {}),
     memory_size: config.memoryBytes,
-    ...(config.nic ? v86Devices(config.nic) : V86_DEVICES),
+    ...v86Devices(config.hardware),
     autostart: !state,
   });
   emulator = e;
+  if (config.hardware.screen) captureScreen(e);
   // Before its first slice ends: autostart runs the CPU just before 'emulator-loaded'.
   e.add_listener('emulator-loaded', () => {
     yieldOnThisThread((e as unknown as { v86: V86Loop }).v86);
+    passRebootsFromStates(e);
   });
   // Bytes of one emulator tick go out as one message.
   e.add_listener('serial0-output-byte', (byte) => {
@@ -252,6 +301,27 @@ const handlers: Handlers<EmulatorMethods> = {
     for (const frame of frames) bus.send('net0-receive', frame);
     wakeNow(v86);
   },
+  keys: (codes) => {
+    emulator?.keyboard_send_scancodes(codes);
+    report.emit('counter', counter());
+  },
+  mouse: ({ dx, dy, buttons }) => {
+    if (!emulator) return;
+    const { bus } = emulator as unknown as { bus: V86Bus };
+    if (dx || dy) bus.send('mouse-delta', [dx, dy]);
+    if (buttons) bus.send('mouse-click', buttons);
+  },
+  redrawScreen: () => screen?.redraw(),
+  putFile: async ({ name, bytes }) => putSharedFile(running(), name, bytes),
+  getFile: async (name) => {
+    const bytes = (await getSharedFile(running(), name)) as Uint8Array<ArrayBuffer>;
+    const copy =
+      bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+        ? bytes
+        : bytes.slice();
+    return transfer(copy, [copy.buffer]);
+  },
+  listFiles: () => listSharedFiles(running()),
 };
 
 const report = serveRpc<EmulatorMethods, EmulatorEvents>(self as unknown as RpcPort, handlers);

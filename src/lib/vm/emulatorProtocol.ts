@@ -1,6 +1,7 @@
 // What the emulator worker (emulator.worker.ts) answers and reports, over the lab's one RPC
 // (workers/rpc.ts). The Machine's side is EmulatorClient.ts.
-import type { NicKind } from './devices.mjs';
+import type { Hardware } from './devices.mjs';
+import type { ScreenFrame } from '../screen/frames';
 import type { StateRequest } from './stateDownload';
 
 /**
@@ -15,10 +16,16 @@ export interface EmulatorSetup {
 /** What to power on: v86 options that can cross to the worker (everything but functions). */
 export interface PowerOnConfig {
   memoryBytes: number;
-  /** The machine's network card (the profile's); a saved state restores only with the same. */
-  nic: NicKind | null;
+  /** The machine's card and display (the profile's); a saved state restores only with the same. */
+  hardware: Hardware;
   /** Power on from the BIOS with these images… */
-  boot?: { bios: ArrayBuffer; kernel: ArrayBuffer; initrd: ArrayBuffer; cmdline: string };
+  boot?: {
+    bios: ArrayBuffer;
+    vgaBios: ArrayBuffer | null;
+    kernel: ArrayBuffer;
+    initrd: ArrayBuffer;
+    cmdline: string;
+  };
   /** …or resume this saved state (the images are in its memory already)… */
   state?: ArrayBuffer;
   /** …gzipped (the pre-booted state as served: the worker decodes it, not the page)… */
@@ -50,9 +57,36 @@ export type EmulatorMethods = {
   setJit: { args: boolean; result: void };
   /** Ethernet frames for the guest's network card, from the lab's switch (a notification). */
   receiveFrames: { args: Uint8Array<ArrayBuffer>[]; result: void };
+  /** PC keyboard scancodes (set 1) for a screen guest (a notification). */
+  keys: { args: number[]; result: void };
+  /** Mouse movement (dx, dy; y up) and buttons [left, middle, right] (a notification). */
+  mouse: { args: { dx: number; dy: number; buttons?: [boolean, boolean, boolean] }; result: void };
+  /** The screen's next picture is wanted whole (a view was opened). */
+  redrawScreen: { args: null; result: void };
+  /** Shared folder (9p): writes a file under the guest's /mnt/host. */
+  putFile: { args: { name: string; bytes: Uint8Array<ArrayBuffer> }; result: void };
+  /** Shared folder: a file's bytes. */
+  getFile: { args: string; result: Uint8Array<ArrayBuffer> };
+  /** Shared folder: its files, with sizes. */
+  listFiles: { args: null; result: SharedFileInfo[] };
 };
 
+/** A file in the shared folder (the guest's /mnt/host). */
+export interface SharedFileInfo {
+  name: string;
+  size: number;
+  /** Last modified, ms since the epoch. */
+  modified: number;
+}
+
 export type EmulatorEvents = {
+  /**
+   * The guest restarted the PC (Ctrl+Alt+Del, `reboot`) while it ran from a saved state, which
+   * has no BIOS to start again with: the emulator stopped, and the page boots it from its images.
+   */
+  reboot: null;
+  /** A screen guest's picture changed (at most ~30 times a second). */
+  screen: ScreenFrame;
   /** The WebAssembly compiled from a URL: later workers can be given the module itself. */
   compiled: WebAssembly.Module;
   wasmFailed: string;

@@ -1,0 +1,99 @@
+// A machine's shared folder (9p): files the user sends appear in the guest under /mnt/host, and
+// files the guest writes there can be downloaded. The files live in the emulator worker's memory
+// (and in the machine's snapshots); this is the page's view of them.
+import type { Emulator } from '../vm/EmulatorClient';
+import type { SharedFileInfo } from '../vm/emulatorProtocol';
+import { UserError } from '../notices/notice';
+
+/** The largest file sent in one go: it is held in memory on both sides while it crosses. */
+export const MAX_SHARED_FILE = 256 * 1024 * 1024;
+/** The folder's whole contents: it lives in the emulator's memory and in every snapshot. */
+export const MAX_SHARED_TOTAL = 512 * 1024 * 1024;
+
+export interface SendProgress {
+  name: string;
+  /** Bytes of this file read so far. */
+  loaded: number;
+  total: number;
+}
+
+export class SharedFolder {
+  files = $state.raw<SharedFileInfo[]>([]);
+  /** The file being sent, while it is. */
+  sending = $state.raw<SendProgress | null>(null);
+  #emulator: Emulator | null = null;
+
+  connect(emulator: Emulator | null): void {
+    this.#emulator = emulator;
+    this.files = [];
+  }
+
+  get available(): boolean {
+    return this.#emulator !== null;
+  }
+
+  /** Reads the folder's list from the guest's side (what the guest wrote is there too). */
+  async refresh(): Promise<SharedFileInfo[]> {
+    const emulator = this.#emulator;
+    if (!emulator) return [];
+    const files = await emulator.listFiles();
+    if (emulator === this.#emulator) this.files = files;
+    return files;
+  }
+
+  /** Sends files into /mnt/host, one after another, reading each in chunks (progress shown). */
+  async send(files: readonly File[]): Promise<void> {
+    const emulator = this.#emulator;
+    if (!emulator) throw new UserError('shared.error.noMachine', {});
+    const current = this.files.reduce((sum, f) => sum + f.size, 0);
+    const adding = files.reduce((sum, f) => sum + f.size, 0);
+    for (const file of files) {
+      if (file.size > MAX_SHARED_FILE) {
+        throw new UserError('shared.error.tooBig', { name: file.name, max: MAX_SHARED_FILE });
+      }
+    }
+    if (current + adding > MAX_SHARED_TOTAL) {
+      throw new UserError('shared.error.folderFull', { max: MAX_SHARED_TOTAL });
+    }
+    try {
+      for (const file of files) {
+        const bytes = await readWithProgress(file, (loaded) => {
+          this.sending = { name: file.name, loaded, total: file.size };
+        });
+        await emulator.putFile(file.name, bytes);
+      }
+    } finally {
+      this.sending = null;
+    }
+    await this.refresh();
+  }
+
+  /** A file of the folder, as the guest left it. */
+  async read(name: string): Promise<Blob> {
+    const emulator = this.#emulator;
+    if (!emulator) throw new UserError('shared.error.noMachine', {});
+    return new Blob([await emulator.getFile(name)]);
+  }
+}
+
+/** A file's bytes, read a chunk at a time so progress can be shown for big files. */
+async function readWithProgress(
+  file: File,
+  onProgress: (loaded: number) => void,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const bytes = new Uint8Array(file.size);
+  const reader = file.stream().getReader();
+  let loaded = 0;
+  onProgress(0);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (loaded + value.length > bytes.length)
+      throw new UserError('shared.error.changed', { name: file.name });
+    bytes.set(value, loaded);
+    loaded += value.length;
+    onProgress(loaded);
+  }
+  if (loaded !== bytes.length) throw new UserError('shared.error.changed', { name: file.name });
+  return bytes;
+}

@@ -1,0 +1,20 @@
+// Sends files into a machine's shared folder and says how it went, as a notice for the panel
+// (the "Send files" button and a drop onto the machine share it).
+import { info, UserError, type Notice } from '../notices/notice';
+import { messageOf } from '../errors';
+import type { Machine } from '../vm/Machine.svelte';
+
+export async function sendShared(machine: Machine, files: File[]): Promise<Notice> {
+  try {
+    if (machine.status !== 'running') {
+      throw new UserError('shared.error.notRunning', { name: machine.name });
+    }
+    await machine.shared.send(files);
+    return files.length === 1
+      ? info('shared.sent', { name: files[0]!.name, machine: machine.name })
+      : info('shared.sentMany', { count: files.length, machine: machine.name });
+  } catch (error) {
+    if (error instanceof UserError) return error.notice;
+    return { tone: 'error', key: 'shared.error.send', params: { detail: messageOf(error) } };
+  }
+}
