@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { kernelReleaseFromBzImage } from './bzimage.mjs';
+import { kernelReleaseFromBzImage } from '../src/lib/media/bzimage.mjs';
 import { readCpioFile } from './cpio.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -4,7 +4,7 @@ import { kernelReleaseFromBzImage } from './bzimage.mjs';
 
 describe('kernelReleaseFromBzImage', () => {
   it('reads the version string of the shipped kernel', () => {
-    const bytes = readFileSync(new URL('../public/images/bzImage', import.meta.url));
+    const bytes = readFileSync(new URL('../../../public/images/bzImage', import.meta.url));
     expect(kernelReleaseFromBzImage(bytes)).toMatch(/^6\.1\.\d+ \(aula86@aula86\) #1 /);
   });
 

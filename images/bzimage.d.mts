@@ -1,1 +1,0 @@
-export function kernelReleaseFromBzImage(bytes: Uint8Array): string;
