@@ -34,7 +34,7 @@ test('a file sent in is read back by sha256sum, and a file the guest writes come
   await panel.getByRole('button', { name: 'Download salida.bin' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('salida.bin');
-  expect(sha256(await readFile((await download.path())))).toBe(inGuest);
+  expect(sha256(await readFile(await download.path()))).toBe(inGuest);
 });
 
 test('files dropped on the machine land in its shared folder', async ({ page }) => {

@@ -7,6 +7,7 @@ bash build-bios.sh
 bash build-kernel.sh
 bash build-bench.sh
 bash build-initramfs.sh
+bash build-test-iso.sh
 node build-boot-state.mjs
 node write-manifest.mjs
 echo "[images] done: $(cd ../public/images && sha256sum -- * | sed 's/^/  /')"

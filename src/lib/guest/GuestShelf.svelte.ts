@@ -1,24 +1,121 @@
-// The guests a machine can run: the built-in profiles of the manifest (and, later in the list,
-// images the user added). Choosing one power-cycles the machine with it.
+// The guests a machine can run: the built-in profiles of the manifest, then the boot images the
+// user added (kept in this browser: media/ImageStore.ts). Choosing one power-cycles the machine
+// with it; adding one stores it and boots it; removing one frees its storage.
 import type { GuestSource } from './GuestSource';
-import type { GuestProfile } from './manifest';
+import type { BuiltinProfile, GuestProfile } from './manifest';
 import type { Machine } from '../vm/Machine.svelte';
+import {
+  IdbImageStorage,
+  MemoryImageStorage,
+  type ImageStorage,
+  type StoredImage,
+} from '../media/ImageStore';
+import { importImage, type ImportChoices, type ImportProgress } from '../media/importImage';
+import { userProfile, userProfileId } from '../media/userProfile';
+import { UserError } from '../notices/notice';
+
+export interface StorageUse {
+  usedMb: number;
+  quotaMb: number;
+}
+
+const MiB = 1024 * 1024;
+
+/** Free storage for this origin, bytes (null: the browser does not say). */
+async function storageAvailable(): Promise<number | null> {
+  const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => null);
+  if (!estimate?.quota) return null;
+  return Math.max(0, estimate.quota - (estimate.usage ?? 0));
+}
 
 export class GuestShelf {
-  /** The profiles to choose from, built-in first. */
+  /** The built-in profiles, then the user's. */
   profiles = $state.raw<GuestProfile[]>([]);
+  /** The user's images as stored. */
+  images = $state.raw<StoredImage[]>([]);
+  /** What the lab stores in this browser, and what it may. */
+  usage = $state.raw<StorageUse | null>(null);
+  persistent = $state.raw(true);
 
-  constructor(private readonly guests: GuestSource) {}
+  #builtin: BuiltinProfile[] = [];
+  #storage: Promise<ImageStorage> | null = null;
 
-  /** Reads the built-in profiles (the manifest, fetched once). */
+  constructor(
+    private readonly guests: GuestSource,
+    private readonly machines: () => readonly Machine[],
+    /** The most memory one machine may have, MB. */
+    private readonly maxMemoryMb: () => number,
+    openStorage: () => Promise<ImageStorage | null> = () => IdbImageStorage.open(),
+  ) {
+    this.#open = openStorage;
+  }
+
+  #open: () => Promise<ImageStorage | null>;
+
+  storage(): Promise<ImageStorage> {
+    return (this.#storage ??= this.#open().then((s) => s ?? new MemoryImageStorage()));
+  }
+
+  /** Reads the built-in profiles and the user's images. */
   async load(): Promise<void> {
     const manifest = await this.guests.manifest();
-    this.profiles = manifest.profiles;
+    this.#builtin = manifest.profiles;
+    const storage = await this.storage();
+    this.persistent = storage.persistent;
+    this.#show((await storage.list()).images, storage);
+    await this.#measure();
   }
 
   /** The machine runs the profile `id` from now on (powered off and on with it). */
   async choose(machine: Machine, id: string): Promise<void> {
     const profile = this.profiles.find((p) => p.id === id);
     if (profile) await machine.changeProfile(profile);
+  }
+
+  /** Stores a boot image (checked, hashed as it streams) and lists it; returns its profile. */
+  async add(
+    file: File,
+    choices: ImportChoices,
+    onProgress: (progress: ImportProgress) => void,
+  ): Promise<GuestProfile> {
+    const storage = await this.storage();
+    const image = await importImage(storage, file, choices, onProgress, {
+      maxMemoryMb: this.maxMemoryMb(),
+      available: storageAvailable,
+    });
+    this.#show((await storage.list()).images, storage);
+    await this.#measure();
+    return this.profiles.find((p) => p.id === userProfileId(image.sha256))!;
+  }
+
+  /** Removes an image no machine runs. */
+  async remove(image: StoredImage): Promise<void> {
+    const id = userProfileId(image.sha256);
+    const users = this.machines().filter((m) => m.profile?.id === id);
+    if (users.length > 0) {
+      throw new UserError('media.error.inUse', {
+        name: image.name,
+        machines: users.map((m) => m.name).join(', '),
+      });
+    }
+    const storage = await this.storage();
+    await storage.remove(image.sha256);
+    this.#show((await storage.list()).images, storage);
+    await this.#measure();
+  }
+
+  #show(images: StoredImage[], storage: ImageStorage): void {
+    this.images = images;
+    const base = this.#builtin.find((p) => p.vgaBios) ?? this.#builtin[0];
+    const user = base ? images.map((image) => userProfile(image, base)) : [];
+    this.profiles = [...this.#builtin, ...user];
+    this.guests.setUserProfiles(user, (sha) => storage.blob(sha));
+  }
+
+  async #measure(): Promise<void> {
+    const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => null);
+    this.usage = estimate?.quota
+      ? { usedMb: (estimate.usage ?? 0) / MiB, quotaMb: estimate.quota / MiB }
+      : null;
   }
 }

@@ -7,7 +7,8 @@ import {
   type DownloadProgress,
   type GuestImages,
 } from './catalog';
-import { bootStateMismatches, type GuestProfile, type Manifest } from './manifest';
+import { bootStateMismatches, type GuestProfile, type Manifest, type UserMedia } from './manifest';
+import { UserError } from '../notices/notice';
 import type { EmulatorSetup } from '../vm/emulatorProtocol';
 import type { StateRequest } from '../vm/stateDownload';
 import type { SnapshotOrigin } from '../snapshots/format';
@@ -31,8 +32,14 @@ export type BootStart =
   | { kind: 'incompatible'; reasons: string[] }
   | { kind: 'none' };
 
+/** Where the files of the user's guests are (media/ImageStore.ts). */
+export type UserFiles = (sha256: string) => Promise<Blob | undefined>;
+
 export class GuestSource {
   #manifest: Promise<Manifest> | null = null;
+  /** Guests of the user's images, by profile id (see media/userProfile.ts). */
+  #userProfiles = new Map<string, GuestProfile>();
+  #userFiles: UserFiles = () => Promise.resolve(undefined);
   #images = new Map<string, Promise<GuestImages>>();
   #bootStates = new Map<string, { bytes: ArrayBuffer; gzipped: boolean }>();
   #wasm: WebAssembly.Module | null = null;
@@ -48,8 +55,16 @@ export class GuestSource {
     return read;
   }
 
+  /** The user's guests: their profiles, and where their files are. */
+  setUserProfiles(profiles: GuestProfile[], files: UserFiles): void {
+    this.#userProfiles = new Map(profiles.map((p) => [p.id, p]));
+    this.#userFiles = files;
+  }
+
   /** The profile `id` (or the default one, or the first). */
   async profile(id?: string): Promise<GuestProfile> {
+    const user = id === undefined ? undefined : this.#userProfiles.get(id);
+    if (user) return user;
     const manifest = await this.manifest();
     return (
       manifest.profiles.find((p) => p.id === (id ?? manifest.defaultProfile)) ??
@@ -59,6 +74,7 @@ export class GuestSource {
 
   /** The profile's images, verified (downloaded once; progress goes to the first asker). */
   images(profile: GuestProfile, onProgress: (p: DownloadProgress) => void): Promise<GuestImages> {
+    if (profile.user) return this.#userImages(profile, profile.user, onProgress);
     let images = this.#images.get(profile.id);
     if (!images) {
       images = fetchGuestImages(this.options.imagesBase, profile, onProgress);
@@ -66,6 +82,27 @@ export class GuestSource {
       images.catch(() => this.#images.delete(profile.id));
     }
     return images;
+  }
+
+  /** A user's guest: the served BIOSes, and its own file from the image store (on disk). */
+  async #userImages(
+    profile: GuestProfile,
+    user: UserMedia,
+    onProgress: (p: DownloadProgress) => void,
+  ): Promise<GuestImages> {
+    const served = await fetchGuestImages(this.options.imagesBase, profile, onProgress);
+    const file = await this.#userFiles(user.sha256);
+    const initrd = user.initrd ? await this.#userFiles(user.initrd.sha256) : null;
+    if (!file || (user.initrd && !initrd))
+      throw new UserError('media.error.gone', { name: user.name });
+    if (user.device === 'kernel') {
+      return {
+        ...served,
+        kernel: await file.arrayBuffer(),
+        initrd: initrd ? await initrd.arrayBuffer() : null,
+      };
+    }
+    return { ...served, media: { device: user.device, blob: file } };
   }
 
   bootStart(profile: GuestProfile): BootStart {
@@ -127,8 +164,11 @@ export class GuestSource {
       profileId: profile.id,
       imageSha256: {
         bios: profile.bios.decodedSha256,
-        kernel: profile.kernel.decodedSha256,
-        initrd: profile.initrd.decodedSha256,
+        // A guest of the user's is tied to its file (and its initrd, if any).
+        kernel: profile.user?.sha256 ?? profile.kernel?.decodedSha256 ?? '',
+        initrd: profile.user
+          ? (profile.user.initrd?.sha256 ?? '')
+          : (profile.initrd?.decodedSha256 ?? ''),
       },
       memoryBytes: profile.memoryBytes,
     };

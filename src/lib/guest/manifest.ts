@@ -4,6 +4,18 @@
 import * as v from 'valibot';
 import { parseOrThrow } from '../schema/validate';
 import type { Hardware, NicKind } from '../vm/devices.mjs';
+import type { BootDevice } from '../media/detect';
+
+/** A guest from a file the user added (an ISO, a disk or floppy image, a kernel). */
+export interface UserMedia {
+  /** SHA-256 of the file: its key in the image store. */
+  sha256: string;
+  name: string;
+  size: number;
+  device: BootDevice;
+  /** A kernel's initrd, if one was added with it. */
+  initrd: { sha256: string; name: string; size: number } | null;
+}
 
 /** How the guest is used: a serial terminal, or a VGA screen with keyboard and mouse. */
 export type Display = 'serial' | 'screen';
@@ -53,23 +65,32 @@ export interface GuestProfile {
   /** A serial terminal, or a screen (VGA text and graphics, keyboard, mouse). */
   display: Display;
   cmdline: string;
-  /** Text the guest's init prints when the shell starts: the machine is ready after it. */
-  readyText: string;
+  /**
+   * Text the guest's init prints when the shell starts: the machine is ready after it. Null for
+   * a guest of the user's: it is ready when it shows anything (serial output or its screen).
+   */
+  readyText: string | null;
   /** A booting guest that prints nothing for this long is reported as stuck. */
   silenceLimitMs: number;
   bios: ManifestFile;
-  kernel: ManifestFile;
-  initrd: ManifestFile;
+  /** The kernel and initrd the guest boots (null: it boots from a disk of the user's). */
+  kernel: ManifestFile | null;
+  initrd: ManifestFile | null;
   /** SeaBIOS's VGA BIOS, for a screen guest's cold boot (null: serial only). */
   vgaBios: ManifestFile | null;
   /** The host (WebAssembly) build of the benchmark program the guest has as /bin/aula-bench. */
   bench: ManifestFile | null;
   bootState: BootState | null;
+  /** The user's file it boots (null: a built-in guest). */
+  user: UserMedia | null;
 }
+
+/** A built-in profile: its kernel and initrd are the manifest's. */
+export type BuiltinProfile = GuestProfile & { kernel: ManifestFile; initrd: ManifestFile };
 
 export interface Manifest {
   format: 1;
-  profiles: GuestProfile[];
+  profiles: BuiltinProfile[];
   defaultProfile: string;
 }
 
@@ -187,8 +208,8 @@ export function bootStateMismatches(profile: GuestProfile, v86Version: string): 
   const images = state.imageSha256;
   if (
     images.bios !== profile.bios.decodedSha256 ||
-    images.kernel !== profile.kernel.decodedSha256 ||
-    images.initrd !== profile.initrd.decodedSha256
+    images.kernel !== profile.kernel?.decodedSha256 ||
+    images.initrd !== profile.initrd?.decodedSha256
   ) {
     reasons.push('images');
   }
@@ -201,7 +222,7 @@ export function parseManifest(raw: unknown): Manifest {
     throw new ManifestError(`unsupported manifest format ${format}`);
   }
   const m = parseOrThrow(ManifestSchema, raw, (detail) => new ManifestError(detail));
-  const profiles = m.profiles.map((p, i): GuestProfile => {
+  const profiles = m.profiles.map((p, i): BuiltinProfile => {
     const where = `profiles[${i}]`;
     const file = (role: 'bios' | 'kernel' | 'initrd') =>
       fileOf(m.files, p.files[role], `${where}.files.${role}`);
@@ -237,6 +258,7 @@ export function parseManifest(raw: unknown): Manifest {
             screen: b.screen,
           }
         : null,
+      user: null,
     };
   });
   if (!profiles.some((p) => p.id === m.default_profile)) {
@@ -264,6 +286,9 @@ export function hardwareOf(profile: { nic: NicKind | null; display: Display }): 
 /** Bytes the page downloads for a profile's images. */
 export function downloadSize(profile: GuestProfile): number {
   return (
-    profile.bios.size + profile.kernel.size + profile.initrd.size + (profile.vgaBios?.size ?? 0)
+    profile.bios.size +
+    (profile.kernel?.size ?? 0) +
+    (profile.initrd?.size ?? 0) +
+    (profile.vgaBios?.size ?? 0)
   );
 }

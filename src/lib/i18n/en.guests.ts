@@ -12,7 +12,7 @@ export const enGuests = {
   'screen.showSerial': 'Serial terminal',
   'screen.fps': '{fps} frames/s',
   'screen.silent':
-    'The guest has shown nothing for {seconds} s. It may be using the other output: try the {other}.',
+    'The guest has shown nothing for {seconds} s. It may be writing to the other output: switch between Screen and Serial terminal.',
   'guest.chooseProfile': 'Guest',
   'guest.chooseProfileHint': 'Power the machine off and on with another guest',
   'shared.heading': 'Shared folder',
@@ -35,4 +35,66 @@ export const enGuests = {
   'shared.error.changed': '{name} changed while it was being read: try again.',
   'shared.error.send': 'The files could not be sent: {detail}',
   'shared.error.read': '{name} could not be read: {detail}',
+  'media.heading': 'Add a guest',
+  'media.hint':
+    'Boot your own image: an ISO (CD-ROM), a hard-disk or floppy image, or a Linux kernel (bzImage) with an initrd. It is stored in this browser and listed as a guest.',
+  'media.choose': 'Choose an image…',
+  'media.drop': 'or drop it here',
+  'media.dropZone': 'Drop a boot image here',
+  'media.detected': 'What the file is',
+  'media.device': 'Boot from',
+  'media.device.cdrom': 'CD-ROM',
+  'media.device.hda': 'Hard disk',
+  'media.device.fda': 'Floppy',
+  'media.device.kernel': 'Linux kernel',
+  'media.memory': 'Memory (MB)',
+  'media.cmdline': 'Kernel command line',
+  'media.initrd': 'initrd (optional)',
+  'media.add': 'Add and boot',
+  'media.cancel': 'Cancel',
+  'media.hashing': 'Checking {name} (SHA-256)…',
+  'media.storing': 'Storing {name}…',
+  'media.added': '{name} was added; {machine} boots it now.',
+  'media.list': 'Your guests',
+  'media.remove': 'Remove',
+  'media.removeNamed': 'Remove {name}',
+  'media.removed': '{name} was removed from this browser.',
+  'media.usage': 'This browser stores {used} MB for the lab and allows {quota} MB.',
+  'media.notPersistent': 'This window cannot keep images: they last until it closes.',
+  'media.discard': 'Discard disk changes',
+  'media.discardHint':
+    'Boot again from the unchanged image: what the guest wrote to its disk is dropped',
+  'media.changes':
+    'Disk changes: {size}, kept in memory and in snapshots (the image itself is never changed).',
+  'media.discarded': 'The disk changes were discarded: {name} boots from the unchanged image.',
+  'media.fact.iso': 'ISO 9660 CD image “{label}”, {size} bytes',
+  'media.fact.elTorito': 'El Torito boot record: the CD is bootable',
+  'media.fact.mbr': 'Boot sector with the MBR signature 55 AA ({partitions} partitions)',
+  'media.fact.floppy': '{kib} KB: a floppy disk size',
+  'media.fact.kernel': 'Linux kernel {release}, boot protocol {protocol}',
+  'media.problem.empty': 'The file is empty.',
+  'media.problem.truncatedIso':
+    'The ISO says it is {expected} bytes but the file has {actual}: it was cut short (an interrupted download?).',
+  'media.problem.isoNotBootable':
+    'An ISO 9660 data disc without an El Torito boot record or an MBR: a PC cannot boot from it.',
+  'media.problem.truncatedKernel':
+    'The kernel header says {expected} bytes but the file has {actual}: it was cut short.',
+  'media.problem.oldKernel':
+    'Linux boot protocol {protocol}: too old for a bzImage loaded high (2.02 or later is needed).',
+  'media.problem.partialSector':
+    'The disk image ({size} bytes) ends in the middle of a 512-byte sector: it was cut short.',
+  'media.problem.unknown':
+    'Not a bootable image: no ISO 9660 volume at 32 KB, no boot signature 55 AA at byte 510, no Linux kernel header “HdrS”, and not the size of a floppy.',
+  'media.error.changed': 'The file changed while it was being read: try again.',
+  'media.error.tooLarge': 'The image is {size} MB; an image may be at most {max} MB.',
+  'media.error.notBootable': '{name} cannot be booted (see why above).',
+  'media.error.wrongDevice': '{name} cannot be booted from that device.',
+  'media.error.memory':
+    '{memory} MB of memory will not do: this guest needs at least {least} MB and a machine of this lab may have at most {most} MB.',
+  'media.error.quota':
+    'The image needs {size} MB and this browser lets the lab store only {available} MB more: nothing was written.',
+  'media.error.store': 'The image could not be stored: {detail}',
+  'media.error.gone':
+    'The image of {name} is no longer in this browser (removed, or its data was cleared).',
+  'media.error.inUse': '{name} is the guest of {machines}: give them another guest first.',
 } as const;

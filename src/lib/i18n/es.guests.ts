@@ -14,7 +14,7 @@ export const esGuests: Record<keyof typeof enGuests, string> = {
   'screen.showSerial': 'Terminal serie',
   'screen.fps': '{fps} imágenes/s',
   'screen.silent':
-    'El invitado no ha mostrado nada en {seconds} s. Puede que use la otra salida: prueba la {other}.',
+    'El invitado no ha mostrado nada en {seconds} s. Puede que escriba en la otra salida: cambia entre Pantalla y Terminal serie.',
   'guest.chooseProfile': 'Invitado',
   'guest.chooseProfileHint': 'Apagar y encender la máquina con otro invitado',
   'shared.heading': 'Carpeta compartida',
@@ -38,4 +38,67 @@ export const esGuests: Record<keyof typeof enGuests, string> = {
   'shared.error.changed': '{name} cambió mientras se leía: vuelve a intentarlo.',
   'shared.error.send': 'No se pudieron enviar los archivos: {detail}',
   'shared.error.read': 'No se pudo leer {name}: {detail}',
+  'media.heading': 'Añadir un invitado',
+  'media.hint':
+    'Arranca tu propia imagen: una ISO (CD-ROM), una imagen de disco duro o de disquete, o un kernel Linux (bzImage) con su initrd. Se guarda en este navegador y aparece como invitado.',
+  'media.choose': 'Elegir una imagen…',
+  'media.drop': 'o suéltala aquí',
+  'media.dropZone': 'Suelta aquí una imagen de arranque',
+  'media.detected': 'Qué es el archivo',
+  'media.device': 'Arrancar desde',
+  'media.device.cdrom': 'CD-ROM',
+  'media.device.hda': 'Disco duro',
+  'media.device.fda': 'Disquete',
+  'media.device.kernel': 'Kernel Linux',
+  'media.memory': 'Memoria (MB)',
+  'media.cmdline': 'Línea de órdenes del kernel',
+  'media.initrd': 'initrd (opcional)',
+  'media.add': 'Añadir y arrancar',
+  'media.cancel': 'Cancelar',
+  'media.hashing': 'Comprobando {name} (SHA-256)…',
+  'media.storing': 'Guardando {name}…',
+  'media.added': 'Se añadió {name}; {machine} lo arranca ahora.',
+  'media.list': 'Tus invitados',
+  'media.remove': 'Quitar',
+  'media.removeNamed': 'Quitar {name}',
+  'media.removed': 'Se quitó {name} de este navegador.',
+  'media.usage': 'Este navegador guarda {used} MB del laboratorio y permite {quota} MB.',
+  'media.notPersistent': 'Esta ventana no puede guardar imágenes: duran hasta que se cierre.',
+  'media.discard': 'Descartar cambios del disco',
+  'media.discardHint':
+    'Arrancar de nuevo desde la imagen sin cambios: se pierde lo que el invitado escribió en su disco',
+  'media.changes':
+    'Cambios en el disco: {size}, guardados en memoria y en las instantáneas (la imagen nunca cambia).',
+  'media.discarded':
+    'Se descartaron los cambios del disco: {name} arranca desde la imagen sin cambios.',
+  'media.fact.iso': 'Imagen de CD ISO 9660 «{label}», {size} bytes',
+  'media.fact.elTorito': 'Registro de arranque El Torito: el CD es arrancable',
+  'media.fact.mbr': 'Sector de arranque con la firma MBR 55 AA ({partitions} particiones)',
+  'media.fact.floppy': '{kib} KB: el tamaño de un disquete',
+  'media.fact.kernel': 'Kernel Linux {release}, protocolo de arranque {protocol}',
+  'media.problem.empty': 'El archivo está vacío.',
+  'media.problem.truncatedIso':
+    'La ISO dice medir {expected} bytes pero el archivo tiene {actual}: está cortado (¿una descarga interrumpida?).',
+  'media.problem.isoNotBootable':
+    'Un disco de datos ISO 9660 sin registro de arranque El Torito ni MBR: un PC no puede arrancar desde él.',
+  'media.problem.truncatedKernel':
+    'La cabecera del kernel dice {expected} bytes pero el archivo tiene {actual}: está cortado.',
+  'media.problem.oldKernel':
+    'Protocolo de arranque Linux {protocol}: demasiado antiguo para un bzImage cargado en memoria alta (hace falta 2.02 o posterior).',
+  'media.problem.partialSector':
+    'La imagen de disco ({size} bytes) termina a mitad de un sector de 512 bytes: está cortada.',
+  'media.problem.unknown':
+    'No es una imagen arrancable: no hay volumen ISO 9660 en 32 KB, ni firma de arranque 55 AA en el byte 510, ni cabecera de kernel Linux «HdrS», ni tiene el tamaño de un disquete.',
+  'media.error.changed': 'El archivo cambió mientras se leía: vuelve a intentarlo.',
+  'media.error.tooLarge': 'La imagen ocupa {size} MB; una imagen puede ocupar como mucho {max} MB.',
+  'media.error.notBootable': '{name} no se puede arrancar (mira por qué arriba).',
+  'media.error.wrongDevice': '{name} no se puede arrancar desde ese dispositivo.',
+  'media.error.memory':
+    '{memory} MB de memoria no sirven: este invitado necesita al menos {least} MB y una máquina de este laboratorio puede tener como mucho {most} MB.',
+  'media.error.quota':
+    'La imagen necesita {size} MB y este navegador solo deja guardar {available} MB más al laboratorio: no se escribió nada.',
+  'media.error.store': 'No se pudo guardar la imagen: {detail}',
+  'media.error.gone':
+    'La imagen de {name} ya no está en este navegador (se quitó o se borraron sus datos).',
+  'media.error.inUse': '{name} es el invitado de {machines}: dales otro invitado primero.',
 };

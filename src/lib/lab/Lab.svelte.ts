@@ -92,7 +92,11 @@ export class Lab {
     this.network = new Network(() => this.machines);
     this.networkMeasure = new NetworkMeasure(this);
     this.labSnapshots = new LabSnapshots(this.snapshots, this);
-    this.shelf = new GuestShelf(this.guests);
+    this.shelf = new GuestShelf(
+      this.guests,
+      () => this.machines,
+      () => Math.floor(this.budgetBytes / 2 ** 20 / 2),
+    );
   }
 
   /**
@@ -183,8 +187,8 @@ export class Lab {
       (p) =>
         p.nic === kind &&
         p.display === current.display &&
-        p.kernel.sha256 === current.kernel.sha256 &&
-        p.initrd.sha256 === current.initrd.sha256 &&
+        p.kernel.sha256 === current.kernel?.sha256 &&
+        p.initrd.sha256 === current.initrd?.sha256 &&
         p.memoryBytes === current.memoryBytes,
     );
     if (!sibling) {
@@ -299,7 +303,8 @@ export class Lab {
     // Every machine's card starts in the first LAN; the guest learns its MAC (and gets an
     // address) once it is up, and again after each restore.
     machine.nic.plug(this.network.lans[0]?.switch ?? null, name);
-    const configure = () => void this.network.configure(machine);
+    // The lab's control lines are for its own guest: a guest of the user's sets up its network.
+    const configure = () => !machine.profile?.user && void this.network.configure(machine);
     machine.events.on('ready', configure);
     machine.events.on('restored', configure);
     if (autostart)

@@ -75,6 +75,15 @@ describe('a disk image with a write overlay', () => {
     expect(disk.writtenBytes).toBe(SECTOR);
   });
 
+  it('keeps the first sector read before the boot, until it is written', async () => {
+    const disk = diskOf(original());
+    expect(disk.get_from_cache(0, SECTOR)).toBeUndefined();
+    await new Promise((resolve) => disk.get_and_cache(0, SECTOR, resolve));
+    expect(disk.get_from_cache(0, SECTOR)?.[5]).toBe(5);
+    await disk.write(0, new Uint8Array(SECTOR));
+    expect(disk.get_from_cache(0, SECTOR)).toBeUndefined();
+  });
+
   it('answers through callbacks, as v86 asks', async () => {
     const disk = diskOf(original());
     const loaded = new Promise((resolve) => (disk.onload = resolve));

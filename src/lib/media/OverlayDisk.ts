@@ -34,6 +34,22 @@ export class OverlayDisk {
     this.onload?.(Object.create(null) as object);
   }
 
+  /** Ranges read ahead of the boot (the MBR), which v86 asks for again synchronously. */
+  #cached = new Map<string, Uint8Array<ArrayBuffer>>();
+
+  /** Reads a range and keeps it: v86 does so with the first sector before it boots. */
+  get_and_cache(offset: number, length: number, done: (bytes: Uint8Array<ArrayBuffer>) => void) {
+    void this.read(offset, length).then((bytes) => {
+      this.#cached.set(`${offset}:${length}`, bytes);
+      done(bytes);
+    });
+  }
+
+  /** A range kept by get_and_cache (v86 reads the disk's geometry from the MBR this way). */
+  get_from_cache(offset: number, length: number): Uint8Array<ArrayBuffer> | undefined {
+    return this.#cached.get(`${offset}:${length}`);
+  }
+
   /** Reads `length` bytes at `offset`: the file's, with the overlay's sectors on top. */
   get(offset: number, length: number, done: (bytes: Uint8Array<ArrayBuffer>) => void): void {
     void this.read(offset, length).then(done);
@@ -74,6 +90,7 @@ export class OverlayDisk {
       sector.set(data.subarray(from - offset, to - offset), from - s * SECTOR);
       this.#written.set(s, sector);
     }
+    this.#cached.clear(); // a kept range may have been written
     this.#onWrite(this.writtenBytes);
   }
 

@@ -61,6 +61,8 @@ export interface Emulator {
   putFile(name: string, bytes: Uint8Array<ArrayBuffer>): Promise<void>;
   getFile(name: string): Promise<Uint8Array<ArrayBuffer>>;
   listFiles(): Promise<SharedFileInfo[]>;
+  /** Bytes written to the boot disk's overlay. */
+  diskChanges(): Promise<number>;
   stop(): Promise<void>;
   run(): Promise<void>;
   saveState(): Promise<ArrayBuffer>;
@@ -113,7 +115,7 @@ export class EmulatorClient implements Emulator {
   powerOn(config: PowerOnConfig): void {
     const boot = config.boot;
     const transfer = boot
-      ? [boot.bios, boot.kernel, boot.initrd, ...(boot.vgaBios ? [boot.vgaBios] : [])]
+      ? [boot.bios, boot.kernel, boot.initrd, boot.vgaBios].filter((b) => b !== null)
       : config.state
         ? [config.state]
         : [];
@@ -149,6 +151,9 @@ export class EmulatorClient implements Emulator {
   }
   listFiles(): Promise<SharedFileInfo[]> {
     return this.#rpc.call('listFiles', null);
+  }
+  diskChanges(): Promise<number> {
+    return this.#rpc.call('diskChanges', null);
   }
   stop(): Promise<void> {
     return this.#rpc.call('stop', null);

@@ -79,6 +79,7 @@ export class FakeEmulator implements Emulator {
       [...this.files].map(([name, bytes]) => ({ name, size: bytes.length, modified: 0 })),
     );
   }
+  diskChanges = vi.fn(() => Promise.resolve(0));
   stop = vi.fn(() => Promise.resolve());
   run = vi.fn(() => Promise.resolve());
   saveState = vi.fn(() => Promise.resolve(new Uint8Array([1, 2, 3]).buffer));

@@ -164,6 +164,11 @@ export class Machine {
     return this.#power.cycle(async () => ({ profile, power: await source() }));
   }
 
+  /** Bytes the guest wrote to its disk's overlay (a hard-disk guest of the user's). */
+  async diskChanges(): Promise<number> {
+    return (await this.#emulator?.diskChanges()) ?? 0;
+  }
+
   /** What a saved state of this machine is tied to, or null before it runs. */
   origin(): SnapshotOrigin | null {
     return this.profile && this.#emulator ? this.#guests.origin(this.profile) : null;

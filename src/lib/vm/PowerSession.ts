@@ -115,6 +115,7 @@ export class PowerSession {
         this.#count(reading);
         this.#watchdog?.touch(performance.now());
         if (m.console.receive(bytes)) void this.#promptUp(generation);
+        else this.#shownSomething();
       },
       control: (line) => {
         if (current()) m.console.receiveControl(line);
@@ -123,7 +124,10 @@ export class PowerSession {
         if (current()) m.nic.transmit(frames);
       },
       screen: (frame) => {
-        if (current()) m.screen.receive(frame);
+        if (!current()) return;
+        m.screen.receive(frame);
+        this.#watchdog?.touch(performance.now());
+        this.#shownSomething();
       },
       reboot: () => {
         if (current()) void m.coldBoot();
@@ -204,6 +208,13 @@ export class PowerSession {
     if (generation === this.#generation) this.#reachedPrompt();
   }
 
+  /** A guest of the user's is up as soon as it shows anything (its prompt is not known). */
+  #shownSomething(): void {
+    if (this.#profile?.readyText === null && this.machine.status === 'booting') {
+      this.#reachedPrompt();
+    }
+  }
+
   #reachedPrompt(): void {
     performance.mark('aula86:prompt');
     this.machine.reachedPrompt(Math.round(performance.now() - this.#bootStartedAt));
@@ -223,7 +234,14 @@ export class PowerSession {
     const watchdog = this.#watchdog;
     const m = this.machine;
     if (m.status === 'booting' && watchdog?.expired(performance.now())) {
-      m.fail({ code: 'silent', params: { seconds: Math.round(watchdog.limitMs / 1000) } });
+      const seconds = Math.round(watchdog.limitMs / 1000);
+      if (this.#profile?.user) {
+        // A guest of the user's may write where the lab does not look: it keeps running.
+        m.note = info('screen.silent', { seconds });
+        this.#watchdog = null;
+        return;
+      }
+      m.fail({ code: 'silent', params: { seconds } });
       void this.emulator?.stop().catch(() => undefined);
     }
   }
@@ -253,12 +271,13 @@ function powerOnSource(
   profile: GuestProfile,
 ): Omit<PowerOnConfig, 'memoryBytes' | 'hardware'> {
   if ('images' in power) {
-    const { bios, kernel, initrd, vgaBios } = power.images;
+    const { bios, kernel, initrd, vgaBios, media } = power.images;
     const boot = {
       bios: bios.slice(0),
       vgaBios: vgaBios?.slice(0) ?? null,
-      kernel: kernel.slice(0),
-      initrd: initrd.slice(0),
+      kernel: kernel?.slice(0) ?? null,
+      initrd: initrd?.slice(0) ?? null,
+      media, // a Blob: the worker gets a handle on the same file, not a copy
     };
     return { boot: { ...boot, cmdline: profile.cmdline } };
   }

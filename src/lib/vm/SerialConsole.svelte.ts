@@ -37,7 +37,7 @@ export class SerialConsole {
 
   #sink: SerialSink | null = null;
   #log = new OutputLog();
-  #readiness = new ReadinessDetector('');
+  #readiness: ReadinessDetector | null = new ReadinessDetector('');
   #typing = new ConsoleInput(
     (data) => this.#send(0, data),
     (state) => (this.input = state),
@@ -56,10 +56,13 @@ export class SerialConsole {
     this.#sink = sink;
   }
 
-  /** A new guest powers on: the screen clears and the console waits for `readyText`. */
-  powerOn(readyText: string): void {
+  /**
+   * A new guest powers on: the screen clears and the console waits for `readyText` (null: a
+   * guest of the user's, whose prompt the lab does not know and never answers).
+   */
+  powerOn(readyText: string | null): void {
     this.#log.clear();
-    this.#readiness = new ReadinessDetector(readyText);
+    this.#readiness = readyText === null ? null : new ReadinessDetector(readyText);
     this.poweredOn = true;
     this.events.emit('poweredOn', undefined);
   }
@@ -77,14 +80,14 @@ export class SerialConsole {
     }
     this.#log.append(chunk);
     this.events.emit('output', chunk);
-    return this.#readiness.feed(chunk);
+    return this.#readiness?.feed(chunk) ?? false;
   }
 
   /** The guest is a saved state, at its prompt, with `screen` as the output saved with it. */
   showRestored(screen: Uint8Array): void {
     this.#log.clear();
     this.#log.append(screen);
-    this.#readiness.markReady();
+    this.#readiness?.markReady();
     this.events.emit('restored', { screen });
   }
 

@@ -5,6 +5,7 @@ import { v86Devices } from './devices.mjs';
 import { ScreenCapture } from '../screen/ScreenCapture';
 import { frameBuffers } from '../screen/frames';
 import { getSharedFile, listSharedFiles, putSharedFile } from '../shared/sharedFolder';
+import { OverlayDisk } from '../media/OverlayDisk';
 import { compileEmulatorWasm, WasmLoadError } from './wasm';
 import { gunzip } from '../bytes/codec';
 import {
@@ -111,6 +112,28 @@ interface V86Bus {
   send(event: string, data: unknown): void;
 }
 
+let disk: OverlayDisk | null = null;
+
+/** v86's options for a cold boot: the BIOSes, and a kernel or a disk of the user's. */
+async function bootFiles(boot: NonNullable<PowerOnConfig['boot']>): Promise<object> {
+  const files: Record<string, unknown> = { bios: { buffer: boot.bios } };
+  if (boot.vgaBios) files['vga_bios'] = { buffer: boot.vgaBios };
+  if (boot.kernel) {
+    files['bzimage'] = { buffer: boot.kernel };
+    if (boot.initrd) files['initrd'] = { buffer: boot.initrd };
+    files['cmdline'] = boot.cmdline;
+  }
+  const media = boot.media;
+  if (media?.device === 'fda') {
+    // A floppy is small (2.88 MB at most) and v86 reads it whole.
+    files['fda'] = { buffer: await media.blob.arrayBuffer() };
+  } else if (media) {
+    disk = new OverlayDisk(media.blob);
+    files[media.device] = disk;
+  }
+  return files;
+}
+
 /** The parts of v86's CPU that restart the PC (not in v86's type definitions). */
 interface RebootingCpu {
   bios: { main?: ArrayBuffer };
@@ -195,15 +218,7 @@ async function create(config: PowerOnConfig) {
   const { boot } = config;
   const e = new Emulator({
     wasm_fn: async (imports) => (await WebAssembly.instantiate(wasm, imports)).exports,
-    ...(boot
-      ? {
-          bios: { buffer: boot.bios },
-          ...(boot.vgaBios ? { vga_bios: { buffer: boot.vgaBios } } : {}),
-          bzimage: { buffer: boot.kernel },
-          initrd: { buffer: boot.initrd },
-          cmdline: boot.cmdline,
-        }
-      : {}),
+    ...(boot ? await bootFiles(boot) : {}),
     memory_size: config.memoryBytes,
     ...v86Devices(config.hardware),
     autostart: !state,
@@ -322,6 +337,7 @@ const handlers: Handlers<EmulatorMethods> = {
     return transfer(copy, [copy.buffer]);
   },
   listFiles: () => listSharedFiles(running()),
+  diskChanges: () => disk?.writtenBytes ?? 0,
 };
 
 const report = serveRpc<EmulatorMethods, EmulatorEvents>(self as unknown as RpcPort, handlers);

@@ -22,9 +22,12 @@ export interface PowerOnConfig {
   boot?: {
     bios: ArrayBuffer;
     vgaBios: ArrayBuffer | null;
-    kernel: ArrayBuffer;
-    initrd: ArrayBuffer;
+    /** A kernel to boot directly (with its initrd and command line)… */
+    kernel: ArrayBuffer | null;
+    initrd: ArrayBuffer | null;
     cmdline: string;
+    /** …or a disk of the user's to boot from (read in ranges; writes go to an overlay). */
+    media: { device: 'cdrom' | 'hda' | 'fda'; blob: Blob } | null;
   };
   /** …or resume this saved state (the images are in its memory already)… */
   state?: ArrayBuffer;
@@ -69,6 +72,8 @@ export type EmulatorMethods = {
   getFile: { args: string; result: Uint8Array<ArrayBuffer> };
   /** Shared folder: its files, with sizes. */
   listFiles: { args: null; result: SharedFileInfo[] };
+  /** Bytes the guest wrote to its disk's overlay (the changes "discard" would drop). */
+  diskChanges: { args: null; result: number };
 };
 
 /** A file in the shared folder (the guest's /mnt/host). */

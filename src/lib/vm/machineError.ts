@@ -2,6 +2,7 @@
 import { messageOf } from '../errors';
 import { ImageError } from '../guest/loadImage';
 import { ManifestError } from '../guest/manifest';
+import { UserError } from '../notices/notice';
 
 export type MachineErrorCode =
   | 'noWasm'
@@ -28,6 +29,12 @@ export function describeError(error: unknown): MachineError {
           params: { file: error.file, expected: error.expected, actual: error.actual },
         }
       : { code: 'imageMissing', params: { file: error.file, detail: error.detail } };
+  }
+  if (error instanceof UserError && error.key === 'media.error.gone') {
+    return {
+      code: 'imageMissing',
+      params: { file: String(error.params['name']), detail: 'no longer stored in this browser' },
+    };
   }
   return { code: 'emulator', params: { detail: messageOf(error) } };
 }

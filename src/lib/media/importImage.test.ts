@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { UserError } from '../notices/notice';
+import { MemoryImageStorage } from './ImageStore';
+import { importImage, minimumMemoryMb, sha256OfBlob, type ImportOptions } from './importImage';
+
+const iso = readFileSync(new URL('../../../e2e/fixtures/aula86-live.iso', import.meta.url));
+const isoFile = () => new File([new Uint8Array(iso)], 'aula86-live.iso');
+const options = (over: Partial<ImportOptions> = {}): ImportOptions => ({
+  maxMemoryMb: 512,
+  available: () => Promise.resolve(null),
+  now: () => 1000,
+  ...over,
+});
+const cdrom = { device: 'cdrom' as const, memoryMb: 128, cmdline: '', initrd: null };
+
+async function refusal(work: Promise<unknown>) {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UserError);
+  return error as UserError;
+}
+
+describe('adding a boot image', () => {
+  it('hashes a file as a stream, the same as a hash of the whole', async () => {
+    const seen: number[] = [];
+    const hash = await sha256OfBlob(new Blob([new Uint8Array(iso)]), (n) => seen.push(n));
+    expect(hash).toBe(createHash('sha256').update(iso).digest('hex'));
+    expect(seen.at(-1)).toBe(iso.length);
+  });
+
+  it('stores a bootable ISO once under its SHA-256, with what was chosen', async () => {
+    const storage = new MemoryImageStorage();
+    const progress = vi.fn();
+    const image = await importImage(storage, isoFile(), cdrom, progress, options());
+    expect(image).toMatchObject({
+      format: 1,
+      sha256: createHash('sha256').update(iso).digest('hex'),
+      name: 'aula86-live.iso',
+      size: iso.length,
+      device: 'cdrom',
+      memoryMb: 128,
+      addedAt: 1000,
+    });
+    expect(await storage.blob(image.sha256)).toBeInstanceOf(Blob);
+    expect(progress).toHaveBeenLastCalledWith({
+      phase: 'storing',
+      loaded: iso.length,
+      total: iso.length,
+    });
+    // The same file again (as a hard disk) is one more guest, not one more copy.
+    const put = vi.spyOn(storage, 'put');
+    await importImage(storage, isoFile(), { ...cdrom, device: 'hda' }, vi.fn(), options());
+    expect(put.mock.calls[0]![1]).toEqual([]);
+  });
+
+  it('refuses an image larger than the space left, before writing anything', async () => {
+    const storage = new MemoryImageStorage();
+    const put = vi.spyOn(storage, 'put');
+    const error = await refusal(
+      importImage(
+        storage,
+        isoFile(),
+        cdrom,
+        vi.fn(),
+        options({ available: () => Promise.resolve(1_000_000) }),
+      ),
+    );
+    expect(error.key).toBe('media.error.quota');
+    expect(error.params).toEqual({ size: 4, available: 1 });
+    expect(put).not.toHaveBeenCalled();
+  });
+
+  it('refuses more memory than a machine may have, and less than the guest needs', async () => {
+    const storage = new MemoryImageStorage();
+    const tooMuch = await refusal(
+      importImage(storage, isoFile(), { ...cdrom, memoryMb: 1024 }, vi.fn(), options()),
+    );
+    expect(tooMuch).toMatchObject({ key: 'media.error.memory', params: { least: 16, most: 512 } });
+    const tooLittle = await refusal(
+      importImage(storage, isoFile(), { ...cdrom, memoryMb: 8 }, vi.fn(), options()),
+    );
+    expect(tooLittle.key).toBe('media.error.memory');
+    expect((await storage.list()).images).toEqual([]);
+  });
+
+  it('refuses junk and a device the file cannot boot as', async () => {
+    const storage = new MemoryImageStorage();
+    const junk = new File(['not a disk'], 'notas.txt');
+    expect((await refusal(importImage(storage, junk, cdrom, vi.fn(), options()))).key).toBe(
+      'media.error.notBootable',
+    );
+    const asFloppy = { ...cdrom, device: 'fda' as const };
+    expect((await refusal(importImage(storage, isoFile(), asFloppy, vi.fn(), options()))).key).toBe(
+      'media.error.wrongDevice',
+    );
+  });
+
+  it('asks for room above 64 MiB for a kernel with an initrd (v86 puts it there)', () => {
+    expect(minimumMemoryMb('kernel', 2 * 1024 * 1024)).toBe(64 + 2 + 16);
+    expect(minimumMemoryMb('cdrom', 0)).toBe(16);
+  });
+});
