@@ -19,6 +19,7 @@ function parts(result) {
     snapshots: snapshotRows,
     machines: machineRows = [],
     network: networkRows = [],
+    guests: guestRows = [],
   } = result.tables;
   const fmt = (v, unit) =>
     !Number.isFinite(v)
@@ -66,6 +67,12 @@ function parts(result) {
       ? `\n\nIn this run ${failedOf(ns.app)} app and ${failedOf(ns.bare)} bare measurement(s) of ${ns.app.length} failed; those medians are of the others.`
       : '';
   const networkTable = networkRows.length ? tableOf(networkRows) + networkFailures : '';
+  const gs = result.guestSamples ?? { app: [], bare: [] };
+  const guestFailures =
+    failedOf(gs.app) + failedOf(gs.bare)
+      ? `\n\nIn this run ${failedOf(gs.app)} app and ${failedOf(gs.bare)} bare measurement(s) of ${gs.app.length} failed; those medians are of the others.`
+      : '';
+  const guestTable = guestRows.length ? tableOf(guestRows) + guestFailures : '';
 
   const msText = (v) => (!Number.isFinite(v) ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(0));
   const times = (v, base) =>
@@ -104,6 +111,7 @@ function parts(result) {
     instantTable,
     machineTable,
     networkTable,
+    guestTable,
     ladderTable,
     mipsTable,
     steadyLine,
@@ -129,6 +137,7 @@ export function printable(result) {
     tableSeconds,
     ownJsGzip,
     networkTable,
+    guestTable,
   } = parts(result);
   const lines = [];
   const log = (text) => lines.push(text);
@@ -145,6 +154,10 @@ export function printable(result) {
   if (networkTable) {
     log(`\nVirtual networks, medians\n`);
     log(networkTable);
+  }
+  if (guestTable) {
+    log(`\nOther guests: the screen, a teacher's ISO, files in and out, medians\n`);
+    log(guestTable);
   }
   log(`\nThe same work down the ladder, medians (ms; × = times the native time)\n`);
   log(ladderTable);
@@ -189,6 +202,7 @@ export function renderPerformance(result) {
     instantTable,
     machineTable,
     networkTable,
+    guestTable,
     ladderTable,
     mipsTable,
     steadyLine,
@@ -205,9 +219,10 @@ per-run ratios, each run booting the app and the bare page back to back (in alte
 ${
   result.partial
     ? `
-**This run measured only: ${result.partial.measured.join(', ')}** (\`BENCH_ONLY\`, 3 rounds). The
-other tables are from the full run of ${result.partial.othersFrom.slice(0, 10)}, made with the
-guest images of then (before every machine had a network card), and were not measured again.
+**Measured since the last full run: ${result.partial.measured.join(', ')}** (\`BENCH_ONLY\`, 3 rounds
+each). The other tables are from the full run of ${result.partial.othersFrom.slice(0, 10)}, made with
+the guest images of then (before every machine had a network card and a shared folder), and were
+not measured again.
 `
     : ''
 }
@@ -284,6 +299,35 @@ ${networkTable}
 - NE2000 vs virtio-net: the lab's "Measure the network" (4 MiB with \`nc\`, checksums compared,
   and 20 pings), and the same commands in the bare page (one page load per card). Instructions
   per byte: both guests' instructions during the transfer, per byte sent.
+
+`
+      : ''
+  }${
+    guestTable
+      ? `## Other guests: a screen, a teacher's ISO, files in and out
+
+${guestTable}
+
+- The screen guest (profile \`tiny-screen\`: the same kernel with a VGA console and a keyboard)
+  resumes its own pre-booted state. In the lab, v86 stays in its worker: the worker takes over
+  v86's stand-in screen adapter, keeps the text cells (and, in graphics modes, has the VGA device
+  draw into its buffer), and sends the page at most one frame every 33 ms, only when something
+  changed; the page draws only the cells that changed into a canvas. The bare page runs v86 on
+  its main thread with v86's own screen adapter drawing into the DOM. Why the worker: the page
+  (terminal, panels, the other machines' switch) never waits for the emulated CPU, and the
+  emulated CPU never waits for the page's drawing.
+- Pictures a second: the distinct screen texts seen in successive animation frames while
+  \`seq 1 200000\` scrolls the console, over 3 s.
+- The ISO: the lab's 4 MB test ISO (\`images/build-test-iso.sh\`) padded to 50 MB, chosen in
+  "Add a guest"; from the click on "Add and boot" until it is stored (SHA-256 computed as the
+  file streams by, the File put in IndexedDB) and the machine, powered on with it, shows the
+  BIOS's first text. Heap: the page's \`performance.memory.usedJSHeapSize\` sampled every 20 ms,
+  peak minus the figure just before (garbage collected). The bare page hands the File to
+  \`new V86\` as its CD-ROM: v86 reads a File under 256 MB whole into memory, and stores nothing.
+- The shared folder: a 16 MiB file of random bytes. In: from the moment the file is chosen (the
+  bare page: \`create_file\`) until the guest has read it all from \`/mnt/host\` (\`cat\`). Out:
+  the guest copies it to \`/mnt/host/back.bin\`, then it is downloaded (the lab's file list
+  is read every second; the bare page: \`read_file\`). SHA-256 compared both ways.
 
 `
       : ''

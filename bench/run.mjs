@@ -35,6 +35,7 @@ import {
   bareMeasure,
   bareRtt,
 } from './network.mjs';
+import { appIso, appScreen, appShared, bareIso, bareScreen, bareShared } from './guests.mjs';
 import { WORKLOADS } from '../images/bench/run-wasm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,7 +48,12 @@ const server = await startServer({
   '/bare/v86/': join(root, 'node_modules', 'v86', 'build'),
 });
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch(chromiumLaunchOptions());
+const launch = chromiumLaunchOptions();
+// Precise heap figures (performance.memory) for the image import's heap growth.
+const browser = await chromium.launch({
+  ...launch,
+  args: [...launch.args, '--enable-precise-memory-info'],
+});
 
 const PAGES = {
   // The boot figures compare a cold boot (BIOS, kernel, init) with the bare page's.
@@ -206,20 +212,72 @@ async function networkSection() {
   return { network, rows: NETWORK_METRICS.map(figuresOf(network)) };
 }
 
-// BENCH_ONLY=network: only the network section, its table put into the last full run's JSON
-// (which says so, and the doc says which tables are older).
-if (process.env.BENCH_ONLY === 'network') {
-  const { network: samplesOnly, rows } = await networkSection();
+const GUEST_METRICS = [
+  [
+    'screenPromptMs',
+    'Screen guest: pre-booted state → its screen shows the prompt (`new V86` →)',
+    'ms',
+  ],
+  ['navToScreenPromptMs', 'Screen guest: navigation → its screen shows the prompt', 'ms'],
+  ['scrollFps', 'Screen guest: distinct pictures a second while text scrolls (`seq`)', '/s'],
+  ['scrollLongestMs', 'Screen guest: longest main-thread task while text scrolls', 'ms'],
+  [
+    'isoAddMs',
+    '50 MB ISO: "Add and boot" → stored and booting (bare: the File given to v86 → booting)',
+    'ms',
+  ],
+  ['isoHeapGrowth', '50 MB ISO: JS heap growth of the page meanwhile', 'B'],
+  ['sharedInMs', 'Shared folder: 16 MiB in (chosen → read by the guest through 9p)', 'ms'],
+  ['sharedOutMs', 'Shared folder: 16 MiB out (the guest copies it → downloaded)', 'ms'],
+  ['sharedEqual', 'Shared folder: checksums equal both ways (1 = yes)', 'n'],
+];
+
+// Other guests: the screen guest, a teacher's ISO, files in and out through 9p.
+const GUEST_ROUNDS = 3;
+async function guestsSection() {
+  const guests = await alternate(
+    'guests',
+    GUEST_ROUNDS,
+    async (kind) => {
+      const app = kind === 'app';
+      return {
+        ...(await (app ? appScreen : bareScreen)(browser, base)),
+        ...(await (app ? appIso : bareIso)(browser, base)),
+        ...(await (app ? appShared : bareShared)(browser, base)),
+      };
+    },
+    {},
+  );
+  return { guests, rows: GUEST_METRICS.map(figuresOf(guests)) };
+}
+
+// BENCH_ONLY=network or BENCH_ONLY=guests: that section alone, its table put into the last full
+// run's JSON (which says so, and the doc says which tables are older).
+const SECTIONS = {
+  network: async () => {
+    const { network, rows } = await networkSection();
+    return { rows, samples: { networkSamples: network } };
+  },
+  guests: async () => {
+    const { guests, rows } = await guestsSection();
+    return { rows, samples: { guestSamples: guests } };
+  },
+};
+const only = process.env.BENCH_ONLY;
+if (only) {
+  if (!Object.hasOwn(SECTIONS, only)) throw new Error(`BENCH_ONLY=${only}: no such section`);
+  const { rows, samples } = await SECTIONS[only]();
   await browser.close();
   server.close();
   const previous = JSON.parse(readFileSync(join(root, 'bench', 'results', 'latest.json'), 'utf8'));
+  const measured = [...new Set([...(previous.partial?.measured ?? []), only])];
   const partial = {
     ...previous,
     date: new Date().toISOString(),
     chromium: browser.version(),
-    partial: { measured: ['network'], othersFrom: previous.partial?.othersFrom ?? previous.date },
-    tables: { ...previous.tables, network: rows },
-    networkSamples: samplesOnly,
+    partial: { measured, othersFrom: previous.partial?.othersFrom ?? previous.date },
+    tables: { ...previous.tables, [only]: rows },
+    ...samples,
   };
   console.log(printable(partial));
   writeFileSync(
@@ -231,7 +289,7 @@ if (process.env.BENCH_ONLY === 'network') {
     process.exit(1);
   }
   writeFileSync(join(root, 'docs', 'performance.md'), renderPerformance(partial));
-  console.error('[bench] wrote docs/performance.md and bench/results/latest.json (network only)');
+  console.error(`[bench] wrote docs/performance.md and bench/results/latest.json (${only} only)`);
   process.exit(0);
 }
 
@@ -309,6 +367,7 @@ const machines = await alternate(
 );
 
 const { network, rows: networkRows } = await networkSection();
+const { guests, rows: guestRows } = await guestsSection();
 await browser.close();
 server.close();
 const imagesDir = join(root, 'dist', 'images');
@@ -438,6 +497,7 @@ const result = {
     snapshots: snapshotRows,
     machines: machineRows,
     network: networkRows,
+    guests: guestRows,
   },
   workloads: WORKLOADS,
   boot: Object.fromEntries(rows.map((r) => [r.key, { app: r.app, bare: r.bare, ratio: r.ratio }])),
@@ -460,6 +520,7 @@ const result = {
   costSamples: cost,
   machineSamples: machines,
   networkSamples: network,
+  guestSamples: guests,
   sizes: {
     ownJsGzip,
     images: Object.fromEntries(Object.entries(manifest.files).map(([name, f]) => [name, f.size])),

@@ -28,20 +28,28 @@ export function guestPreload(manifestPath: string): Plugin {
     const images = ['bios', 'kernel', 'initrd']
       .map((role) => profile?.files[role])
       .filter((n) => n !== undefined);
-    const name = profile?.boot_state?.file;
-    const file = name ? manifest.files[name] : undefined;
-    const state =
-      name && file
-        ? { name, sha256: file.sha256, size: file.size, decodedSha256: file.decoded_sha256 }
-        : null;
-    return { images, state };
+    // Every profile's pre-booted state, by profile id: ?profile=ID picks one (else the default).
+    const states: Record<string, unknown> = {};
+    for (const p of manifest.profiles) {
+      const name = p.boot_state?.file;
+      const file = name ? manifest.files[name] : undefined;
+      if (name && file) {
+        states[p.id] = {
+          name,
+          sha256: file.sha256,
+          size: file.size,
+          decodedSha256: file.decoded_sha256,
+        };
+      }
+    }
+    return { images, states, defaultProfile: manifest.default_profile };
   };
   return {
     name: 'aula86:guest-preload',
     apply: 'build',
     transformIndexHtml: () => [{ tag: 'script', attrs: { src: `./${SCRIPT}` }, injectTo: 'head' }],
     generateBundle(_options, bundle) {
-      const { images, state } = read();
+      const { images, states, defaultProfile } = read();
       const find = (pattern: RegExp) => {
         const name = Object.keys(bundle).find((f) => pattern.test(f));
         if (!name) this.error(`guest-preload: no ${String(pattern)} in the build`);
@@ -75,7 +83,9 @@ export function guestPreload(manifestPath: string): Plugin {
     worker.onmessage = function (event) { early.messages.push(event.data); };
     // Spoken in the lab's RPC format (src/lib/workers/rpc.ts): notifications, no answer awaited.
     worker.postMessage({ rpc: 'notify', method: 'setup', args: { libraryUrl: url(${JSON.stringify(library)}), wasm: url(${JSON.stringify(wasm)}) } });
-    var state = ${JSON.stringify(state)};
+    var states = ${JSON.stringify(states)};
+    var asked = params.get('profile');
+    var state = asked && Object.prototype.hasOwnProperty.call(states, asked) ? states[asked] : states[${JSON.stringify(defaultProfile)}];
     if (!cold && state) {
       worker.postMessage({ rpc: 'notify', method: 'fetchState', args: { url: url('images/' + state.name), sha256: state.sha256, size: state.size, decodedSha256: state.decodedSha256 } });
     }

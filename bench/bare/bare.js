@@ -2,12 +2,20 @@
 import { V86 } from './v86/libv86.mjs';
 
 const params = new URL(location.href).searchParams;
+let text = '';
+let ready = false;
+const state = { text: () => text, prompt: false, emulator: null };
+window.bare = state;
 const images = new URL('../images/', location.href);
 const manifest = await (await fetch(new URL('manifest.json', images))).json();
-// ?nic=ne2k|virtio: the profile with that network card (default: the first profile).
+// ?profile=ID, or ?nic=ne2k|virtio: the profile with that network card (default: the first).
 const profile =
+  manifest.profiles.find((p) => p.id === params.get('profile')) ??
   manifest.profiles.find((p) => params.get('nic') && p.nic === params.get('nic')) ??
   manifest.profiles[0];
+const screen = profile.display === 'screen';
+const screenContainer = document.getElementById('screen');
+if (screen) screenContainer.hidden = false;
 
 async function load(name) {
   const response = await fetch(new URL(name, images));
@@ -16,29 +24,35 @@ async function load(name) {
 }
 // ?state: resume the pre-booted state (no images), as the lab does by default.
 const fromState = params.has('state');
-const [bios, bzimage, initrd] = fromState
+const [bios, bzimage, initrd, vgaBios] = fromState
   ? []
-  : await Promise.all([profile.files.bios, profile.files.kernel, profile.files.initrd].map(load));
+  : await Promise.all(
+      [profile.files.bios, profile.files.kernel, profile.files.initrd, profile.files.vga_bios]
+        .filter(Boolean)
+        .map(load),
+    );
 const savedState = fromState ? await load(profile.boot_state.file) : null;
 
-// The same machine as the lab's (src/lib/vm/devices.mjs): serial-only, two UARTs, the profile's
-// network card. Its network is v86's own: the in-page relay (a BroadcastChannel) joins the
-// page's machines, with no switch, DHCP or packet log of ours.
+// The same machine as the lab's (src/lib/vm/devices.mjs): two UARTs, a 9p device, the profile's
+// network card; serial-only, or a screen drawn by v86's own screen adapter on this page's main
+// thread. Its network is v86's own: the in-page relay (a BroadcastChannel) joins the page's
+// machines, with no switch, DHCP or packet log of ours.
 const MACHINE = {
   memory_size: profile.memory_mb * 1024 * 1024,
-  vga_memory_size: 256 * 1024,
   uart1: true,
-  disable_keyboard: true,
-  disable_mouse: true,
   disable_speaker: true,
+  filesystem: {},
+  ...(screen
+    ? { vga_memory_size: 8 * 1024 * 1024, screen_container: screenContainer }
+    : { vga_memory_size: 256 * 1024, disable_keyboard: true, disable_mouse: true }),
   net_device: { type: profile.nic ?? 'ne2k', relay_url: 'inbrowser' },
   preserve_mac_from_state_image: true,
 };
-
-let text = '';
-let ready = false;
-const state = { text: () => text, prompt: false, emulator: null };
-window.bare = state;
+// What v86's screen shows as text (its text mode draws rows of spans in the container).
+state.screenText = () =>
+  [...(screenContainer.firstElementChild?.children ?? [])]
+    .map((row) => row.textContent.trimEnd())
+    .join('\n');
 
 performance.mark('new-v86');
 const emulator = new V86({
@@ -47,6 +61,7 @@ const emulator = new V86({
     ? {}
     : {
         bios: { buffer: bios },
+        ...(vgaBios ? { vga_bios: { buffer: vgaBios } } : {}),
         bzimage: { buffer: bzimage },
         initrd: { buffer: initrd },
         cmdline: profile.cmdline,
@@ -284,4 +299,29 @@ state.transfer = async (mib) => {
     instructionsPerByte: instructions / (mib * 2 ** 20),
     checksumsEqual: sum(made.text) !== undefined && sum(made.text) === sum(got.text),
   };
+};
+
+// ——— The shared folder: a file of `mib` MiB in through 9p and back out ———
+
+const sha256 = async (bytes) =>
+  Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
+
+state.sharedRoundTrip = async (mib) => {
+  const bytes = new Uint8Array(mib * 2 ** 20);
+  for (let i = 0; i < bytes.length; i += 65536)
+    crypto.getRandomValues(bytes.subarray(i, i + 65536));
+  const sent = await sha256(bytes);
+  let started = performance.now();
+  await emulator.create_file('/big.bin', bytes);
+  await state.runCommand('cat /mnt/host/big.bin > /dev/null; echo in-"done"', 'in-done');
+  const inMs = performance.now() - started;
+  const guest = await state.runCommand('sha256sum /mnt/host/big.bin', '[0-9a-f]{64}');
+  started = performance.now();
+  await state.runCommand('cp /mnt/host/big.bin /mnt/host/back.bin; echo out-"done"', 'out-done');
+  const back = await emulator.read_file('/back.bin');
+  URL.revokeObjectURL(URL.createObjectURL(new Blob([back])));
+  const outMs = performance.now() - started;
+  return { inMs, outMs, equal: guest.match === sent && (await sha256(back)) === sent };
 };

@@ -12,6 +12,7 @@ import {
 } from '../media/ImageStore';
 import { importImage, type ImportChoices, type ImportProgress } from '../media/importImage';
 import { userProfile, userProfileId } from '../media/userProfile';
+import { storeInWorker } from '../media/hashInWorker';
 import { UserError } from '../notices/notice';
 
 export interface StorageUse {
@@ -82,6 +83,10 @@ export class GuestShelf {
     const image = await importImage(storage, file, choices, onProgress, {
       maxMemoryMb: this.maxMemoryMb(),
       available: storageAvailable,
+      // In a worker, straight into the store's database (IndexedDB only: in memory, here).
+      ...(storage instanceof IdbImageStorage
+        ? { hashAndStore: storeInWorker(storage.database) }
+        : {}),
     });
     this.#show((await storage.list()).images, storage);
     await this.#measure();

@@ -1,22 +1,20 @@
-// Where the user's boot images live: IndexedDB (a File stored there stays on disk: it is never
-// read whole into memory), else memory for this page (private windows). Keys:
-// "image:<sha256>" -> the image's description (versioned, checked on every read) and
-// "blob:<sha256>" -> its bytes; a file is stored once, however many times it is added.
-import {
-  createStore,
-  del,
-  delMany,
-  get,
-  getMany,
-  keys,
-  setMany,
-  type UseStore,
-} from 'idb-keyval';
+// Where the user's boot images live: IndexedDB, else memory for this page (private windows).
+// A file is written as it streams by, in parts of a few MiB ("part:<upload>:<i>" -> Blob), so it
+// is never whole in memory; once its SHA-256 is known, "file:<sha256>" -> { upload, parts }
+// points at them (a file added twice is stored once), and "image:<sha256>" -> its description
+// (versioned, checked on every read). Reading it back gives one Blob over the parts, on disk.
+import { createStore, del, delMany, get, getMany, keys, set, type UseStore } from 'idb-keyval';
 import * as v from 'valibot';
 import { parseOrThrow } from '../schema/validate';
 
 const IMAGE = 'image:';
-const BLOB = 'blob:';
+const FILE = 'file:';
+const PART = 'part:';
+/** Bytes per stored part. */
+export const PART_BYTES = 4 * 1024 * 1024;
+const partKey = (upload: string, index: number) => `${PART}${upload}:${index}`;
+const partKeys = (upload: string, parts: number) =>
+  Array.from({ length: parts }, (_, i) => partKey(upload, i));
 
 const hash = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'));
 const size = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
@@ -47,18 +45,36 @@ export function parseStoredImage(raw: unknown): StoredImage {
   return parseOrThrow(StoredImageSchema, raw, (d) => new ImageStoreError(d));
 }
 
+/** Where a file's parts are. */
+export interface StoredFile {
+  upload: string;
+  parts: number;
+}
+
 export interface ImageStorage {
   /** False when images only last as long as this page. */
   readonly persistent: boolean;
   /** The stored images, newest first, and the keys of records that are not valid ones. */
   list(): Promise<{ images: StoredImage[]; damaged: string[] }>;
   has(sha256: string): Promise<boolean>;
-  /** Stores an image's description and any of its files not stored yet, together. */
-  put(image: StoredImage, files: Array<{ sha256: string; blob: Blob }>): Promise<void>;
+  /** Writes one part of a file being added (its hash not known yet). */
+  putPart(upload: string, index: number, bytes: Blob): Promise<void>;
+  /** The file of an upload is `sha256`: kept (or dropped, when that file is stored already). */
+  adopt(sha256: string, file: StoredFile): Promise<void>;
+  /** Drops the parts of an upload that failed. */
+  discard(file: StoredFile): Promise<void>;
+  /** Stores an image's description (its files adopted already). */
+  put(image: StoredImage): Promise<void>;
+  /** A stored file, as one Blob over its parts. */
   blob(sha256: string): Promise<Blob | undefined>;
   /** Removes an image and the files no other image uses. */
   remove(sha256: string): Promise<void>;
 }
+
+const StoredFileSchema = v.object({
+  upload: v.pipe(v.string(), v.regex(/^[0-9a-z-]{1,64}$/)),
+  parts: v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(1_000_000)),
+});
 
 const filesOf = (image: StoredImage) => [
   image.sha256,
@@ -82,14 +98,18 @@ function sortImages(records: Array<[string, unknown]>) {
 
 export class IdbImageStorage implements ImageStorage {
   readonly persistent = true;
-  constructor(private readonly store: UseStore) {}
+  constructor(
+    private readonly store: UseStore,
+    /** The database's name (the image worker opens it too). */
+    readonly database: string,
+  ) {}
 
   static async open(dbName = 'aula86-images'): Promise<IdbImageStorage | null> {
     try {
       if (typeof indexedDB === 'undefined') return null;
       const store = createStore(dbName, 'data');
       await get('probe', store);
-      return new IdbImageStorage(store);
+      return new IdbImageStorage(store, dbName);
     } catch {
       return null;
     }
@@ -107,19 +127,35 @@ export class IdbImageStorage implements ImageStorage {
     return (await get(IMAGE + sha256, this.store)) !== undefined;
   }
 
-  async put(image: StoredImage, files: Array<{ sha256: string; blob: Blob }>) {
-    await setMany(
-      [
-        [IMAGE + image.sha256, image],
-        ...files.map((f): [string, Blob] => [BLOB + f.sha256, f.blob]),
-      ],
-      this.store,
-    );
+  async putPart(upload: string, index: number, bytes: Blob) {
+    await set(partKey(upload, index), bytes, this.store);
+  }
+
+  async adopt(sha256: string, file: StoredFile) {
+    if (await this.#file(sha256)) return this.discard(file);
+    await set(FILE + sha256, file, this.store);
+  }
+
+  async discard(file: StoredFile) {
+    await delMany(partKeys(file.upload, file.parts), this.store);
+  }
+
+  async put(image: StoredImage) {
+    await set(IMAGE + image.sha256, image, this.store);
+  }
+
+  async #file(sha256: string): Promise<StoredFile | undefined> {
+    const raw = await get<unknown>(FILE + sha256, this.store);
+    const parsed = v.safeParse(StoredFileSchema, raw);
+    return parsed.success ? parsed.output : undefined;
   }
 
   async blob(sha256: string) {
-    const blob = await get<unknown>(BLOB + sha256, this.store);
-    return blob instanceof Blob ? blob : undefined;
+    const file = await this.#file(sha256);
+    if (!file) return undefined;
+    const parts = await getMany<unknown>(partKeys(file.upload, file.parts), this.store);
+    if (!parts.every((p): p is Blob => p instanceof Blob)) return undefined;
+    return new Blob(parts);
   }
 
   async remove(sha256: string) {
@@ -128,19 +164,19 @@ export class IdbImageStorage implements ImageStorage {
     await del(IMAGE + sha256, this.store);
     if (!image) return;
     const used = new Set(images.filter((i) => i !== image).flatMap(filesOf));
-    await delMany(
-      filesOf(image)
-        .filter((h) => !used.has(h))
-        .map((h) => BLOB + h),
-      this.store,
-    );
+    for (const hash of filesOf(image).filter((h) => !used.has(h))) {
+      const file = await this.#file(hash);
+      await del(FILE + hash, this.store);
+      if (file) await this.discard(file);
+    }
   }
 }
 
 export class MemoryImageStorage implements ImageStorage {
   readonly persistent = false;
   #images = new Map<string, StoredImage>();
-  #blobs = new Map<string, Blob>();
+  #files = new Map<string, StoredFile>();
+  #parts = new Map<string, Blob>();
 
   list() {
     return Promise.resolve(sortImages([...this.#images]));
@@ -148,21 +184,44 @@ export class MemoryImageStorage implements ImageStorage {
   has(sha256: string) {
     return Promise.resolve(this.#images.has(sha256));
   }
-  put(image: StoredImage, files: Array<{ sha256: string; blob: Blob }>) {
+  putPart(upload: string, index: number, bytes: Blob) {
+    this.#parts.set(partKey(upload, index), bytes);
+    return Promise.resolve();
+  }
+  adopt(sha256: string, file: StoredFile) {
+    if (this.#files.has(sha256)) return this.discard(file);
+    this.#files.set(sha256, file);
+    return Promise.resolve();
+  }
+  discard(file: StoredFile) {
+    for (const key of partKeys(file.upload, file.parts)) this.#parts.delete(key);
+    return Promise.resolve();
+  }
+  put(image: StoredImage) {
     this.#images.set(image.sha256, image);
-    for (const f of files) this.#blobs.set(f.sha256, f.blob);
     return Promise.resolve();
   }
   blob(sha256: string) {
-    return Promise.resolve(this.#blobs.get(sha256));
+    const file = this.#files.get(sha256);
+    const parts = file ? partKeys(file.upload, file.parts).map((k) => this.#parts.get(k)) : [];
+    return Promise.resolve(
+      file && parts.every((p) => p !== undefined) ? new Blob(parts) : undefined,
+    );
   }
-  remove(sha256: string) {
+  async remove(sha256: string) {
     const image = this.#images.get(sha256);
     this.#images.delete(sha256);
-    if (image) {
-      const used = new Set([...this.#images.values()].flatMap(filesOf));
-      for (const h of filesOf(image)) if (!used.has(h)) this.#blobs.delete(h);
+    if (!image) return;
+    const used = new Set([...this.#images.values()].flatMap(filesOf));
+    for (const hash of filesOf(image).filter((h) => !used.has(h))) {
+      const file = this.#files.get(hash);
+      this.#files.delete(hash);
+      if (file) await this.discard(file);
     }
-    return Promise.resolve();
+  }
+
+  /** Parts kept (for tests). */
+  get partCount(): number {
+    return this.#parts.size;
   }
 }

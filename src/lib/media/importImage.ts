@@ -5,7 +5,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { UserError } from '../notices/notice';
 import { detectImage, HEAD_BYTES, type BootDevice, type Detection } from './detect';
-import type { ImageStorage, StoredImage } from './ImageStore';
+import { PART_BYTES, type ImageStorage, type StoredFile, type StoredImage } from './ImageStore';
 
 export interface ImportChoices {
   device: BootDevice;
@@ -53,25 +53,66 @@ export async function sha256OfBlob(
   blob: Blob,
   onProgress: (loaded: number) => void = () => undefined,
 ): Promise<string> {
+  return (await streamBlob(blob, onProgress)).sha256;
+}
+
+/**
+ * Reads a Blob as a stream: its SHA-256, and (given `storage`) the file written as it goes by,
+ * a part at a time, under a new upload id. Neither the file nor a part is ever held twice.
+ */
+export async function streamBlob(
+  blob: Blob,
+  onProgress: (loaded: number) => void,
+  storage?: ImageStorage,
+): Promise<{ sha256: string; file: StoredFile | null }> {
   const hash = sha256.create();
   const reader = blob.stream().getReader();
+  const upload = storage ? crypto.randomUUID() : '';
+  let parts = 0;
+  let part: Uint8Array[] = [];
+  let partBytes = 0;
+  const flush = async () => {
+    if (!storage || partBytes === 0) return;
+    await storage.putPart(upload, parts++, new Blob(part as BlobPart[]));
+    part = [];
+    partBytes = 0;
+  };
   let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    hash.update(value);
-    loaded += value.length;
-    onProgress(loaded);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      hash.update(value);
+      loaded += value.length;
+      if (storage) {
+        part.push(value);
+        partBytes += value.length;
+        if (partBytes >= PART_BYTES) await flush();
+      }
+      onProgress(loaded);
+    }
+    await flush();
+    if (loaded !== blob.size) throw new UserError('media.error.changed', {});
+  } catch (error) {
+    if (storage) await storage.discard({ upload, parts }).catch(() => undefined);
+    throw error;
   }
-  if (loaded !== blob.size) throw new UserError('media.error.changed', {});
-  return bytesToHex(hash.digest());
+  return { sha256: bytesToHex(hash.digest()), file: storage ? { upload, parts } : null };
 }
+
+/** Hashes a file and writes it into the store; returns its SHA-256 (stored once). */
+export type HashAndStore = (
+  blob: Blob,
+  onProgress: (loaded: number) => void,
+) => Promise<{ sha256: string; file: StoredFile }>;
 
 export interface ImportOptions {
   /** The most memory a guest may have in this lab, MB. */
   maxMemoryMb: number;
   /** Free storage, bytes (navigator.storage.estimate(); null: unknown). */
   available: () => Promise<number | null>;
+  /** How to hash and write a file (the page uses a worker; default: here, streamed). */
+  hashAndStore?: HashAndStore;
   now?: () => number;
 }
 
@@ -114,33 +155,55 @@ export async function importImage(
   }
 
   const total = needed;
-  const hashOf = async (blob: Blob, before: number) =>
-    sha256OfBlob(blob, (loaded) =>
+  const store: HashAndStore =
+    options.hashAndStore ??
+    (async (blob, progress) => {
+      const { sha256, file } = await streamBlob(blob, progress, storage);
+      return { sha256, file: file! };
+    });
+  /** Files written but not adopted yet: dropped if adding fails. */
+  const pending = new Set<StoredFile>();
+  const add = async (blob: Blob, before: number) => {
+    const { sha256, file } = await store(blob, (loaded) =>
       onProgress({ phase: 'hashing', loaded: before + loaded, total }),
     );
-  const sha = await hashOf(file, 0);
-  const initrdSha = initrd ? await hashOf(initrd, file.size) : null;
-  onProgress({ phase: 'storing', loaded: 0, total });
-  const image: StoredImage = {
-    format: 1,
-    sha256: sha,
-    name: file.name.slice(0, 255) || 'image',
-    size: file.size,
-    device: choices.device,
-    memoryMb: choices.memoryMb,
-    cmdline: choices.device === 'kernel' ? choices.cmdline.slice(0, 2048) : '',
-    initrd:
-      initrd && initrdSha
-        ? { sha256: initrdSha, name: initrd.name.slice(0, 255) || 'initrd', size: initrd.size }
-        : null,
-    summary: detection.facts.map((f) => f.key).join(' '),
-    addedAt: options.now?.() ?? Date.now(),
+    pending.add(file);
+    return { sha256, file };
   };
-  const files = [{ sha256: sha, blob: file as Blob }];
-  if (initrd && initrdSha) files.push({ sha256: initrdSha, blob: initrd });
-  const fresh = [];
-  for (const f of files) if (!(await storage.blob(f.sha256))) fresh.push(f);
-  await storage.put(image, fresh);
-  onProgress({ phase: 'storing', loaded: total, total });
-  return image;
+  const adopt = async ({ sha256, file }: { sha256: string; file: StoredFile }) => {
+    await storage.adopt(sha256, file);
+    pending.delete(file);
+  };
+  try {
+    const main = await add(file, 0);
+    const second = initrd ? await add(initrd, file.size) : null;
+    onProgress({ phase: 'storing', loaded: 0, total });
+    await adopt(main);
+    if (second) await adopt(second);
+    const image: StoredImage = {
+      format: 1,
+      sha256: main.sha256,
+      name: file.name.slice(0, 255) || 'image',
+      size: file.size,
+      device: choices.device,
+      memoryMb: choices.memoryMb,
+      cmdline: choices.device === 'kernel' ? choices.cmdline.slice(0, 2048) : '',
+      initrd:
+        initrd && second
+          ? {
+              sha256: second.sha256,
+              name: initrd.name.slice(0, 255) || 'initrd',
+              size: initrd.size,
+            }
+          : null,
+      summary: detection.facts.map((f) => f.key).join(' '),
+      addedAt: options.now?.() ?? Date.now(),
+    };
+    await storage.put(image);
+    onProgress({ phase: 'storing', loaded: total, total });
+    return image;
+  } catch (error) {
+    for (const file of pending) await storage.discard(file).catch(() => undefined);
+    throw error;
+  }
 }

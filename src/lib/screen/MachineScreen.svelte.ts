@@ -59,6 +59,11 @@ export class MachineScreen {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Asks the worker for the whole picture in its next frame. */
+  redraw(): void {
+    this.#emulator?.redrawScreen();
+  }
+
   /** The text screen's rows (empty in a graphics mode). */
   rows(): string[] {
     return this.text ? textRows(this.text, cp437) : [];

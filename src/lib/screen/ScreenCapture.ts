@@ -1,7 +1,8 @@
 // Inside the emulator worker: v86 has no screen there (no DOM), only a stand-in adapter that
 // its VGA device tells about text cells, modes and sizes. This takes the stand-in's place, keeps
 // the text screen with its colours, has the VGA device draw graphics modes into its buffer, and
-// hands the page at most one frame per interval, only when something changed.
+// hands the page at most one frame per interval (20 ms: the page draws at most one per animation
+// frame), only when something changed.
 import type { PixelRect, ScreenFrame, TextCursor } from './frames';
 
 /** The screen adapter interface v86's VGA device calls (not in v86's type definitions). */
@@ -52,7 +53,7 @@ export class ScreenCapture {
     adapter: ScreenAdapter,
     private readonly vga: () => VgaDevice | undefined,
     private readonly send: (frame: ScreenFrame) => void,
-    intervalMs = 33,
+    intervalMs = 20,
   ) {
     adapter.put_char = (row, col, chr, _flags, bg, fg) => {
       const i = row * this.#cols + col;
