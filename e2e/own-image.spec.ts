@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { Lab } from './lab';
 import { Screen } from './screen';
+import { SnapshotPanel } from './snapshots';
 
 const iso = readFileSync(new URL('./fixtures/aula86-live.iso', import.meta.url));
 
@@ -74,12 +75,20 @@ test('a hard disk forgets what the guest wrote after "Discard disk changes"', as
   // The kernel writes whole pages: a sector changed is 4 kB of overlay.
   await expect(page.getByTestId('disk-changes')).toContainText(/Disk changes: [1-9][\d.]* kB/);
 
+  // A snapshot keeps the overlay with the machine.
+  const snapshots = new SnapshotPanel(page);
+  const saved = await snapshots.save();
+
   await page.getByRole('button', { name: 'Discard disk changes' }).click();
   await expect(page.getByText('The disk changes were discarded')).toBeVisible();
   await lab.waitForPrompt();
   await lab.run('clear', /^root@pc\d:~#$/m);
   await lab.run(`${sector} | tr -d ' '`, new RegExp(`^${before}$`, 'm'));
   await expect(page.getByTestId('disk-changes')).toContainText('Disk changes: 0 bytes');
+
+  // Restoring the snapshot brings the changed sector back: the guest's disk as it was then.
+  await snapshots.restore(saved);
+  await lab.run(`clear; ${sector}`, /63 61 6d 62 69 61 64 6f/);
 });
 
 test('junk and a truncated ISO are refused, saying why', async ({ page }) => {

@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { Lab } from './lab';
 import { Screen } from './screen';
+import { SnapshotPanel } from './snapshots';
 
 test('the screen guest shows its prompt on the VGA screen and takes keys', async ({ page }) => {
   const lab = new Lab(page);
@@ -45,6 +46,14 @@ test('the screen guest shows its prompt on the VGA screen and takes keys', async
   expect(box!.width).toBeGreaterThan(300);
   expect(lit.answer).toBeGreaterThan(50);
   expect(lit.blank).toBe(0);
+
+  // A snapshot brings the screen back as it was.
+  const snapshots = new SnapshotPanel(page);
+  const saved = await snapshots.save();
+  await screen.type('clear');
+  await expect(screen.text).not.toContainText('typed-on-screen');
+  await snapshots.restore(saved);
+  await screen.expectText(/^typed-on-screen$/);
 
   // Ctrl+Alt+Del restarts the machine: the BIOS and the kernel draw the screen again.
   await screen.type('clear');

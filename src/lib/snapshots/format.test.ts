@@ -96,6 +96,12 @@ describe('validateMeta', () => {
   it('accepts a well-formed record', () => {
     expect(validateMeta(structuredClone(meta))).toEqual(meta);
   });
+  it("accepts a guest of the user's without an initrd, and no other empty hash", () => {
+    const user = { ...meta, imageSha256: { bios: HASH, kernel: HASH, initrd: '' } };
+    expect(validateMeta(structuredClone(user))).toEqual(user);
+    const noKernel = { ...meta, imageSha256: { bios: HASH, kernel: '', initrd: '' } };
+    expect(problemOf(() => validateMeta(noKernel))).toMatchObject({ code: 'notSnapshot' });
+  });
   it.each([
     [{ chunks: ['xyz'], chunkSizes: [1] }, /^chunks\[0\]: must be a SHA-256/],
     [{ name: undefined }, /^name: must be a string/],

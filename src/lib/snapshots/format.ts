@@ -155,7 +155,12 @@ const MetaSchema = v.pipe(
       createdAt: count(SNAPSHOT_LIMITS.createdAt),
       v86Version: text(SNAPSHOT_LIMITS.idChars),
       profileId: text(SNAPSHOT_LIMITS.idChars),
-      imageSha256: v.strictObject({ bios: hash, kernel: hash, initrd: hash }),
+      // A guest of the user's: `kernel` is its file's hash, `initrd` empty when it has none.
+      imageSha256: v.strictObject({
+        bios: hash,
+        kernel: hash,
+        initrd: v.union([hash, v.literal('')]),
+      }),
       memoryBytes: count(SNAPSHOT_LIMITS.memoryBytes),
       stateSize: v.pipe(count(SNAPSHOT_LIMITS.stateBytes), v.minValue(1, 'must be above 0')),
       stateSha256: hash,
