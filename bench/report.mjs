@@ -219,10 +219,14 @@ per-run ratios, each run booting the app and the bare page back to back (in alte
 ${
   result.partial
     ? `
-**Measured since the last full run: ${result.partial.measured.join(', ')}** (\`BENCH_ONLY\`, 3 rounds
-each). The other tables are from the full run of ${result.partial.othersFrom.slice(0, 10)}, made with
-the guest images of then (before every machine had a network card and a shared folder), and were
-not measured again.
+**Measured since the last full run: ${result.partial.measured
+        .map((m) => {
+          const on = result.partial.measuredOn?.[m];
+          return on ? `${m} (${on.slice(0, 16).replace('T', ' ')} UTC)` : m;
+        })
+        .join(', ')}** (\`BENCH_ONLY\`, 3 rounds each). The other tables are from the full run of
+${result.partial.othersFrom.slice(0, 10)} and were not measured again. Tables measured on different
+dates may come from different guest images (\`git log public/images\` says when they changed).
 `
     : ''
 }

@@ -275,7 +275,11 @@ if (only) {
     ...previous,
     date: new Date().toISOString(),
     chromium: browser.version(),
-    partial: { measured, othersFrom: previous.partial?.othersFrom ?? previous.date },
+    partial: {
+      measured,
+      measuredOn: { ...previous.partial?.measuredOn, [only]: new Date().toISOString() },
+      othersFrom: previous.partial?.othersFrom ?? previous.date,
+    },
     tables: { ...previous.tables, [only]: rows },
     ...samples,
   };
