@@ -25,12 +25,15 @@ export function memoryLibrary(): SnapshotLibrary {
 
 interface TestLabOptions {
   budgetBytes?: number;
-  /** More files the stubbed server has, by name (e.g. kiosk.json). */
-  files?: Record<string, string>;
+  /** More files the stubbed server has, by name (e.g. kiosk.json, seabios.bin). */
+  files?: Record<string, string | Uint8Array<ArrayBuffer>>;
 }
 
 export function testLab(params: Partial<LabParams> = {}, options: TestLabOptions = {}) {
-  const files: Record<string, string> = { 'manifest.json': manifest, ...options.files };
+  const files: Record<string, string | Uint8Array<ArrayBuffer>> = {
+    'manifest.json': manifest,
+    ...options.files,
+  };
   vi.stubGlobal('fetch', (url: string | URL) => {
     const name = Object.keys(files).find((f) => String(url).endsWith(f));
     return Promise.resolve(
