@@ -2,10 +2,11 @@
 // rendering (terminal, panels) then never competes with the emulated CPU.
 import type { V86 } from 'v86';
 import { v86Devices } from './devices.mjs';
-import { ScreenCapture } from '../screen/ScreenCapture';
+import type { ScreenCapture } from '../screen/ScreenCapture';
 import { frameBuffers } from '../screen/frames';
+import { bootFiles, captureScreen, passRebootsFromStates } from './workerMachine';
 import { getSharedFile, listSharedFiles, putSharedFile } from '../shared/sharedFolder';
-import { OverlayDisk } from '../media/OverlayDisk';
+import type { OverlayDisk } from '../media/OverlayDisk';
 import { compileEmulatorWasm, WasmLoadError } from './wasm';
 import { gunzip } from '../bytes/codec';
 import {
@@ -114,68 +115,6 @@ interface V86Bus {
 
 let disk: OverlayDisk | null = null;
 
-/** v86's options for a cold boot: the BIOSes, and a kernel or a disk of the user's. */
-async function bootFiles(boot: NonNullable<PowerOnConfig['boot']>): Promise<object> {
-  const files: Record<string, unknown> = { bios: { buffer: boot.bios } };
-  if (boot.vgaBios) files['vga_bios'] = { buffer: boot.vgaBios };
-  if (boot.kernel) {
-    files['bzimage'] = { buffer: boot.kernel };
-    if (boot.initrd) files['initrd'] = { buffer: boot.initrd };
-    files['cmdline'] = boot.cmdline;
-  }
-  const media = boot.media;
-  if (media?.device === 'fda') {
-    // A floppy is small (2.88 MB at most) and v86 reads it whole.
-    files['fda'] = { buffer: await media.blob.arrayBuffer() };
-  } else if (media) {
-    disk = new OverlayDisk(media.blob);
-    files[media.device] = disk;
-  }
-  return files;
-}
-
-/** The parts of v86's CPU that restart the PC (not in v86's type definitions). */
-interface RebootingCpu {
-  bios: { main?: ArrayBuffer };
-  reboot_internal(): void;
-}
-
-/**
- * A guest's reboot restarts the PC from its BIOS: a machine resumed from a saved state has none
- * (nor its kernel), so the page is asked to boot it from its images instead.
- */
-function passRebootsFromStates(e: V86): void {
-  const cpu = (e as unknown as { v86: { cpu: RebootingCpu } }).v86.cpu;
-  const reboot = cpu.reboot_internal.bind(cpu);
-  cpu.reboot_internal = () => {
-    if (cpu.bios.main) return reboot();
-    void e.stop();
-    report.emit('reboot', null);
-  };
-}
-
-/**
- * A screen guest: v86 sets up its stand-in screen adapter (there is no DOM here) while it
- * initialises, before its VGA device exists; the capture takes the adapter over at that moment.
- */
-function captureScreen(e: V86): void {
-  let adapter: unknown;
-  Object.defineProperty(e, 'screen_adapter', {
-    configurable: true,
-    get: () => adapter,
-    set: (value) => {
-      adapter = value;
-      screen?.dispose();
-      screen = new ScreenCapture(
-        value as ConstructorParameters<typeof ScreenCapture>[0],
-        () =>
-          (e as unknown as { v86?: { cpu: { devices: { vga?: never } } } }).v86?.cpu.devices.vga,
-        (frame) => report.emit('screen', frame, frameBuffers(frame)),
-      );
-    },
-  });
-}
-
 /**
  * Starts loading v86's library and compiling its WebAssembly at once, in parallel; create()
  * waits for both and reports a failure.
@@ -218,17 +157,26 @@ async function create(config: PowerOnConfig) {
   const { boot } = config;
   const e = new Emulator({
     wasm_fn: async (imports) => (await WebAssembly.instantiate(wasm, imports)).exports,
-    ...(boot ? await bootFiles(boot) : {}),
+    ...(boot ? await bootFiles(boot, (d) => (disk = d)) : {}),
     memory_size: config.memoryBytes,
     ...v86Devices(config.hardware),
     autostart: !state,
   });
   emulator = e;
-  if (config.hardware.screen) captureScreen(e);
+  if (config.hardware.screen) {
+    captureScreen(
+      e,
+      (capture) => {
+        screen?.dispose();
+        screen = capture;
+      },
+      (frame) => report.emit('screen', frame, frameBuffers(frame)),
+    );
+  }
   // Before its first slice ends: autostart runs the CPU just before 'emulator-loaded'.
   e.add_listener('emulator-loaded', () => {
     yieldOnThisThread((e as unknown as { v86: V86Loop }).v86);
-    passRebootsFromStates(e);
+    passRebootsFromStates(e, () => report.emit('reboot', null));
   });
   // Bytes of one emulator tick go out as one message.
   e.add_listener('serial0-output-byte', (byte) => {
