@@ -2,6 +2,7 @@
 // refusal the user can act on ("the machine is paused", "a snapshot needs a name").
 import type { MessageKey } from '../i18n/messages';
 import type { Params } from '../i18n/translate';
+import { messageOf } from '../errors';
 
 /** A message to show: its tone, its i18n key and parameters, and any reasons listed under it. */
 export interface Notice {
@@ -36,4 +37,14 @@ export class UserError extends Error {
   get notice(): Notice {
     return problem(this.key, this.params);
   }
+}
+
+/**
+ * What to tell the user about a failed action: a refusal's own notice, else `fallback` with the
+ * error's text as its `detail` (and `params`).
+ */
+export function noticeOf(error: unknown, fallback: MessageKey, params: Params = {}): Notice {
+  return error instanceof UserError
+    ? error.notice
+    : problem(fallback, { ...params, detail: messageOf(error) });
 }

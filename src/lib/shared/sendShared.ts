@@ -1,7 +1,6 @@
 // Sends files into a machine's shared folder and says how it went, as a notice for the panel
 // (the "Send files" button and a drop onto the machine share it).
-import { info, UserError, type Notice } from '../notices/notice';
-import { messageOf } from '../errors';
+import { info, noticeOf, UserError, type Notice } from '../notices/notice';
 import type { Machine } from '../vm/Machine.svelte';
 
 export async function sendShared(machine: Machine, files: File[]): Promise<Notice> {
@@ -14,7 +13,6 @@ export async function sendShared(machine: Machine, files: File[]): Promise<Notic
       ? info('shared.sent', { name: files[0]!.name, machine: machine.name })
       : info('shared.sentMany', { count: files.length, machine: machine.name });
   } catch (error) {
-    if (error instanceof UserError) return error.notice;
-    return { tone: 'error', key: 'shared.error.send', params: { detail: messageOf(error) } };
+    return noticeOf(error, 'shared.error.send');
   }
 }
