@@ -6,7 +6,7 @@ import { info, problem, type Notice } from '../notices/notice';
 import type { NicKind } from '../vm/devices.mjs';
 import type { Machine } from '../vm/Machine.svelte';
 import { runCommand } from '../vm/runCommand';
-import { md5Of, median, pingTimes, transferFigures, type NetworkFigures } from './measure';
+import { md5Line, md5Of, median, pingTimes, transferFigures, type NetworkFigures } from './measure';
 
 export type MeasureStep = 'restart' | 'ping' | 'transfer';
 
@@ -103,14 +103,14 @@ export class NetworkMeasure {
     const made = await runCommand(
       sender,
       `dd if=/dev/urandom of=${file} bs=65536 count=${bytes / 65_536} 2>/dev/null; md5sum ${file}`,
-      /^[0-9a-f]{32}\s+\/tmp/m,
+      md5Line(file),
       60_000,
       signal,
     );
     const received = runCommand(
       receiver,
       `nc -l -p ${PORT} | md5sum`,
-      /^[0-9a-f]{32}\s+-/m,
+      md5Line('-'),
       180_000,
       signal,
     );
@@ -136,7 +136,7 @@ export class NetworkMeasure {
     return {
       kind,
       rttMs: rtt,
-      checksumsEqual: md5Of(made) !== null && md5Of(made) === md5Of(receivedText),
+      checksumsEqual: md5Of(made, file) !== null && md5Of(made, file) === md5Of(receivedText, '-'),
       ...transferFigures(bytes, ms, instructions),
     };
   }

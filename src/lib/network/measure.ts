@@ -13,9 +13,18 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** The first MD5 sum (32 hex digits at the start of a line) in a command's output. */
-export function md5Of(output: string): string | null {
-  return /^([0-9a-f]{32})\s/m.exec(output)?.[1] ?? null;
+/**
+ * md5sum's line for `name` ("<32 hex digits>  <name>"), found anywhere in a line: the terminal's
+ * late answer to the shell's cursor-position query can be echoed just before it ("^[[32;13R").
+ */
+export function md5Line(name: string): RegExp {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return new RegExp(`(?<![0-9a-f])([0-9a-f]{32})[ \\t]+${escaped}(?=\\s)`);
+}
+
+/** The MD5 sum md5sum printed for `name` in a command's output, or null. */
+export function md5Of(output: string, name: string): string | null {
+  return md5Line(name).exec(output)?.[1] ?? null;
 }
 
 export interface NetworkFigures {
