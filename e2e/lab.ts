@@ -170,7 +170,9 @@ async function pollScreen(
         const text = await read();
         return typeof expected === 'string' ? text.includes(expected) : expected.test(text);
       },
-      { message: `${what} shows ${String(expected)}` },
+      // Polled often: the default backs off to once a second, and a lesson waits on the
+      // guest's output dozens of times.
+      { message: `${what} shows ${String(expected)}`, intervals: [50, 100, 200] },
     )
     .toBe(true);
 }
