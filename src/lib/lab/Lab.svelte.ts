@@ -21,9 +21,9 @@ import type { LabParams } from './params';
 import { Network } from '../network/Network.svelte';
 import { NetworkMeasure } from '../network/NetworkMeasure.svelte';
 import type { NicKind } from '../vm/devices.mjs';
-import { LayoutError, parseLabLayout, type LabLayout } from '../network/layout';
+import type { LabLayout } from '../network/layout';
+import { applyLayout, layoutOf } from './LabLayout';
 import { LabSnapshots } from '../snapshots/LabSnapshots.svelte';
-import { MAX_MACHINES } from './capacity';
 import { GuestShelf } from '../guest/GuestShelf.svelte';
 
 export interface LabOptions extends GuestSourceOptions {
@@ -200,73 +200,21 @@ export class Lab {
 
   /** The lab as it is: its switches, and each machine's profile, card and cable. */
   layout(): LabLayout {
-    const lanOf = (m: Machine) =>
-      m.nic.trunk.length > 0 ? 'trunk' : (this.network.lanOf(m)?.name ?? null);
-    return {
-      lans: this.network.lans.map((l) => ({ name: l.name, subnet: l.subnet, dhcp: l.dhcpOn })),
-      machines: this.machines.map((m) => ({
-        name: m.name,
-        profile: m.profile?.id ?? '',
-        mac: m.nic.mac,
-        lan: lanOf(m),
-        linkUp: m.nic.linkUp,
-      })),
-    };
+    return layoutOf(this.machines, this.network);
   }
 
-  /**
-   * Makes the lab match a layout (a lab snapshot's, or kiosk.json's), checked first (a wrong one
-   * is refused with the reason, and nothing changes): its switches, as many machines as it has
-   * (added or removed), each with its name, profile (restarted if the card differs), MAC and
-   * cable. Resolves with the machines, in the layout's order, once all of them run.
-   */
+  /** Makes the lab match a layout (a lab snapshot's, or kiosk.json's): see LabLayout. */
   async applyLayout(raw: unknown): Promise<Machine[]> {
-    const manifest = await this.guests.manifest();
-    let layout: LabLayout;
-    try {
-      layout = parseLabLayout(raw, {
-        maxMachines: MAX_MACHINES,
-        profiles: manifest.profiles.map((p) => p.id),
-      });
-    } catch (error) {
-      if (error instanceof LayoutError)
-        throw new UserError('lab.error.layout', { detail: error.message });
-      throw error;
-    }
-    const cost = layout.machines.reduce((sum, spec) => {
-      const memory = manifest.profiles.find((p) => p.id === spec.profile)!.memoryBytes;
-      return sum + machineCost(memory);
-    }, 0);
-    if (cost > this.budgetBytes) {
-      const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
-      throw new UserError('lab.error.layoutMemory', {
-        needed: mb(cost),
-        budget: mb(this.budgetBytes),
-      });
-    }
-    const net = this.network;
-    for (const m of this.machines) m.nic.plug(null, m.name); // no router claims the trunk meanwhile
-    for (const lan of [...net.lans]) {
-      const wanted = layout.lans.find((l) => l.name === lan.name);
-      if (!wanted || wanted.subnet !== lan.subnet) net.removeLan(lan);
-      else lan.dhcpOn = wanted.dhcp;
-    }
-    for (const wanted of layout.lans) if (!net.lan(wanted.name)) net.addLan(wanted);
-    while (this.machines.length > layout.machines.length) this.remove(this.machines.at(-1)!);
-    while (this.machines.length < layout.machines.length) this.#create(true);
-    const machines = [...this.machines];
-    await Promise.all(
-      layout.machines.map(async (spec, i) => {
-        const machine = machines[i]!;
-        if (machine.name !== spec.name) machine.rename(spec.name);
-        machine.nic.mac = spec.mac;
-        machine.nic.setLink(spec.linkUp);
-        net.plug(machine, spec.lan === 'trunk' ? 'trunk' : spec.lan ? net.lan(spec.lan) : null);
-        if (machine.status === 'loading') await machine.whenRunning();
-        const profile = manifest.profiles.find((p) => p.id === spec.profile)!;
-        await machine.changeProfile(profile);
-        await machine.whenRunning();
-      }),
+    const machines = await applyLayout(
+      {
+        machines: () => this.machines,
+        network: this.network,
+        budgetBytes: this.budgetBytes,
+        addMachine: () => this.#create(true),
+        remove: (machine) => this.remove(machine),
+      },
+      await this.guests.manifest(),
+      raw,
     );
     this.selected = machines[0] ?? null;
     return machines;

@@ -1,0 +1,98 @@
+// The lab's layout: what it is (its switches, and each machine's profile, card and cable), and
+// making the lab match one (a lab snapshot's, or kiosk.json's), checked first.
+import type { Manifest } from '../guest/manifest';
+import { UserError } from '../notices/notice';
+import { LayoutError, parseLabLayout, type LabLayout } from '../network/layout';
+import type { Network } from '../network/Network.svelte';
+import type { Machine } from '../vm/Machine.svelte';
+import { MAX_MACHINES, machineCost } from './capacity';
+
+/** What laying out needs of the lab. */
+export interface LaidOutLab {
+  /** The machines as they are now (the list changes as machines are added and removed). */
+  machines(): readonly Machine[];
+  readonly network: Network;
+  readonly budgetBytes: number;
+  /** A new machine, powering on. */
+  addMachine(): Machine;
+  remove(machine: Machine): void;
+}
+
+/** The lab as it is: its switches, and each machine's profile, card and cable. */
+export function layoutOf(machines: readonly Machine[], network: Network): LabLayout {
+  const lanOf = (m: Machine) =>
+    m.nic.trunk.length > 0 ? 'trunk' : (network.lanOf(m)?.name ?? null);
+  return {
+    lans: network.lans.map((l) => ({ name: l.name, subnet: l.subnet, dhcp: l.dhcpOn })),
+    machines: machines.map((m) => ({
+      name: m.name,
+      profile: m.profile?.id ?? '',
+      mac: m.nic.mac,
+      lan: lanOf(m),
+      linkUp: m.nic.linkUp,
+    })),
+  };
+}
+
+/**
+ * Makes the lab match a layout, checked first (a wrong one is refused with the reason, and
+ * nothing changes): its switches, as many machines as it has (added or removed), each with its
+ * name, profile (restarted if the card differs), MAC and cable. Resolves with the machines, in
+ * the layout's order, once all of them run.
+ */
+export async function applyLayout(
+  lab: LaidOutLab,
+  manifest: Manifest,
+  raw: unknown,
+): Promise<Machine[]> {
+  const layout = checked(raw, manifest);
+  const cost = layout.machines.reduce((sum, spec) => {
+    const memory = manifest.profiles.find((p) => p.id === spec.profile)!.memoryBytes;
+    return sum + machineCost(memory);
+  }, 0);
+  if (cost > lab.budgetBytes) {
+    const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+    throw new UserError('lab.error.layoutMemory', {
+      needed: mb(cost),
+      budget: mb(lab.budgetBytes),
+    });
+  }
+  const net = lab.network;
+  for (const m of lab.machines()) m.nic.plug(null, m.name); // no router claims the trunk meanwhile
+  for (const lan of [...net.lans]) {
+    const wanted = layout.lans.find((l) => l.name === lan.name);
+    if (!wanted || wanted.subnet !== lan.subnet) net.removeLan(lan);
+    else lan.dhcpOn = wanted.dhcp;
+  }
+  for (const wanted of layout.lans) if (!net.lan(wanted.name)) net.addLan(wanted);
+  while (lab.machines().length > layout.machines.length) lab.remove(lab.machines().at(-1)!);
+  while (lab.machines().length < layout.machines.length) lab.addMachine();
+  const machines = [...lab.machines()];
+  await Promise.all(
+    layout.machines.map(async (spec, i) => {
+      const machine = machines[i]!;
+      if (machine.name !== spec.name) machine.rename(spec.name);
+      machine.nic.mac = spec.mac;
+      machine.nic.setLink(spec.linkUp);
+      net.plug(machine, spec.lan === 'trunk' ? 'trunk' : spec.lan ? net.lan(spec.lan) : null);
+      if (machine.status === 'loading') await machine.whenRunning();
+      const profile = manifest.profiles.find((p) => p.id === spec.profile)!;
+      await machine.changeProfile(profile);
+      await machine.whenRunning();
+    }),
+  );
+  return machines;
+}
+
+function checked(raw: unknown, manifest: Manifest): LabLayout {
+  try {
+    return parseLabLayout(raw, {
+      maxMachines: MAX_MACHINES,
+      profiles: manifest.profiles.map((p) => p.id),
+    });
+  } catch (error) {
+    if (error instanceof LayoutError)
+      throw new UserError('lab.error.layout', { detail: error.message });
+    throw error;
+  }
+}
