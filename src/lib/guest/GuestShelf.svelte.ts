@@ -14,6 +14,7 @@ import { importImage, type ImportChoices, type ImportProgress } from '../media/i
 import { userProfile, userProfileId } from '../media/userProfile';
 import { storeInWorker } from '../media/hashInWorker';
 import { UserError } from '../notices/notice';
+import { estimateStorage } from '../storage/estimate';
 
 export interface StorageUse {
   usedMb: number;
@@ -23,11 +24,7 @@ export interface StorageUse {
 const MiB = 1024 * 1024;
 
 /** Free storage for this origin, bytes (null: the browser does not say). */
-async function storageAvailable(): Promise<number | null> {
-  const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => null);
-  if (!estimate?.quota) return null;
-  return Math.max(0, estimate.quota - (estimate.usage ?? 0));
-}
+const storageAvailable = async () => (await estimateStorage())?.free ?? null;
 
 export class GuestShelf {
   /** The built-in profiles, then the user's. */
@@ -118,9 +115,7 @@ export class GuestShelf {
   }
 
   async #measure(): Promise<void> {
-    const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => null);
-    this.usage = estimate?.quota
-      ? { usedMb: (estimate.usage ?? 0) / MiB, quotaMb: estimate.quota / MiB }
-      : null;
+    const estimate = await estimateStorage();
+    this.usage = estimate ? { usedMb: estimate.usage / MiB, quotaMb: estimate.quota / MiB } : null;
   }
 }

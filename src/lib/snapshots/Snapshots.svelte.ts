@@ -1,6 +1,7 @@
 // The snapshot panel's state: the list, what is running, and what to tell the user. It saves
 // and restores the lab's selected machine. One operation at a time; other tabs of the lab are
 // told when the list changes.
+import { estimateStorage } from '../storage/estimate';
 import { info, problem, UserError, type Notice } from '../notices/notice';
 import { describeSnapshotError } from './describe';
 import type { Machine } from '../vm/Machine.svelte';
@@ -102,9 +103,7 @@ export class Snapshots {
     const { items, damaged, storedBytes } = await (await this.#library).list();
     this.items = items;
     this.damaged = damaged;
-    const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => null);
-    const free = estimate?.quota ? Math.max(0, estimate.quota - (estimate.usage ?? 0)) : null;
-    this.usage = { stored: storedBytes, free };
+    this.usage = { stored: storedBytes, free: (await estimateStorage())?.free ?? null };
   }
 
   async save(): Promise<void> {
