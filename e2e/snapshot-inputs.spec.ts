@@ -166,6 +166,8 @@ test('renaming in one tab a snapshot another tab deleted does not bring it back'
   const name = await snapsA.save();
   await labB.bootToShell();
   await expect(snapsB.entry(name)).toBeVisible();
+  // Tab B has stored its base and read its list since: from here on, only news would change it.
+  await expect(snapsB.panel).toHaveAttribute('data-base-ready', 'true');
 
   // Tab A deletes the snapshot; tab B, still listing it, renames it.
   await snapsA.entry(name).getByRole('button', { name: 'Delete' }).click();

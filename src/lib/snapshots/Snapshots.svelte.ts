@@ -93,10 +93,9 @@ export class Snapshots {
       }
     } catch {
       // Only an optimisation: without the base, a first save compresses the whole state.
-    } finally {
-      this.baseReady = true;
     }
     await this.refresh().catch(() => undefined); // the storage line counts the base too
+    this.baseReady = true;
   }
 
   async refresh(): Promise<void> {
