@@ -15,7 +15,7 @@ function addGuestPanel(page: Page) {
   return page.getByRole('region', { name: 'Add a guest' });
 }
 
-test('an ISO dropped on "Add a guest" boots, and is still listed after a reload', async ({
+test('an ISO dropped on "Add a guest" boots, is still listed after a reload, and can be removed', async ({
   page,
 }) => {
   const lab = new Lab(page);
@@ -49,6 +49,16 @@ test('an ISO dropped on "Add a guest" boots, and is still listed after a reload'
   await expect(list).toContainText('aula86-live.iso');
   await expect(list).toContainText('CD-ROM');
   await expect(page.getByRole('option', { name: 'aula86-live.iso' })).toBeAttached();
+  // The storage line counts the 4 MB image.
+  await expect(addGuestPanel(page).getByTestId('storage-usage')).toHaveText(
+    /This browser stores ([4-9]|\d{2,})(\.\d)? MB for the lab and allows \d+ MB\./,
+  );
+
+  // Removed, it leaves the list and the Guest menu.
+  await list.getByRole('button', { name: 'Remove aula86-live.iso' }).click();
+  await expect(page.getByText('aula86-live.iso was removed from this browser.')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Your guests' })).toBeHidden();
+  await expect(page.getByRole('option', { name: 'aula86-live.iso' })).not.toBeAttached();
 });
 
 test('a hard disk forgets what the guest wrote after "Discard disk changes"', async ({ page }) => {
