@@ -38,3 +38,14 @@ describe('formatDateTime', () => {
     expect(formatDateTime(at, 'es')).toMatch(/1\/12\/26.*18:21:05/);
   });
 });
+
+describe('formatters are kept per locale', () => {
+  it('gives each locale its own format, however the calls alternate', () => {
+    const sizes = ['en', 'es', 'en', 'es'].map((l) => formatBytes(1_500_000, l));
+    expect(sizes).toEqual(['1.5 MB', '1,5 MB', '1.5 MB', '1,5 MB']);
+    expect(formatNumber(1234.5, 'en', 1)).toBe('1,234.5');
+    expect(formatNumber(1234.5, 'en', 0)).toBe('1,235');
+    expect(formatSeconds(1500, 'es')).toBe('1,5');
+    expect(formatSeconds(1500, 'en', 2)).toBe('1.50');
+  });
+});
