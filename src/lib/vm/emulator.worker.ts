@@ -175,7 +175,7 @@ async function create(config: PowerOnConfig) {
   }
   // Before its first slice ends: autostart runs the CPU just before 'emulator-loaded'.
   e.add_listener('emulator-loaded', () => {
-    yieldOnThisThread((e as unknown as { v86: V86Loop }).v86);
+    yieldOnThisThread((e as unknown as { v86: V86Loop }).v86, () => screen?.tickIfDue());
     passRebootsFromStates(e, () => report.emit('reboot', null));
   });
   // Bytes of one emulator tick go out as one message.

@@ -13,10 +13,15 @@ export interface V86Loop {
   unregister_yield(): void;
 }
 
-/** Makes `loop` yield on the current thread, for the life of the worker. */
-export function yieldOnThisThread(loop: V86Loop): void {
+/**
+ * Makes `loop` yield on the current thread, for the life of the worker. `betweenSlices` runs at
+ * each yield: work that must keep its pace while the guest computes flat out (a busy thread
+ * runs its timers late).
+ */
+export function yieldOnThisThread(loop: V86Loop, betweenSlices: () => void = () => {}): void {
   const channel = new MessageChannel();
   channel.port1.onmessage = ({ data }: MessageEvent<[number, number]>) => {
+    betweenSlices();
     const [delayMs, tick] = data;
     if (delayMs < 1) loop.yield_callback(tick);
     // Set from a message task, the timer is never clamped to 4 ms as nested timers are.
