@@ -69,24 +69,25 @@ const markGap = (page, from, to) =>
     [from, to],
   );
 
-export function appScreen(browser, base) {
+/**
+ * The screen guest in a fresh page that `open` opened: the time from `newMark` until its screen
+ * shows the prompt; then, once the page has settled, pictures a second and the longest task
+ * while the text that `scroll` started scrolls.
+ */
+function measureScreen(browser, { kind, open, newMark, scroll }) {
   return inFreshPage(browser, async (page) => {
     await page.addInitScript(LONG_TASKS);
     await page.addInitScript(MARK_SCREEN_PROMPT);
-    await page.goto(`${base}/?lang=en&profile=tiny-screen`);
+    await open(page);
     await page.waitForFunction(
       () => performance.getEntriesByName('screen-prompt').length > 0,
       null,
-      {
-        timeout: 60_000,
-      },
+      { timeout: 60_000 },
     );
-    const { gap, nav } = await markGap(page, 'aula86:new-v86', 'screen-prompt');
+    const { gap, nav } = await markGap(page, newMark, 'screen-prompt');
     await page.waitForTimeout(SETTLE_MS);
-    await page.getByRole('application', { name: 'Screen of pc1' }).click();
-    await page.keyboard.type('seq 1 200000');
-    await page.keyboard.press('Enter');
-    const fps = await page.evaluate(COUNT_PICTURES, ['app', SCROLL_MS]);
+    await scroll(page);
+    const fps = await page.evaluate(COUNT_PICTURES, [kind, SCROLL_MS]);
     const longest = await page.evaluate(() => window.__longest);
     return {
       screenPromptMs: gap,
@@ -97,30 +98,35 @@ export function appScreen(browser, base) {
   });
 }
 
-export function bareScreen(browser, base) {
-  return inFreshPage(browser, async (page) => {
-    await page.addInitScript(LONG_TASKS);
-    await page.addInitScript(MARK_SCREEN_PROMPT);
-    await openBare(page, `${base}/bare/?state&profile=tiny-screen`);
-    await page.waitForFunction(
-      () => performance.getEntriesByName('screen-prompt').length > 0,
-      null,
-      {
-        timeout: 60_000,
-      },
-    );
-    const { gap, nav } = await markGap(page, 'new-v86', 'screen-prompt');
-    await page.waitForTimeout(SETTLE_MS);
-    await page.evaluate(() => window.bare.emulator.keyboard_send_text('seq 1 200000\n'));
-    const fps = await page.evaluate(COUNT_PICTURES, ['bare', SCROLL_MS]);
-    const longest = await page.evaluate(() => window.__longest);
-    return {
-      screenPromptMs: gap,
-      navToScreenPromptMs: nav,
-      scrollFps: fps,
-      scrollLongestMs: longest,
-    };
+export const appScreen = (browser, base) =>
+  measureScreen(browser, {
+    kind: 'app',
+    open: (page) => page.goto(`${base}/?lang=en&profile=tiny-screen`),
+    newMark: 'aula86:new-v86',
+    scroll: async (page) => {
+      await page.getByRole('application', { name: 'Screen of pc1' }).click();
+      await page.keyboard.type('seq 1 200000');
+      await page.keyboard.press('Enter');
+    },
   });
+
+export const bareScreen = (browser, base) =>
+  measureScreen(browser, {
+    kind: 'bare',
+    open: (page) => openBare(page, `${base}/bare/?state&profile=tiny-screen`),
+    newMark: 'new-v86',
+    scroll: (page) =>
+      page.evaluate(() => window.bare.emulator.keyboard_send_text('seq 1 200000\n')),
+  });
+
+/** Runs `use(dir)` with a new temporary folder, removed afterwards whatever happens. */
+async function inTempDir(prefix, use) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    return await use(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The lab's test ISO padded to 50 MB (the padding lies past the ISO's volume: it still boots). */
@@ -149,7 +155,10 @@ const SAMPLE_HEAP = () => {
 };
 
 export function appIso(browser, base) {
-  const dir = mkdtempSync(join(tmpdir(), 'aula86-iso-'));
+  return inTempDir('aula86-iso-', (dir) => appIsoIn(browser, base, dir));
+}
+
+function appIsoIn(browser, base, dir) {
   return inFreshPage(browser, async (page) => {
     await openApp(page, `${base}/?lang=en`);
     await page.waitForTimeout(SETTLE_MS);
@@ -180,19 +189,20 @@ export function appIso(browser, base) {
       return window.__heapPeak - window.__heapBase;
     });
     return { isoAddMs: gap, isoHeapGrowth: heapGrowth };
-  }).finally(() => rmSync(dir, { recursive: true, force: true }));
+  });
 }
 
 export function bareIso(browser, base) {
-  const dir = mkdtempSync(join(tmpdir(), 'aula86-iso-'));
-  return inFreshPage(browser, async (page) => {
-    await page.goto(`${base}/bare/iso.html`);
-    await page.waitForFunction(() => window.isoBench?.ready, null, { timeout: 60_000 });
-    await page.locator('#iso').setInputFiles(fiftyMegabyteIso(dir));
-    await collectGarbage(page);
-    const { ms, heapGrowth } = await page.evaluate(() => window.isoBench.boot('SeaBIOS'));
-    return { isoAddMs: ms, isoHeapGrowth: heapGrowth };
-  }).finally(() => rmSync(dir, { recursive: true, force: true }));
+  return inTempDir('aula86-iso-', (dir) =>
+    inFreshPage(browser, async (page) => {
+      await page.goto(`${base}/bare/iso.html`);
+      await page.waitForFunction(() => window.isoBench?.ready, null, { timeout: 60_000 });
+      await page.locator('#iso').setInputFiles(fiftyMegabyteIso(dir));
+      await collectGarbage(page);
+      const { ms, heapGrowth } = await page.evaluate(() => window.isoBench.boot('SeaBIOS'));
+      return { isoAddMs: ms, isoHeapGrowth: heapGrowth };
+    }),
+  );
 }
 
 /** Types into the terminal and waits for `pattern` in its rows. */
@@ -204,7 +214,10 @@ async function typeAndWait(page, command, pattern) {
 }
 
 export function appShared(browser, base) {
-  const dir = mkdtempSync(join(tmpdir(), 'aula86-9p-'));
+  return inTempDir('aula86-9p-', (dir) => appSharedIn(browser, base, dir));
+}
+
+function appSharedIn(browser, base, dir) {
   return inFreshPage(browser, async (page) => {
     await openApp(page, `${base}/?lang=en`);
     await page.waitForTimeout(SETTLE_MS);
@@ -241,7 +254,7 @@ export function appShared(browser, base) {
     const outMs = Date.now() - started;
     const equal = guest === sent && createHash('sha256').update(back).digest('hex') === sent;
     return { sharedInMs: inMs, sharedOutMs: outMs, sharedEqual: equal ? 1 : 0 };
-  }).finally(() => rmSync(dir, { recursive: true, force: true }));
+  });
 }
 
 export function bareShared(browser, base) {

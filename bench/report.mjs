@@ -55,24 +55,20 @@ function parts(result) {
   const instantTable = tableOf(instantRows);
   // A measurement that failed leaves an empty entry (its pair's other half still counts).
   const failedOf = (list = []) => list.filter((s) => Object.keys(s ?? {}).length === 0).length;
-  const ms = result.machineSamples ?? { app: [], bare: [] };
-  const machineFailures =
-    failedOf(ms.app) + failedOf(ms.bare)
-      ? `\n\nIn this run ${failedOf(ms.app)} app and ${failedOf(ms.bare)} bare measurement(s) of ${ms.app.length} failed (the bare page's second machine did not answer: typed the moment its state was restored, plain v86 sometimes loses the line; it now presses Enter first); those medians are of the others.`
+  /** The line under a table when some of its measurements failed (`why`: what failed). */
+  const failuresNote = (samples = { app: [], bare: [] }, why = '') =>
+    failedOf(samples.app) + failedOf(samples.bare)
+      ? `\n\nIn this run ${failedOf(samples.app)} app and ${failedOf(samples.bare)} bare measurement(s) of ${samples.app.length} failed${why}; those medians are of the others.`
       : '';
+  const machineFailures = failuresNote(
+    result.machineSamples,
+    " (the bare page's second machine did not answer: typed the moment its state was restored, plain v86 sometimes loses the line; it now presses Enter first)",
+  );
   const machineTable = machineRows.length ? tableOf(machineRows) + machineFailures : '';
-  const ns = result.networkSamples ?? { app: [], bare: [] };
-  const networkFailures =
-    failedOf(ns.app) + failedOf(ns.bare)
-      ? `\n\nIn this run ${failedOf(ns.app)} app and ${failedOf(ns.bare)} bare measurement(s) of ${ns.app.length} failed; those medians are of the others.`
-      : '';
-  const networkTable = networkRows.length ? tableOf(networkRows) + networkFailures : '';
-  const gs = result.guestSamples ?? { app: [], bare: [] };
-  const guestFailures =
-    failedOf(gs.app) + failedOf(gs.bare)
-      ? `\n\nIn this run ${failedOf(gs.app)} app and ${failedOf(gs.bare)} bare measurement(s) of ${gs.app.length} failed; those medians are of the others.`
-      : '';
-  const guestTable = guestRows.length ? tableOf(guestRows) + guestFailures : '';
+  const networkTable = networkRows.length
+    ? tableOf(networkRows) + failuresNote(result.networkSamples)
+    : '';
+  const guestTable = guestRows.length ? tableOf(guestRows) + failuresNote(result.guestSamples) : '';
 
   const msText = (v) => (!Number.isFinite(v) ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(0));
   const times = (v, base) =>

@@ -193,23 +193,38 @@ const NETWORK_METRICS = [
 // Virtual networks: a machine added with its card, ping round trips, three idle machines, a
 // flood through the switch with the packet view on screen, and NE2000 vs virtio-net.
 const NETWORK_ROUNDS = 3;
-async function networkSection() {
-  const network = await alternate(
+const networkSection = () =>
+  pairedSection(
     'network',
     NETWORK_ROUNDS,
+    [
+      [appAddAndPing, bareAddAndPing],
+      [appRtt, bareRtt],
+      [appIdleThree, bareIdleThree],
+      [appFlood, bareFlood],
+      [appMeasure, bareMeasure],
+    ],
+    NETWORK_METRICS,
+  );
+
+/**
+ * A section of app/bare measurement pairs: each round runs all of a kind's measurements in a
+ * row, their figures merged into one sample; then the section's table rows.
+ */
+async function pairedSection(label, rounds, pairs, metrics) {
+  const samples = await alternate(
+    label,
+    rounds,
     async (kind) => {
-      const app = kind === 'app';
-      return {
-        ...(await (app ? appAddAndPing : bareAddAndPing)(browser, base)),
-        ...(await (app ? appRtt : bareRtt)(browser, base)),
-        ...(await (app ? appIdleThree : bareIdleThree)(browser, base)),
-        ...(await (app ? appFlood : bareFlood)(browser, base)),
-        ...(await (app ? appMeasure : bareMeasure)(browser, base)),
-      };
+      let figures = {};
+      for (const [app, bare] of pairs) {
+        figures = { ...figures, ...(await (kind === 'app' ? app : bare)(browser, base)) };
+      }
+      return figures;
     },
     {},
   );
-  return { network, rows: NETWORK_METRICS.map(figuresOf(network)) };
+  return { samples, rows: metrics.map(figuresOf(samples)) };
 }
 
 const GUEST_METRICS = [
@@ -238,33 +253,28 @@ const GUEST_METRICS = [
 
 // Other guests: the screen guest, a teacher's ISO, files in and out through 9p.
 const GUEST_ROUNDS = 3;
-async function guestsSection() {
-  const guests = await alternate(
+const guestsSection = () =>
+  pairedSection(
     'guests',
     GUEST_ROUNDS,
-    async (kind) => {
-      const app = kind === 'app';
-      return {
-        ...(await (app ? appScreen : bareScreen)(browser, base)),
-        ...(await (app ? appIso : bareIso)(browser, base)),
-        ...(await (app ? appShared : bareShared)(browser, base)),
-      };
-    },
-    {},
+    [
+      [appScreen, bareScreen],
+      [appIso, bareIso],
+      [appShared, bareShared],
+    ],
+    GUEST_METRICS,
   );
-  return { guests, rows: GUEST_METRICS.map(figuresOf(guests)) };
-}
 
 // BENCH_ONLY=network or BENCH_ONLY=guests: that section alone, its table put into the last full
 // run's JSON (which says so, and the doc says which tables are older).
 const SECTIONS = {
   network: async () => {
-    const { network, rows } = await networkSection();
-    return { rows, samples: { networkSamples: network } };
+    const { samples, rows } = await networkSection();
+    return { rows, samples: { networkSamples: samples } };
   },
   guests: async () => {
-    const { guests, rows } = await guestsSection();
-    return { rows, samples: { guestSamples: guests } };
+    const { samples, rows } = await guestsSection();
+    return { rows, samples: { guestSamples: samples } };
   },
 };
 const only = process.env.BENCH_ONLY;
@@ -374,8 +384,8 @@ const machines = await alternate(
   {},
 );
 
-const { network, rows: networkRows } = await networkSection();
-const { guests, rows: guestRows } = await guestsSection();
+const { samples: network, rows: networkRows } = await networkSection();
+const { samples: guests, rows: guestRows } = await guestsSection();
 await browser.close();
 server.close();
 const imagesDir = join(root, 'dist', 'images');
