@@ -82,13 +82,15 @@ function drawAtlas(): Uint8ClampedArray {
   return ctx.getImageData(0, 0, ATLAS_W, ATLAS_H).data;
 }
 
+/** The characters' coverage: one atlas for the page, however many screens it shows. */
+let coverage: Uint8Array[] | null = null;
+
 export class GlyphCache {
-  #coverage: Uint8Array[] | null = null;
   #glyphs = new Map<string, Uint32Array>();
 
-  /** Draws the atlas now (a view does it before the first picture arrives); once. */
+  /** Draws the page's atlas now if it is not there yet (a view does it before its first picture). */
   prepare(): void {
-    this.#coverage ??= coverageFromAtlas(drawAtlas());
+    coverage ??= coverageFromAtlas(drawAtlas());
   }
 
   /** The cell's 9×16 pixels, row by row. */
@@ -98,7 +100,7 @@ export class GlyphCache {
     if (pixels) return pixels;
     if (this.#glyphs.size >= MAX_GLYPHS) this.#glyphs.clear();
     this.prepare();
-    pixels = colourGlyph(this.#coverage![byte & 0xff]!, fg, bg);
+    pixels = colourGlyph(coverage![byte & 0xff]!, fg, bg);
     this.#glyphs.set(key, pixels);
     return pixels;
   }
