@@ -55,7 +55,9 @@ export class CostPanel {
             if (mips.dataset['samples'] === before) return;
             observer.disconnect();
             resolve({
-              at: performance.now(),
+              // When the reading behind the figures was taken (the emulator's clock): the page's
+              // own clock would add however late the reading's message reached the page.
+              at: Number(mips.dataset['at']),
               instructions: Number(count.textContent.replace(/\D/g, '')),
               mips: Number(mips.dataset['mips']),
             });

@@ -19,6 +19,11 @@ export class SpeedGauge {
   mipsHistory = $state.raw<(number | null)[]>([]);
   /** Time the guest has been running since power-on (pauses excluded), ms. */
   uptimeMs = $state.raw(0);
+  /**
+   * When the counter reading behind the figures above was taken (epoch ms, the worker's clock):
+   * null before the first.
+   */
+  shownAt = $state.raw<number | null>(null);
   /** Whether v86 translates guest code to WebAssembly (its JIT) or interprets every instruction. */
   jit = $state.raw(true);
 
@@ -35,7 +40,6 @@ export class SpeedGauge {
   #speed = new SpeedMeter();
   #lastReadingAt: number | null = null;
   #uptimeMs = 0;
-  #shownAt: number | null = null;
 
   /**
    * A counter reading from the emulator (four a second, and more with output). The figures on
@@ -51,8 +55,8 @@ export class SpeedGauge {
     this.#lastReadingAt = raw.at;
     this.#speed.add(reading);
     this.events.emit('counter', reading);
-    if (running && this.#shownAt !== null && raw.at - this.#shownAt < SHOW_EVERY_MS) return;
-    this.#shownAt = raw.at;
+    if (running && this.shownAt !== null && raw.at - this.shownAt < SHOW_EVERY_MS) return;
+    this.shownAt = raw.at;
     this.instructions = reading.total;
     this.uptimeMs = this.#uptimeMs;
     this.samples++;
@@ -66,7 +70,7 @@ export class SpeedGauge {
     this.#counter.reset();
     this.#latestTotal = 0;
     this.#lastReadingAt = null;
-    this.#shownAt = null;
+    this.shownAt = null;
     this.#speed.reset();
     this.instructions = 0;
     this.mips = null;

@@ -10,8 +10,10 @@ describe('SpeedGauge', () => {
     gauge.count({ value: 20_000_000, at: 250 }, true); // too soon to show
     expect(gauge.samples).toBe(1);
     expect(gauge.instructions).toBe(0);
+    expect(gauge.shownAt).toBe(0); // the time of the reading on screen, not of the latest one
     gauge.count({ value: 80_000_000, at: 1000 }, true);
     expect(gauge.samples).toBe(2);
+    expect(gauge.shownAt).toBe(1000);
     expect(gauge.instructions).toBe(80_000_000);
     expect(gauge.mips).toBeCloseTo(80, 5);
     expect(gauge.uptimeMs).toBe(1000);
@@ -33,6 +35,7 @@ describe('SpeedGauge', () => {
     gauge.count({ value: 1000, at: 1000 }, true);
     gauge.reset(false);
     expect(gauge.instructions).toBe(0);
+    expect(gauge.shownAt).toBeNull();
     expect(gauge.mips).toBeNull();
     expect(gauge.uptimeMs).toBe(1000);
     gauge.reset(true);
