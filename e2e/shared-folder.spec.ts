@@ -31,10 +31,28 @@ test('a file sent in is read back by sha256sum, and a file the guest writes come
   );
   const inGuest = /^([0-9a-f]{64}) {2}\/mnt\/host\/salida\.bin$/m.exec(await lab.screenText())![1];
   const downloading = page.waitForEvent('download');
-  await panel.getByRole('button', { name: 'Download salida.bin' }).click();
+  await panel.getByRole('button', { name: 'Download “salida.bin”' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('salida.bin');
   expect(sha256(await readFile(await download.path()))).toBe(inGuest);
+
+  // Names that look alike are different files: each downloads as itself, never its twin.
+  await lab.run(
+    "printf A > '/mnt/host/a\\b'; printf B > /mnt/host/a_b; printf C > '/mnt/host/tr '; printf D > /mnt/host/tr; echo made",
+    /^made$/m,
+  );
+  for (const [name, content] of [
+    ['a\\b', 'A'],
+    ['a_b', 'B'],
+    ['tr ', 'C'],
+    ['tr', 'D'],
+  ] as const) {
+    const downloading = page.waitForEvent('download');
+    await panel.getByRole('button', { name: `Download “${name}”`, exact: true }).click();
+    const download = await downloading;
+    expect(await readFile(await download.path(), 'utf8')).toBe(content);
+    await expect(panel.getByText(`Downloaded “${name}”.`, { exact: true })).toBeVisible();
+  }
 });
 
 test('files dropped on the machine land in its shared folder', async ({ page }) => {

@@ -4,11 +4,14 @@
 import type { Emulator } from '../vm/EmulatorClient';
 import type { SharedFileInfo } from '../vm/emulatorProtocol';
 import { UserError } from '../notices/notice';
+import { applyListing } from './listing';
 
 /** The largest file sent in one go: it is held in memory on both sides while it crosses. */
 export const MAX_SHARED_FILE = 256 * 1024 * 1024;
 /** The folder's whole contents: it lives in the emulator's memory and in every snapshot. */
 export const MAX_SHARED_TOTAL = 512 * 1024 * 1024;
+/** How often a watched folder asks the worker what changed (an answer is tiny when nothing did). */
+const WATCH_MS = 1000;
 
 export interface SendProgress {
   name: string;
@@ -18,13 +21,18 @@ export interface SendProgress {
 }
 
 export class SharedFolder {
-  files = $state.raw<SharedFileInfo[]>([]);
+  files = $state.raw<readonly SharedFileInfo[]>([]);
   /** The file being sent, while it is. */
   sending = $state.raw<SendProgress | null>(null);
   #emulator: Emulator | null = null;
+  /** The worker's listing version the page's list matches (-1: none yet). */
+  #version = -1;
+  #watchers = 0;
+  #timer: ReturnType<typeof setInterval> | null = null;
 
   connect(emulator: Emulator | null): void {
     this.#emulator = emulator;
+    this.#version = -1;
     this.files = [];
   }
 
@@ -32,13 +40,32 @@ export class SharedFolder {
     return this.#emulator !== null;
   }
 
-  /** Reads the folder's list from the guest's side (what the guest wrote is there too). */
-  async refresh(): Promise<SharedFileInfo[]> {
+  /**
+   * The guest writes without telling: while someone watches (a panel on screen), the worker is
+   * asked every second what changed, and only that is applied. Returns the undo.
+   */
+  watch(): () => void {
+    if (this.#watchers++ === 0) {
+      void this.refresh().catch(() => undefined);
+      this.#timer = setInterval(() => void this.refresh().catch(() => undefined), WATCH_MS);
+    }
+    return () => {
+      if (--this.#watchers === 0 && this.#timer !== null) {
+        clearInterval(this.#timer);
+        this.#timer = null;
+      }
+    };
+  }
+
+  /** Brings the list up to date with the guest's side (what the guest wrote is there too). */
+  async refresh(): Promise<readonly SharedFileInfo[]> {
     const emulator = this.#emulator;
     if (!emulator) return [];
-    const files = await emulator.listFiles();
-    if (emulator === this.#emulator) this.files = files;
-    return files;
+    const changes = await emulator.sharedChanges(this.#version);
+    if (emulator !== this.#emulator) return this.files;
+    this.#version = changes.version;
+    this.files = applyListing(this.files, changes);
+    return this.files;
   }
 
   /** Sends files into /mnt/host, one after another, reading each in chunks (progress shown). */
@@ -68,11 +95,11 @@ export class SharedFolder {
     await this.refresh();
   }
 
-  /** A file of the folder, as the guest left it. */
+  /** A file of the folder, by the name the guest gave it, as the guest left it. */
   async read(name: string): Promise<Blob> {
     const emulator = this.#emulator;
     if (!emulator) throw new UserError('shared.error.noMachine', {});
-    return new Blob([await emulator.getFile(name)]);
+    return emulator.getFile(name);
   }
 }
 

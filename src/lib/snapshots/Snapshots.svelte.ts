@@ -13,8 +13,9 @@ import {
   type SnapshotOrigin,
 } from './format';
 import { whenQuiet } from '../scheduling/whenQuiet';
+import { saveBlob } from '../downloads/download';
 import { SnapshotLibrary } from './library';
-import { cleanName } from './names';
+import { cleanName } from '../text/names';
 import type { DamagedRecord } from './storage';
 
 export type SnapshotBusy = 'saving' | 'restoring' | 'working';
@@ -191,11 +192,7 @@ export class Snapshots {
   async exportFile(meta: SnapshotMeta): Promise<void> {
     await this.#run('working', async (library) => {
       const blob = await library.exportFile(meta);
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = `${meta.name.replace(/[^\p{L}\p{N}._-]+/gu, '_')}${EXPORT_EXTENSION}`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+      saveBlob(blob, `${meta.name.replace(/[^\p{L}\p{N}._-]+/gu, '_')}${EXPORT_EXTENSION}`);
       return null;
     });
   }

@@ -7,7 +7,7 @@ import type {
   EmulatorMethods,
   EmulatorSetup,
   PowerOnConfig,
-  SharedFileInfo,
+  SharedChanges,
 } from './emulatorProtocol';
 import type { ScreenFrame } from '../screen/frames';
 import type { StateRequest } from './stateDownload';
@@ -59,8 +59,8 @@ export interface Emulator {
   redrawScreen(): void;
   /** The shared folder (9p, the guest's /mnt/host). */
   putFile(name: string, bytes: Uint8Array<ArrayBuffer>): Promise<void>;
-  getFile(name: string): Promise<Uint8Array<ArrayBuffer>>;
-  listFiles(): Promise<SharedFileInfo[]>;
+  getFile(name: string): Promise<Blob>;
+  sharedChanges(since: number): Promise<SharedChanges>;
   /** Bytes written to the boot disk's overlay. */
   diskChanges(): Promise<number>;
   stop(): Promise<void>;
@@ -146,11 +146,11 @@ export class EmulatorClient implements Emulator {
   putFile(name: string, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
     return this.#rpc.call('putFile', { name, bytes }, { transfer: [bytes.buffer] });
   }
-  getFile(name: string): Promise<Uint8Array<ArrayBuffer>> {
+  getFile(name: string): Promise<Blob> {
     return this.#rpc.call('getFile', name);
   }
-  listFiles(): Promise<SharedFileInfo[]> {
-    return this.#rpc.call('listFiles', null);
+  sharedChanges(since: number): Promise<SharedChanges> {
+    return this.#rpc.call('sharedChanges', since);
   }
   diskChanges(): Promise<number> {
     return this.#rpc.call('diskChanges', null);

@@ -70,14 +70,18 @@ export class FakeEmulator implements Emulator {
     this.files.set(name, bytes);
     return Promise.resolve();
   }
-  getFile(name: string): Promise<Uint8Array<ArrayBuffer>> {
+  getFile(name: string): Promise<Blob> {
     const bytes = this.files.get(name);
-    return bytes ? Promise.resolve(bytes) : Promise.reject(new Error('file not found'));
+    return bytes ? Promise.resolve(new Blob([bytes])) : Promise.reject(new Error('file not found'));
   }
-  listFiles() {
-    return Promise.resolve(
-      [...this.files].map(([name, bytes]) => ({ name, size: bytes.length, modified: 0 })),
-    );
+  /** Every question gets the whole list (a worker sends only what changed). */
+  sharedChanges(since: number) {
+    const changed = [...this.files].map(([name, bytes]) => ({
+      name,
+      size: bytes.length,
+      modified: 0,
+    }));
+    return Promise.resolve({ version: since + 1, all: true, changed, removed: [] });
   }
   diskChanges = vi.fn(() => Promise.resolve(0));
   stop = vi.fn(() => Promise.resolve());

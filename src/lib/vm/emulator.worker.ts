@@ -5,7 +5,7 @@ import { v86Devices } from './devices.mjs';
 import type { ScreenCapture } from '../screen/ScreenCapture';
 import { frameBuffers } from '../screen/frames';
 import { bootFiles, captureScreen, passRebootsFromStates } from './workerMachine';
-import { getSharedFile, listSharedFiles, putSharedFile } from '../shared/sharedFolder';
+import { putSharedFile, readSharedFile, SharedFolderWatch } from '../shared/sharedFolder';
 import type { OverlayDisk } from '../media/OverlayDisk';
 import { compileEmulatorWasm, WasmLoadError } from './wasm';
 import { gunzip } from '../bytes/codec';
@@ -114,6 +114,10 @@ interface V86Bus {
 }
 
 let disk: OverlayDisk | null = null;
+/** Tells the page what changed in the shared folder (made at the first question). */
+let sharedWatch: SharedFolderWatch | null = null;
+/** A state was restored: its shared folder is listed again (v86 does not announce it). */
+const sharedChanged = () => sharedWatch?.invalidate();
 
 /**
  * Starts loading v86's library and compiling its WebAssembly at once, in parallel; create()
@@ -163,6 +167,7 @@ async function create(config: PowerOnConfig) {
     autostart: !state,
   });
   emulator = e;
+  sharedWatch = null;
   if (config.hardware.screen) {
     captureScreen(
       e,
@@ -200,6 +205,7 @@ async function create(config: PowerOnConfig) {
   if (state) {
     await new Promise<void>((resolve) => e.add_listener('emulator-loaded', () => resolve()));
     await e.restore_state(state);
+    sharedChanged();
     if (config.parked) return report.emit('parked', null);
     await e.run();
     report.emit('resumed', null);
@@ -256,6 +262,7 @@ const handlers: Handlers<EmulatorMethods> = {
       const e = running();
       pending = [];
       await e.restore_state(state);
+      sharedChanged();
     }),
   setJit: (enabled) => thenCount(() => setJit(running(), enabled)),
   receiveFrames: (frames) => {
@@ -276,15 +283,11 @@ const handlers: Handlers<EmulatorMethods> = {
   },
   redrawScreen: () => screen?.redraw(),
   putFile: async ({ name, bytes }) => putSharedFile(running(), name, bytes),
-  getFile: async (name) => {
-    const bytes = (await getSharedFile(running(), name)) as Uint8Array<ArrayBuffer>;
-    const copy =
-      bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-        ? bytes
-        : bytes.slice();
-    return transfer(copy, [copy.buffer]);
+  getFile: (name) => readSharedFile(running(), name),
+  sharedChanges: (since) => {
+    running();
+    return (sharedWatch ??= new SharedFolderWatch(emulator)).changesSince(since);
   },
-  listFiles: () => listSharedFiles(running()),
   diskChanges: () => disk?.writtenBytes ?? 0,
 };
 

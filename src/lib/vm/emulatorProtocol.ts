@@ -68,10 +68,10 @@ export type EmulatorMethods = {
   redrawScreen: { args: null; result: void };
   /** Shared folder (9p): writes a file under the guest's /mnt/host. */
   putFile: { args: { name: string; bytes: Uint8Array<ArrayBuffer> }; result: void };
-  /** Shared folder: a file's bytes. */
-  getFile: { args: string; result: Uint8Array<ArrayBuffer> };
-  /** Shared folder: its files, with sizes. */
-  listFiles: { args: null; result: SharedFileInfo[] };
+  /** Shared folder: a file, by its name in the guest, as a Blob (its bytes stay off the heap). */
+  getFile: { args: string; result: Blob };
+  /** Shared folder: what changed since the listing `version` the page has (-1: none yet). */
+  sharedChanges: { args: number; result: SharedChanges };
   /** Bytes the guest wrote to its disk's overlay (the changes "discard" would drop). */
   diskChanges: { args: null; result: number };
 };
@@ -82,6 +82,14 @@ export interface SharedFileInfo {
   size: number;
   /** Last modified, ms since the epoch. */
   modified: number;
+}
+
+/** The shared folder's changes since a listing version (`all`: the whole list, not a change). */
+export interface SharedChanges {
+  version: number;
+  all: boolean;
+  changed: SharedFileInfo[];
+  removed: string[];
 }
 
 export type EmulatorEvents = {
