@@ -68,6 +68,8 @@ export const enNetwork = {
   'net.clear': 'Clear capture',
   'net.exportPcap': 'Export pcap',
   'net.exportHint': 'A libpcap file of the frames kept: open it with Wireshark or tcpdump -r.',
+  'net.refusedFromTabs':
+    "Refused from the lab's other tabs: {malformed} messages that were not frames, {overLimit} frames over the limit; flooded, the link to them rested {rests} times for 3 s.",
   'net.kept': '{shown} shown · {kept} kept · {total} seen · {overwritten} no longer kept',
   'net.col.no': 'No.',
   'net.col.time': 'Time',

@@ -71,6 +71,8 @@ export const esNetwork: Record<keyof typeof enNetwork, string> = {
   'net.exportPcap': 'Exportar pcap',
   'net.exportHint':
     'Un fichero libpcap con las tramas guardadas: ábrelo con Wireshark o con tcpdump -r.',
+  'net.refusedFromTabs':
+    'Rechazado de las otras pestañas del laboratorio: {malformed} mensajes que no eran tramas, {overLimit} tramas por encima del límite; inundado, el enlace con ellas descansó {rests} veces durante 3 s.',
   'net.kept':
     '{shown} mostradas · {kept} guardadas · {total} vistas · {overwritten} ya no se guardan',
   'net.col.no': 'N.º',

@@ -5,7 +5,7 @@ import { DhcpService } from './dhcp';
 import { ipToString, macAt, parseSubnet } from './addresses';
 import { PacketLog } from './PacketLog.svelte';
 import { VirtualSwitch, type SwitchPort } from './Switch';
-import { TabBridge } from './TabBridge';
+import { TabBridge, type BridgeLink, type RefusedFromTabs } from './TabBridge';
 
 export interface LanSettings {
   name: string;
@@ -23,6 +23,8 @@ export class Lan {
   /** The address a router gets here, and the default route DHCP hands out: the first host. */
   readonly routerAddress: string;
   dhcpOn = $state.raw(true);
+  /** What the lab's other tabs sent on this switch that the bridge refused, since it started. */
+  refusedFromTabs = $state.raw<RefusedFromTabs>({ malformed: 0, overLimit: 0, rests: 0 });
   /** Bumped when ports, links or the address table change (the topology redraws). */
   changes = $state.raw(0);
   readonly #dhcp: DhcpService;
@@ -36,6 +38,7 @@ export class Lan {
     /** True for the MAC address of one of this tab's machines: DHCP answers only those. */
     isLocalMac: (mac: string) => boolean,
     labels: { dhcp: string; otherTabs: string },
+    bridge: BridgeLink | null = null,
   ) {
     const subnet = parseSubnet(settings.subnet);
     if (!subnet) throw new Error(`not a subnet: ${settings.subnet}`);
@@ -50,10 +53,16 @@ export class Lan {
       if (!this.dhcpOn || !isLocalMac(macAt(frame, 6))) return;
       for (const reply of this.#dhcp.handle(frame)) this.switch.input(this.#dhcpPort, reply);
     });
-    this.#bridge =
-      typeof BroadcastChannel === 'function'
-        ? new TabBridge(this.switch, settings.name, labels.otherTabs)
-        : null;
+    this.#bridge = bridge
+      ? new TabBridge(this.switch, bridge, settings.name, labels.otherTabs, (counts) => {
+          const total = this.refusedFromTabs;
+          this.refusedFromTabs = {
+            malformed: total.malformed + counts.malformed,
+            overLimit: total.overLimit + counts.overLimit,
+            rests: total.rests + counts.rests,
+          };
+        })
+      : null;
     this.#undo.push(
       this.switch.events.on('frame', ({ time, from, bytes }) => {
         if (this.#bridge) this.#bridge.sender = from;

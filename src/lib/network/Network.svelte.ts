@@ -5,6 +5,7 @@ import type { NicKind } from '../vm/devices.mjs';
 import type { Machine } from '../vm/Machine.svelte';
 import { parseSubnet } from './addresses';
 import { Lan, type LanSettings } from './Lan.svelte';
+import { BridgeLink } from './TabBridge';
 
 export const MAX_LANS = 6;
 export const DEFAULT_LANS: LanSettings[] = [
@@ -15,9 +16,16 @@ export const DEFAULT_LANS: LanSettings[] = [
 export class Network {
   lans = $state.raw<Lan[]>([]);
   readonly #machines: () => readonly Machine[];
+  /** The link to the lab's other tabs (none where there are no workers, as in unit tests). */
+  readonly #bridge: BridgeLink | null;
 
-  constructor(machines: () => readonly Machine[], lans: LanSettings[] = DEFAULT_LANS) {
+  constructor(
+    machines: () => readonly Machine[],
+    lans: LanSettings[] = DEFAULT_LANS,
+    bridge: BridgeLink | null = typeof Worker === 'function' ? new BridgeLink() : null,
+  ) {
     this.#machines = machines;
+    this.#bridge = bridge;
     for (const settings of lans) this.addLan(settings);
   }
 
@@ -38,10 +46,13 @@ export class Network {
     const used = this.lans.map((l) => l.vlan);
     let vlan = 1;
     while (used.includes(vlan)) vlan++;
-    const lan = new Lan(settings, vlan, (mac) => this.#machines().some((m) => m.nic.mac === mac), {
-      dhcp: 'DHCP',
-      otherTabs: '⇄',
-    });
+    const lan = new Lan(
+      settings,
+      vlan,
+      (mac) => this.#machines().some((m) => m.nic.mac === mac),
+      { dhcp: 'DHCP', otherTabs: '⇄' },
+      this.#bridge,
+    );
     this.lans = [...this.lans, lan];
     return lan;
   }
@@ -91,5 +102,6 @@ export class Network {
   dispose(): void {
     for (const lan of this.lans) lan.dispose();
     this.lans = [];
+    this.#bridge?.dispose();
   }
 }

@@ -4,6 +4,7 @@
 // broadcast storm) costs dropped frames, counted, and never a frozen page.
 import { Emitter } from '../events/emitter';
 import { isGroupMac, macAt } from './addresses';
+import { TokenBucket } from './tokenBucket';
 
 export interface PortCounters {
   /** Frames and bytes that came in from the port's device. */
@@ -45,8 +46,8 @@ export interface SwitchOptions {
 
 interface Port extends SwitchPort {
   deliver: (frame: Uint8Array) => void;
-  tokens: number;
-  refilledAt: number;
+  /** `rate` frames a second, at most `rate` saved up. */
+  bucket: TokenBucket;
 }
 
 let ports = 0;
@@ -76,8 +77,7 @@ export class VirtualSwitch {
       linkUp: true,
       counters: { inFrames: 0, inBytes: 0, outFrames: 0, outBytes: 0, dropped: 0 },
       deliver,
-      tokens: this.#rate,
-      refilledAt: this.#now(),
+      bucket: new TokenBucket(this.#rate, this.#rate, this.#now),
     };
     this.#ports.set(port.id, port);
     this.events.emit('changed', null);
@@ -115,7 +115,7 @@ export class VirtualSwitch {
     const port = this.#ports.get(from.id);
     if (!port || frame.length < 14) return;
     const now = this.#now();
-    if (!port.linkUp || !this.#admit(port, now)) {
+    if (!port.linkUp || !port.bucket.take()) {
       port.counters.dropped++;
       return;
     }
@@ -143,15 +143,5 @@ export class VirtualSwitch {
     port.counters.outFrames++;
     port.counters.outBytes += frame.length;
     port.deliver(frame.slice());
-  }
-
-  /** The token bucket: `rate` frames a second, at most `rate` saved up. */
-  #admit(port: Port, now: number): boolean {
-    const elapsed = Math.max(0, now - port.refilledAt);
-    port.tokens = Math.min(this.#rate, port.tokens + (elapsed * this.#rate) / 1000);
-    port.refilledAt = now;
-    if (port.tokens < 1) return false;
-    port.tokens--;
-    return true;
   }
 }
