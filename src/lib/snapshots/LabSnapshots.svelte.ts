@@ -7,6 +7,7 @@ import type { Machine } from '../vm/Machine.svelte';
 import { incompatibilities, SnapshotError } from './format';
 import type { Snapshots } from './Snapshots.svelte';
 import { labSnapshotsOf, type LabSnapshot } from './labGroups';
+import { cleanName, uniqueName } from '../text/names';
 
 export type { LabSnapshot } from './labGroups';
 
@@ -35,7 +36,9 @@ export class LabSnapshots {
       if (idle) throw new UserError('snap.error.machineNotRunning', { name: idle.name });
       const layout = this.lab.layout();
       const id = crypto.randomUUID();
-      const label = name.trim() || 'lab';
+      // Cleaned as every name is, and unique among the lab snapshots (two alike could not be told apart).
+      const taken = labSnapshotsOf((await library.list()).items).map((l) => l.name);
+      const label = uniqueName(cleanName(name) ?? 'lab', taken);
       const captured = [];
       // All machines are captured first, then stored: the states belong to one moment.
       for (const m of machines) captured.push({ machine: m, ...(await m.saveState()) });

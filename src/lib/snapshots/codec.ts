@@ -2,7 +2,7 @@
 // serves (worker.ts); unit tests serve them on a MessageChannel instead.
 import { gunzip, gunzipAtMost, gzip, OutputTooLargeError, sha256Hex } from '../bytes/codec';
 import { SnapshotError } from './format';
-import { packState, unpackState } from './packing';
+import { compressChunksOf, damagedChunks, packState, unpackState } from './packing';
 import { SNAPSHOT_FAILURE, type WorkerOps } from './protocol';
 import { serveRpc, transfer, type Handlers, type RpcPort } from '../workers/rpc';
 
@@ -21,6 +21,11 @@ const handlers: Handlers<WorkerOps> = {
     const packed = await packState(raw, new Set(known));
     if (!gzipped) recent = { sha256: packed.stateSha256, state: raw };
     return packed;
+  },
+  verify: ({ chunks }) => damagedChunks(chunks),
+  compressChunks: async ({ stateSha256, hashes }) => {
+    if (recent?.sha256 !== stateSha256) throw new Error('that state is no longer here to compress');
+    return compressChunksOf(recent.state, new Set(hashes));
   },
   recall: ({ stateSha256, stateSize }) =>
     Promise.resolve(

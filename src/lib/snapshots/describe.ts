@@ -1,5 +1,6 @@
 // What went wrong with a snapshot operation, as the notice the panel shows. Pure.
 import { messageOf } from '../errors';
+import { storageRefusalOf } from '../storage/failure';
 import type { MessageKey } from '../i18n/messages';
 import type { Params } from '../i18n/translate';
 import { problem, UserError, type Notice } from '../notices/notice';
@@ -43,6 +44,11 @@ export function describeSnapshotError(error: unknown): Notice {
             }
           }),
         };
+      case 'headerTooLarge':
+        return problem('snap.error.headerTooLarge', {
+          size: Math.ceil(fault.size / 2 ** 20),
+          max: fault.max / 2 ** 20,
+        });
       case 'trailingData':
         return problem('snap.error.trailingData', { extra: fault.extra });
       case 'notSnapshot':
@@ -53,10 +59,8 @@ export function describeSnapshotError(error: unknown): Notice {
         return problem(`snap.error.${fault.code}`);
     }
   }
-  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
-    return problem('snap.error.quota');
-  }
-  const detail = messageOf(error);
-  if (/quota/i.test(detail)) return problem('snap.error.quota');
-  return problem('snap.error.generic', { detail });
+  const refusal = storageRefusalOf(error);
+  if (refusal?.kind === 'quota') return problem('snap.error.quota');
+  if (refusal) return problem('snap.error.refused', { name: refusal.name });
+  return problem('snap.error.generic', { detail: messageOf(error) });
 }

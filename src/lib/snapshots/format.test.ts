@@ -3,6 +3,8 @@ import {
   decodeExport,
   encodeExport,
   EXPORT_MAGIC,
+  MAX_HEADER,
+  SNAPSHOT_LIMITS,
   incompatibilities,
   SnapshotError,
   validateMeta,
@@ -65,6 +67,25 @@ describe('export file', () => {
     const file = encodeExport(meta, payload);
     new DataView(file.buffer).setUint32(EXPORT_MAGIC.length, 2, true);
     expect(problemOf(() => decodeExport(file))).toEqual({ code: 'unsupportedFormat', version: 2 });
+  });
+
+  it('says a header declaring more than a snapshot can have is too large, not "not a snapshot"', () => {
+    const file = encodeExport(meta, payload);
+    new DataView(file.buffer).setUint32(EXPORT_MAGIC.length + 4, 0xffffffff, true);
+    expect(problemOf(() => decodeExport(file))).toEqual({
+      code: 'headerTooLarge',
+      size: 0xffffffff,
+      max: MAX_HEADER,
+    });
+  });
+
+  it('takes the header of a snapshot with the most chunks there can be', () => {
+    const chunks = Array.from({ length: SNAPSHOT_LIMITS.chunks }, (_, i) =>
+      i.toString(16).padStart(64, '0'),
+    );
+    const big = { ...meta, chunks, chunkSizes: chunks.map(() => 16_000) };
+    const { header } = decodeExport(encodeExport(big, payload));
+    expect(header.meta.chunks).toHaveLength(SNAPSHOT_LIMITS.chunks);
   });
 
   it('refuses a damaged header', () => {

@@ -8,7 +8,8 @@ export const EXPORT_EXTENSION = '.aula86snap';
 /** First bytes of an exported file: "AULA86SN". */
 export const EXPORT_MAGIC = new TextEncoder().encode('AULA86SN');
 const FIXED_HEADER = EXPORT_MAGIC.length + 8; // magic, u32 format, u32 header length
-const MAX_HEADER = 1024 * 1024;
+/** An exported file's header: its metadata, at most ~75 bytes a chunk (see SNAPSHOT_LIMITS). */
+export const MAX_HEADER = 8 * 1024 * 1024;
 
 /** What a saved state is tied to: v86 states restore only into the same emulator and machine. */
 export interface SnapshotOrigin {
@@ -66,6 +67,8 @@ export type SnapshotProblem =
   | { code: 'trailingData'; extra: number }
   /** The payload inflates beyond the state size it declares (a damaged or crafted file). */
   | { code: 'tooLarge' }
+  /** The header declares more bytes than any snapshot's header can have (bytes, the most). */
+  | { code: 'headerTooLarge'; size: number; max: number }
   /** The snapshot was deleted meanwhile (in another tab). */
   | { code: 'gone' }
   | { code: 'unsupportedFormat'; version: number }
@@ -118,8 +121,8 @@ export const SNAPSHOT_LIMITS = {
   memoryBytes: 2048 * 1024 * 1024,
   /** What a state holds beyond the guest's memory (video memory, devices). */
   deviceBytes: 64 * 1024 * 1024,
-  /** Chunks of a state (see chunker.ts: none smaller than 1 KiB would be written). */
-  chunks: 1024 * 1024,
+  /** Chunks of a state: the largest state cut at the chunker's smallest size (16 KiB). */
+  chunks: (1024 * 1024 * 1024) / (16 * 1024),
   /** The terminal's output kept with a snapshot. */
   screenChars: 1024 * 1024,
   /** What a stored name may be (new names are cut to 80, see names.ts). */
@@ -253,7 +256,9 @@ export function decodeExport(bytes: Uint8Array): { header: ExportHeader; payload
   const version = view.getUint32(EXPORT_MAGIC.length, true);
   if (version !== SNAPSHOT_FORMAT) throw new SnapshotError({ code: 'unsupportedFormat', version });
   const headerLength = view.getUint32(EXPORT_MAGIC.length + 4, true);
-  if (headerLength > MAX_HEADER) throw new SnapshotError({ code: 'notSnapshot' });
+  if (headerLength > MAX_HEADER) {
+    throw new SnapshotError({ code: 'headerTooLarge', size: headerLength, max: MAX_HEADER });
+  }
   if (bytes.byteLength < FIXED_HEADER + headerLength)
     throw new SnapshotError({ code: 'truncated' });
   let parsed: Partial<ExportHeader>;

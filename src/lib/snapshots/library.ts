@@ -10,7 +10,7 @@ import {
   type SnapshotMeta,
   type SnapshotOrigin,
 } from './format';
-import { cleanName, uniqueName } from './names';
+import { cleanName, uniqueName } from '../text/names';
 import {
   IdbSnapshotStorage,
   MemorySnapshotStorage,
@@ -46,6 +46,12 @@ function storedChunkSizes(metas: SnapshotMeta[]): Map<string, number> {
 
 export class SnapshotLibrary {
   readonly #worker: SnapshotWorker;
+  /**
+   * Stored chunks known good in this page: written by it, or read back and checked. A save
+   * reuses a stored chunk only once it is known good (a damaged one is written again), so a
+   * chunk damaged on disk never makes a snapshot that says "Saved" and cannot be restored.
+   */
+  readonly #verified = new Set<string>();
 
   constructor(
     readonly storage: SnapshotStorage,
@@ -85,7 +91,12 @@ export class SnapshotLibrary {
   ): Promise<boolean> {
     return exclusive(async () => {
       const metas = await this.storage.listMeta();
-      if (metas.some((m) => m.id === id)) return false;
+      const stored = metas.find((m) => m.id === id);
+      if (stored) {
+        // Checked now, while the page is quiet, so that the first save need not check them.
+        await this.#check(stored.chunks);
+        return false;
+      }
       // Bases of other builds are of no use any more; their chunks go with the next collection.
       for (const old of metas.filter((m) => m.kind === 'base'))
         await this.storage.removeMeta(old.id);
@@ -127,10 +138,23 @@ export class SnapshotLibrary {
     // The chunks the stored metadata refers to are stored (each was committed with its
     // metadata), with their sizes: one read gives both what need not be written and its size.
     const sizes = storedChunkSizes(metas);
-    const known = [...sizes.keys()];
     const { data, gzipped } = state;
+    // A gzipped state (the base) is not kept by the worker to compress again: it reuses only
+    // chunks known good. Any other reuses every stored chunk, and checks the ones it reused.
+    const known = gzipped
+      ? [...sizes.keys()].filter((h) => this.#verified.has(h))
+      : [...sizes.keys()];
     const packed = await this.#worker.request('pack', { state: data, gzipped, known }, [data]);
     const stateSize = packed.stateSize;
+    const reused = new Set(packed.chunks.filter((h) => sizes.has(h)));
+    const damaged = await this.#check([...reused]);
+    if (damaged.length > 0) {
+      const again = await this.#worker.request('compressChunks', {
+        stateSha256: packed.stateSha256,
+        hashes: damaged,
+      });
+      packed.fresh.push(...again);
+    }
     for (const c of packed.fresh) sizes.set(c.hash, c.data.byteLength);
     const chunkSizes = packed.chunks.map((h) => sizes.get(h) ?? 0);
     const meta: SnapshotMeta = {
@@ -145,7 +169,20 @@ export class SnapshotLibrary {
     };
     if (meta.kind === undefined) delete meta.kind;
     await this.storage.commit(meta, packed.fresh);
+    for (const c of packed.fresh) this.#verified.add(c.hash);
     return meta;
+  }
+
+  /** Reads and checks the stored chunks not yet known good; returns the damaged ones. */
+  async #check(hashes: string[]): Promise<string[]> {
+    const unchecked = [...new Set(hashes)].filter((h) => !this.#verified.has(h));
+    if (unchecked.length === 0) return [];
+    const stored = await this.storage.getChunks(unchecked);
+    const chunks = new Map(unchecked.map((hash, i) => [hash, stored[i]]));
+    const damaged = await this.#worker.request('verify', { chunks });
+    const bad = new Set(damaged);
+    for (const hash of unchecked) if (!bad.has(hash)) this.#verified.add(hash);
+    return damaged;
   }
 
   /**
@@ -159,7 +196,9 @@ export class SnapshotLibrary {
     const distinct = [...new Set(meta.chunks)];
     const stored = await this.storage.getChunks(distinct);
     const chunks = new Map(distinct.map((hash, i) => [hash, stored[i]]));
-    return this.#worker.request('unpack', { chunks, order: meta.chunks, stateSize });
+    const state = await this.#worker.request('unpack', { chunks, order: meta.chunks, stateSize });
+    for (const hash of distinct) this.#verified.add(hash); // each was checked to unpack
+    return state;
   }
 
   /**

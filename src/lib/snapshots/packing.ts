@@ -35,6 +35,34 @@ export async function packState(
   };
 }
 
+/** The hashes among `compressed` whose chunk is missing, does not inflate, or is not its hash. */
+export async function damagedChunks(
+  compressed: ReadonlyMap<string, Uint8Array<ArrayBuffer> | undefined>,
+): Promise<string[]> {
+  const damaged: string[] = [];
+  await Promise.all(
+    [...compressed].map(async ([hash, data]) => {
+      const raw = data ? await inflate(data).catch(() => null) : null;
+      if (!raw || (await sha256Hex(raw)) !== hash) damaged.push(hash);
+    }),
+  );
+  return damaged;
+}
+
+/** The chunks of `state` with these hashes, compressed (as packState would have). */
+export async function compressChunksOf(
+  state: Uint8Array<ArrayBuffer>,
+  hashes: ReadonlySet<string>,
+): Promise<PackedState['fresh']> {
+  const fresh: PackedState['fresh'] = [];
+  for (const piece of splitIntoChunks(state)) {
+    const hash = await sha256Hex(piece);
+    if (!hashes.has(hash) || fresh.some((c) => c.hash === hash)) continue;
+    fresh.push({ hash, data: await deflate(piece.slice()) });
+  }
+  return fresh;
+}
+
 /**
  * Reassembles a state from its compressed chunks, checking each chunk's SHA-256 and the size.
  * The chunks' hashes, in their order, pin the whole state as surely as its own hash would: that

@@ -16,6 +16,16 @@ export type WorkerOps = {
     };
     result: ArrayBuffer;
   };
+  /** The chunks among `chunks` that are damaged or missing (each inflated and hashed). */
+  verify: { args: { chunks: Map<string, Uint8Array<ArrayBuffer> | undefined> }; result: string[] };
+  /**
+   * Compressed anew: chunks of the state packed last (`stateSha256`), whose stored copies were
+   * found damaged, so a save writes them again instead of reusing them.
+   */
+  compressChunks: {
+    args: { stateSha256: string; hashes: string[] };
+    result: Array<{ hash: string; data: Uint8Array<ArrayBuffer> }>;
+  };
   /** A copy of the last saved state, if it is the one asked for (else null: unpack it). */
   recall: { args: { stateSha256: string; stateSize: number }; result: ArrayBuffer | null };
   gzip: { args: { data: ArrayBuffer }; result: Uint8Array<ArrayBuffer> };
