@@ -24,7 +24,6 @@ export interface StorageUse {
 const MiB = 1024 * 1024;
 
 /** Free storage for this origin, bytes (null: the browser does not say). */
-const storageAvailable = async () => (await estimateStorage())?.free ?? null;
 
 export class GuestShelf {
   /** The built-in profiles, then the user's. */
@@ -79,7 +78,7 @@ export class GuestShelf {
     const storage = await this.storage();
     const image = await importImage(storage, file, choices, onProgress, {
       maxMemoryMb: this.maxMemoryMb(),
-      available: storageAvailable,
+      estimate: estimateStorage,
       // In a worker, straight into the store's database (IndexedDB only: in memory, here).
       ...(storage instanceof IdbImageStorage
         ? { hashAndStore: storeInWorker(storage.database) }

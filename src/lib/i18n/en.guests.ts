@@ -23,8 +23,9 @@ export const enGuests = {
   'shared.files': 'Files in the shared folder',
   'shared.empty': 'The shared folder is empty.',
   'shared.download': 'Download',
-  'shared.downloadNamed': 'Download {name}',
-  'shared.downloaded': 'Downloaded {name}.',
+  'shared.downloadNamed': 'Download “{name}”',
+  'shared.downloaded': 'Downloaded “{name}”.',
+  'shared.showAll': 'Show all {count} files',
   'shared.sent': '{name} is in /mnt/host of {machine}.',
   'shared.sentMany': '{count} files are in /mnt/host of {machine}.',
   'shared.dropHere': 'Drop files to send them to {name} (/mnt/host)',
@@ -93,6 +94,14 @@ export const enGuests = {
     '{memory} MB of memory will not do: this guest needs at least {least} MB and a machine of this lab may have at most {most} MB.',
   'media.error.quota':
     'The image needs {size} MB and this browser lets the lab store only {available} MB more: nothing was written.',
+  'media.error.duplicate':
+    'This image is in the lab already, as “{name}”: choose that guest (or remove it first to add it again).',
+  'media.error.quotaHit':
+    "The browser refused to store more after {written} MB of {size} MB: this site's storage is full, though the browser estimated {free} MB free (a private window allows far less). Delete guests or snapshots you no longer need. Nothing of this image was kept.",
+  'media.error.quotaHitUnknown':
+    "The browser refused to store more after {written} MB of {size} MB: this site's storage is full. Delete guests or snapshots you no longer need. Nothing of this image was kept.",
+  'media.error.refused':
+    'The browser refused to store the image ({name}) after {written} MB of {size} MB. Nothing of it was kept; the guests and snapshots already stored are intact.',
   'media.error.store': 'The image could not be stored: {detail}',
   'media.error.gone':
     'The image of {name} is no longer in this browser (removed, or its data was cleared).',

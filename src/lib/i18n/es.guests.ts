@@ -25,8 +25,9 @@ export const esGuests: Record<keyof typeof enGuests, string> = {
   'shared.files': 'Archivos de la carpeta compartida',
   'shared.empty': 'La carpeta compartida está vacía.',
   'shared.download': 'Descargar',
-  'shared.downloadNamed': 'Descargar {name}',
-  'shared.downloaded': 'Descargado {name}.',
+  'shared.downloadNamed': 'Descargar «{name}»',
+  'shared.downloaded': 'Descargado «{name}».',
+  'shared.showAll': 'Mostrar los {count} archivos',
   'shared.sent': '{name} está en /mnt/host de {machine}.',
   'shared.sentMany': '{count} archivos están en /mnt/host de {machine}.',
   'shared.dropHere': 'Suelta archivos para enviarlos a {name} (/mnt/host)',
@@ -97,6 +98,14 @@ export const esGuests: Record<keyof typeof enGuests, string> = {
     '{memory} MB de memoria no sirven: este invitado necesita al menos {least} MB y una máquina de este laboratorio puede tener como mucho {most} MB.',
   'media.error.quota':
     'La imagen necesita {size} MB y este navegador solo deja guardar {available} MB más al laboratorio: no se escribió nada.',
+  'media.error.duplicate':
+    'Esta imagen ya está en el laboratorio, como «{name}»: elige ese invitado (o quítalo antes para añadirla de nuevo).',
+  'media.error.quotaHit':
+    'El navegador se negó a guardar más tras {written} MB de {size} MB: el almacenamiento de este sitio está lleno, aunque el navegador estimaba {free} MB libres (una ventana privada permite mucho menos). Borra invitados o instantáneas que ya no necesites. No se guardó nada de esta imagen.',
+  'media.error.quotaHitUnknown':
+    'El navegador se negó a guardar más tras {written} MB de {size} MB: el almacenamiento de este sitio está lleno. Borra invitados o instantáneas que ya no necesites. No se guardó nada de esta imagen.',
+  'media.error.refused':
+    'El navegador se negó a guardar la imagen ({name}) tras {written} MB de {size} MB. No se guardó nada de ella; los invitados e instantáneas ya guardados están intactos.',
   'media.error.store': 'No se pudo guardar la imagen: {detail}',
   'media.error.gone':
     'La imagen de {name} ya no está en este navegador (se quitó o se borraron sus datos).',

@@ -6,6 +6,7 @@
 import { createStore, del, delMany, get, getMany, keys, set, type UseStore } from 'idb-keyval';
 import * as v from 'valibot';
 import { parseOrThrow } from '../schema/validate';
+import { cleanName } from '../text/names';
 
 const IMAGE = 'image:';
 const FILE = 'file:';
@@ -18,7 +19,13 @@ const partKeys = (upload: string, parts: number) =>
 
 const hash = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'));
 const size = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
-const name = v.pipe(v.string(), v.minLength(1), v.maxLength(255));
+// Cleaned on every read too: a record stored before names were cleaned shows no tricks either.
+const name = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(255),
+  v.transform((raw) => cleanName(raw, 255) ?? 'image'),
+);
 
 const StoredImageSchema = v.object({
   format: v.literal(1, 'is not format 1'),

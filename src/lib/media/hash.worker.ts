@@ -5,6 +5,7 @@ import { serveRpc, type Handlers, type RpcPort } from '../workers/rpc';
 import type { HashEvents, HashMethods } from './hashProtocol';
 import { streamBlob } from './importImage';
 import { IdbImageStorage } from './ImageStore';
+import { StorageWriteError } from '../storage/failure';
 
 const handlers: Handlers<HashMethods> = {
   store: async ({ blob, database }) => {
@@ -25,4 +26,7 @@ const handlers: Handlers<HashMethods> = {
   },
 };
 
-const report = serveRpc<HashMethods, HashEvents>(self as unknown as RpcPort, handlers);
+// A refused write crosses with the browser's name for it and the bytes written (failure.ts).
+const report = serveRpc<HashMethods, HashEvents>(self as unknown as RpcPort, handlers, (error) =>
+  error instanceof StorageWriteError ? error.toFailure() : null,
+);

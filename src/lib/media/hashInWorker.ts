@@ -3,6 +3,7 @@
 import { RpcClient } from '../workers/rpc';
 import type { HashEvents, HashMethods } from './hashProtocol';
 import type { HashAndStore } from './importImage';
+import { StorageWriteError } from '../storage/failure';
 
 /** A HashAndStore writing into the IndexedDB database `database` (IdbImageStorage's). */
 export const storeInWorker =
@@ -13,6 +14,8 @@ export const storeInWorker =
     rpc.on('progress', onProgress);
     try {
       return await rpc.call('store', { blob, database });
+    } catch (error) {
+      throw StorageWriteError.fromFailure(error) ?? error;
     } finally {
       rpc.terminate();
     }

@@ -9,7 +9,7 @@ const iso = readFileSync(new URL('../../../e2e/fixtures/aula86-live.iso', import
 const isoFile = () => new File([new Uint8Array(iso)], 'aula86-live.iso');
 const options = (over: Partial<ImportOptions> = {}): ImportOptions => ({
   maxMemoryMb: 512,
-  available: () => Promise.resolve(null),
+  estimate: () => Promise.resolve(null),
   now: () => 1000,
   ...over,
 });
@@ -55,10 +55,66 @@ describe('adding a boot image', () => {
       loaded: iso.length,
       total: iso.length,
     });
-    // The same file again (as a hard disk) is one more guest, not one more copy.
+    // The same bytes again, under another name, are refused, naming the guest they are: they
+    // used to replace that guest's entry without a word. Nothing more is kept.
     const parts = storage.partCount;
-    await importImage(storage, isoFile(), { ...cdrom, device: 'hda' }, vi.fn(), options());
+    const again = new File([new Uint8Array(iso)], 'otro-nombre.iso');
+    const twin = await refusal(importImage(storage, again, cdrom, vi.fn(), options()));
+    expect(twin).toMatchObject({
+      key: 'media.error.duplicate',
+      params: { name: 'aula86-live.iso' },
+    });
     expect(storage.partCount).toBe(parts);
+    expect((await storage.list()).images.map((i) => i.name)).toEqual(['aula86-live.iso']);
+  });
+
+  it('says why the browser refused a write, with the figures, and keeps nothing of it', async () => {
+    const storage = new MemoryImageStorage();
+    const putPart = storage.putPart.bind(storage);
+    // The first part goes in, the second finds the quota full (the browser's error has no text).
+    vi.spyOn(storage, 'putPart').mockImplementation((upload, index, bytes) =>
+      index === 0
+        ? putPart(upload, index, bytes)
+        : Promise.reject(new DOMException('', 'QuotaExceededError')),
+    );
+    const big = new File([new Uint8Array(iso), new Uint8Array(6 * 1024 * 1024)], 'big.iso');
+    const estimate = { usage: 0, quota: 10 * 2 ** 30, free: 10 * 2 ** 30 };
+    const error = await refusal(
+      importImage(
+        storage,
+        big,
+        cdrom,
+        vi.fn(),
+        options({ estimate: () => Promise.resolve(estimate) }),
+      ),
+    );
+    expect(error.key).toBe('media.error.quotaHit');
+    expect(error.params).toEqual({
+      written: 4,
+      size: Math.round((big.size / 2 ** 20) * 10) / 10,
+      free: 10240,
+    });
+    expect(storage.partCount).toBe(0);
+    expect((await storage.list()).images).toEqual([]);
+  });
+
+  it('names another refusal of the browser by its name', async () => {
+    const storage = new MemoryImageStorage();
+    vi.spyOn(storage, 'putPart').mockRejectedValue(
+      new DOMException('Internal error.', 'UnknownError'),
+    );
+    const error = await refusal(importImage(storage, isoFile(), cdrom, vi.fn(), options()));
+    expect(error).toMatchObject({
+      key: 'media.error.refused',
+      params: { name: 'UnknownError', written: 0 },
+    });
+  });
+
+  it('keeps no reading-order tricks or control characters in an image name', async () => {
+    const storage = new MemoryImageStorage();
+    const named = new File([new Uint8Array(iso)], 'clase\u202Eosi.exe\u0007');
+    const image = await importImage(storage, named, cdrom, vi.fn(), options());
+    expect(image.name).toBe('claseosi.exe');
   });
 
   it('refuses an image larger than the space left, before writing anything', async () => {
@@ -70,11 +126,13 @@ describe('adding a boot image', () => {
         isoFile(),
         cdrom,
         vi.fn(),
-        options({ available: () => Promise.resolve(1_000_000) }),
+        options({ estimate: () => Promise.resolve({ usage: 0, quota: 80e6, free: 70_000_000 }) }),
       ),
     );
     expect(error.key).toBe('media.error.quota');
-    expect(error.params).toEqual({ size: 4, available: 1 });
+    // The estimate says 70 MB are free, but browsers refuse before that: 64 MiB are kept back,
+    // and the 2.8 MB left are no room for 4 MB.
+    expect(error.params).toEqual({ size: 4, available: 2.8 });
     expect(put).not.toHaveBeenCalled();
   });
 

@@ -4,6 +4,9 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { UserError } from '../notices/notice';
+import { cleanName } from '../text/names';
+import type { StorageEstimate } from '../storage/estimate';
+import { storageRefusalOf, storageReserve, StorageWriteError } from '../storage/failure';
 import { detectImage, HEAD_BYTES, type BootDevice, type Detection } from './detect';
 import { PART_BYTES, type ImageStorage, type StoredFile, type StoredImage } from './ImageStore';
 
@@ -71,9 +74,12 @@ export async function streamBlob(
   let parts = 0;
   let part: Uint8Array[] = [];
   let partBytes = 0;
+  /** Bytes the store has taken (for a refusal's figures). */
+  let stored = 0;
   const flush = async () => {
     if (!storage || partBytes === 0) return;
     await storage.putPart(upload, parts++, new Blob(part as BlobPart[]));
+    stored += partBytes;
     part = [];
     partBytes = 0;
   };
@@ -95,7 +101,7 @@ export async function streamBlob(
     if (loaded !== blob.size) throw new UserError('media.error.changed', {});
   } catch (error) {
     if (storage) await storage.discard({ upload, parts }).catch(() => undefined);
-    throw error;
+    throw storageRefusalOf(error) ? StorageWriteError.from(error, stored) : error;
   }
   return { sha256: bytesToHex(hash.digest()), file: storage ? { upload, parts } : null };
 }
@@ -109,8 +115,8 @@ export type HashAndStore = (
 export interface ImportOptions {
   /** The most memory a guest may have in this lab, MB. */
   maxMemoryMb: number;
-  /** Free storage, bytes (navigator.storage.estimate(); null: unknown). */
-  available: () => Promise<number | null>;
+  /** What the browser says this origin stores and may store (null: it does not say). */
+  estimate: () => Promise<StorageEstimate | null>;
   /** How to hash and write a file (the page uses a worker; default: here, streamed). */
   hashAndStore?: HashAndStore;
   now?: () => number;
@@ -149,7 +155,9 @@ export async function importImage(
     });
   }
   const needed = file.size + (initrd?.size ?? 0);
-  const available = await options.available();
+  const estimate = await options.estimate();
+  // Browsers refuse writes before their estimate says they will: room is left (failure.ts).
+  const available = estimate && Math.max(0, estimate.free - storageReserve(estimate.quota));
   if (available !== null && needed > available) {
     throw new UserError('media.error.quota', { size: mb(needed), available: mb(available) });
   }
@@ -176,6 +184,9 @@ export async function importImage(
   };
   try {
     const main = await add(file, 0);
+    // The same bytes under another name would replace that guest's entry: say where it is instead.
+    const twin = (await storage.list()).images.find((i) => i.sha256 === main.sha256);
+    if (twin) throw new UserError('media.error.duplicate', { name: twin.name });
     const second = initrd ? await add(initrd, file.size) : null;
     onProgress({ phase: 'storing', loaded: 0, total });
     await adopt(main);
@@ -183,7 +194,7 @@ export async function importImage(
     const image: StoredImage = {
       format: 1,
       sha256: main.sha256,
-      name: file.name.slice(0, 255) || 'image',
+      name: cleanName(file.name, 255) ?? 'image',
       size: file.size,
       device: choices.device,
       memoryMb: choices.memoryMb,
@@ -192,7 +203,7 @@ export async function importImage(
         initrd && second
           ? {
               sha256: second.sha256,
-              name: initrd.name.slice(0, 255) || 'initrd',
+              name: cleanName(initrd.name, 255) ?? 'initrd',
               size: initrd.size,
             }
           : null,
@@ -204,6 +215,19 @@ export async function importImage(
     return image;
   } catch (error) {
     for (const file of pending) await storage.discard(file).catch(() => undefined);
-    throw error;
+    throw refusalToUser(error, needed, estimate);
   }
+}
+
+/** A write the browser refused, told with its cause and figures; any other error as it is. */
+function refusalToUser(error: unknown, size: number, estimate: StorageEstimate | null): unknown {
+  const written = error instanceof StorageWriteError ? error.written : 0;
+  const refusal = storageRefusalOf(StorageWriteError.fromFailure(error) ?? error);
+  if (!refusal) return error;
+  const figures = { written: mb(written), size: mb(size) };
+  if (refusal.kind === 'refused')
+    return new UserError('media.error.refused', { ...figures, name: refusal.name });
+  return estimate
+    ? new UserError('media.error.quotaHit', { ...figures, free: mb(estimate.free) })
+    : new UserError('media.error.quotaHitUnknown', figures);
 }
