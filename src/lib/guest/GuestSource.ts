@@ -61,6 +61,12 @@ export class GuestSource {
     this.#userFiles = files;
   }
 
+  /** Whether `id` is a profile of this lab (built in, or a user's guest already listed). */
+  async hasProfile(id: string): Promise<boolean> {
+    if (this.#userProfiles.has(id)) return true;
+    return (await this.manifest()).profiles.some((p) => p.id === id);
+  }
+
   /** The profile `id` (or the default one, or the first). */
   async profile(id?: string): Promise<GuestProfile> {
     const user = id === undefined ? undefined : this.#userProfiles.get(id);

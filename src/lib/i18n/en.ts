@@ -18,6 +18,10 @@ export const en = {
   'lab.memory': 'RAM {used} of {budget}',
   'lab.memoryHint':
     'Emulated RAM of the machines plus what each emulator needs, out of what this lab lets them take.',
+  'lab.error.params':
+    'The lab did not understand {params} in its address and used its safe default instead.',
+  'lab.error.noSuchGuest':
+    'The address asks for the guest “{id}”, which this lab does not have (in this browser): the default guest started instead.',
   'lab.error.tooMany': 'A lab holds at most {max} machines.',
   'lab.error.noMemory':
     'No room for another machine: it needs {needed} MB and {free} MB are left for the lab. Remove a machine first.',
@@ -142,12 +146,16 @@ export const en = {
   'snap.reason.profile': 'it is of the guest “{saved}” and this machine runs “{current}”',
   'snap.reason.memory': 'it has {saved} MB of memory and this machine has {current} MB',
   'snap.reason.images': 'it was saved with different guest images',
+  'snap.error.refused':
+    'The browser refused to store the snapshot ({name}). The snapshots already saved are intact.',
   'snap.error.quota':
     'There is not enough storage space to save this snapshot. Delete old snapshots and try again; the snapshots already saved are intact.',
   'snap.error.notRunning': 'Start the machine and wait for its prompt before saving a snapshot.',
   'snap.error.busy': 'Please wait: another snapshot operation is still running.',
   'snap.error.trailingData':
     'That file has {extra} bytes more after the end of the snapshot: it was changed, or joined to another file. It was not imported.',
+  'snap.error.headerTooLarge':
+    "This file says its description takes {size} MB; a snapshot's takes at most {max} MB. It is too large to be a snapshot and was not imported.",
   'snap.error.tooLarge':
     'That snapshot inflates to more than the size it declares: it is damaged or was made to fill the memory. It was not imported.',
   'snap.error.gone': 'That snapshot is no longer there (it was deleted, perhaps in another tab).',

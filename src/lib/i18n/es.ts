@@ -19,6 +19,10 @@ export const es: Messages = {
   'lab.memory': 'RAM {used} de {budget}',
   'lab.memoryHint':
     'RAM emulada de las máquinas más lo que necesita cada emulador, de lo que este laboratorio les deja usar.',
+  'lab.error.params':
+    'El laboratorio no entendió {params} en su dirección y usó en su lugar el valor seguro.',
+  'lab.error.noSuchGuest':
+    'La dirección pide el invitado «{id}», que este laboratorio no tiene (en este navegador): se ha iniciado el invitado predeterminado.',
   'lab.error.tooMany': 'Un laboratorio admite como mucho {max} máquinas.',
   'lab.error.noMemory':
     'No cabe otra máquina: necesita {needed} MB y al laboratorio le quedan {free} MB. Quita antes una máquina.',
@@ -146,6 +150,8 @@ export const es: Messages = {
   'snap.reason.profile': 'es del invitado «{saved}» y esta máquina ejecuta «{current}»',
   'snap.reason.memory': 'tiene {saved} MB de memoria y esta máquina tiene {current} MB',
   'snap.reason.images': 'se guardó con otras imágenes del invitado',
+  'snap.error.refused':
+    'El navegador se negó a guardar la instantánea ({name}). Las instantáneas ya guardadas están intactas.',
   'snap.error.quota':
     'No hay espacio de almacenamiento suficiente para guardar esta instantánea. Elimina instantáneas antiguas y vuelve a intentarlo; las ya guardadas están intactas.',
   'snap.error.notRunning':
@@ -153,6 +159,8 @@ export const es: Messages = {
   'snap.error.busy': 'Espera: otra operación con instantáneas sigue en curso.',
   'snap.error.trailingData':
     'Ese archivo tiene {extra} bytes de más tras el final de la instantánea: se modificó o se unió a otro archivo. No se importó.',
+  'snap.error.headerTooLarge':
+    'Este archivo dice que su descripción ocupa {size} MB; la de una instantánea ocupa como mucho {max} MB. Es demasiado grande para ser una instantánea y no se importó.',
   'snap.error.tooLarge':
     'Esa instantánea se descomprime a más del tamaño que declara: está dañada o se hizo para llenar la memoria. No se importó.',
   'snap.error.gone': 'Esa instantánea ya no está (se eliminó, quizá en otra pestaña).',

@@ -66,6 +66,8 @@ export class Lab {
   readonly shelf: GuestShelf;
 
   #params: LabParams;
+  /** The profile machines opened by the address start with (see #startProfile). */
+  #asked: Promise<string | undefined> | null = null;
   #createEmulator: CreateEmulator;
   /** A machine made ready ahead, so that "Add machine" answers at once. */
   #spare: SpareEmulator;
@@ -104,7 +106,11 @@ export class Lab {
    * mode if set; the snapshot store and the offline cache once the first machine is up.
    */
   start(): void {
-    const { machines, autostart, kiosk } = this.#params;
+    const { machines, autostart, kiosk, problems } = this.#params;
+    if (problems.length > 0) {
+      const params = problems.map(({ name, value }) => `${name}=${value}`).join(', ');
+      this.notice = problem('lab.error.params', { params });
+    }
     for (let i = 0; i < machines; i++) this.#create(autostart);
     this.selected = this.machines[0] ?? null;
     const first = this.selected;
@@ -255,9 +261,27 @@ export class Lab {
     const configure = () => !machine.profile?.user && void this.network.configure(machine);
     machine.events.on('ready', configure);
     machine.events.on('restored', configure);
-    if (autostart)
-      void machine.start(this.#params.profile ?? undefined, { cold: this.#params.cold });
+    const options = { cold: this.#params.cold };
+    // Started at once (a layout applied next may change its guest); a guest the address names
+    // is started once it is known to exist.
+    if (autostart && this.#params.profile === null) void machine.start(undefined, options);
+    else if (autostart) void this.#startProfile().then((id) => machine.start(id, options));
     return machine;
+  }
+
+  /**
+   * The guest the address asks for (?profile=), once known to exist: the user's guests are read
+   * from storage first; a guest this lab does not have is said so, and the default one starts.
+   */
+  #startProfile(): Promise<string | undefined> {
+    // Asked only when ?profile= names one.
+    return (this.#asked ??= (async () => {
+      const id = this.#params.profile!;
+      if (id.startsWith('user-')) await this.shelf.load().catch(() => undefined);
+      if (await this.guests.hasProfile(id).catch(() => true)) return id;
+      this.notice = problem('lab.error.noSuchGuest', { id });
+      return undefined;
+    })());
   }
 
   #settle(): void {

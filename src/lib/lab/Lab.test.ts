@@ -34,6 +34,24 @@ describe('Lab', () => {
     lab.destroy();
   });
 
+  it('says what in its address it did not understand, and which guest it does not have', async () => {
+    const { lab, emulators } = testLab({
+      profile: 'user-0123456789abcdef',
+      problems: [{ name: 'kiosk', value: 'nope' }],
+    });
+    lab.start();
+    expect(lab.notice).toMatchObject({ key: 'lab.error.params', params: { params: 'kiosk=nope' } });
+    await vi.waitFor(() => expect(emulators.made).toHaveLength(1));
+    expect(lab.notice).toMatchObject({
+      key: 'lab.error.noSuchGuest',
+      params: { id: 'user-0123456789abcdef' },
+    });
+    // The default guest runs instead.
+    emulators.made[0]!.resume();
+    await vi.waitFor(() => expect(lab.machines[0]!.profile?.id).toBe('tiny'));
+    lab.destroy();
+  });
+
   it('starts an added machine from the state the first one downloaded, and selects it', async () => {
     const { lab, emulators } = testLab();
     lab.start();

@@ -49,7 +49,15 @@ export function testLab(params: Partial<LabParams> = {}, options: TestLabOptions
     libraryUrl: 'http://lab.test/libv86.mjs',
     v86Version: (JSON.parse(manifest) as { profiles: [{ boot_state: { v86_version: string } }] })
       .profiles[0].boot_state.v86_version,
-    params: { machines: 1, autostart: true, cold: false, kiosk: false, profile: null, ...params },
+    params: {
+      machines: 1,
+      autostart: true,
+      cold: false,
+      kiosk: false,
+      profile: null,
+      problems: [],
+      ...params,
+    },
     createEmulator: emulators.create,
     budgetBytes: options.budgetBytes,
     openLibrary: () => Promise.resolve(memoryLibrary()),
