@@ -248,7 +248,7 @@ function appSharedIn(browser, base, dir) {
     await page.keyboard.press('Enter');
     await page.locator('.xterm-rows').filter({ hasText: 'out-done' }).waitFor({ timeout: 120_000 });
     const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Download back.bin' }).click({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Download “back.bin”' }).click({ timeout: 10_000 });
     const download = await downloading;
     const back = readFileSync(await download.path());
     const outMs = Date.now() - started;

@@ -12,14 +12,18 @@ const SETTLE_MS = 3_000;
 const READ_MS = 3_000;
 const COMMAND = 'echo $((6*7))';
 
-/** CPU seconds and resident memory of every process of the browser (Linux: /proc). */
-async function processUse(browser) {
+/**
+ * CPU seconds and resident memory of every process of the browser (Linux: /proc), or of the
+ * processes of one type ('renderer': the pages and their workers).
+ */
+export async function processUse(browser, type = null) {
   const session = await browser.newBrowserCDPSession();
   try {
     const { processInfo } = await session.send('SystemInfo.getProcessInfo');
     let cpu = 0;
     let rss = 0;
     for (const p of processInfo) {
+      if (type && p.type !== type) continue;
       cpu += p.cpuTime;
       try {
         const status = readFileSync(`/proc/${p.id}/status`, 'utf8');

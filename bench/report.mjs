@@ -20,6 +20,7 @@ function parts(result) {
     machines: machineRows = [],
     network: networkRows = [],
     guests: guestRows = [],
+    hostile: hostileRows = [],
   } = result.tables;
   const fmt = (v, unit) =>
     !Number.isFinite(v)
@@ -69,6 +70,9 @@ function parts(result) {
     ? tableOf(networkRows) + failuresNote(result.networkSamples)
     : '';
   const guestTable = guestRows.length ? tableOf(guestRows) + failuresNote(result.guestSamples) : '';
+  const hostileTable = hostileRows.length
+    ? tableOf(hostileRows) + failuresNote(result.hostileSamples)
+    : '';
 
   const msText = (v) => (!Number.isFinite(v) ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(0));
   const times = (v, base) =>
@@ -108,6 +112,7 @@ function parts(result) {
     machineTable,
     networkTable,
     guestTable,
+    hostileTable,
     ladderTable,
     mipsTable,
     steadyLine,
@@ -134,6 +139,7 @@ export function printable(result) {
     ownJsGzip,
     networkTable,
     guestTable,
+    hostileTable,
   } = parts(result);
   const lines = [];
   const log = (text) => lines.push(text);
@@ -154,6 +160,10 @@ export function printable(result) {
   if (guestTable) {
     log(`\nOther guests: the screen, a teacher's ISO, files in and out, medians\n`);
     log(guestTable);
+  }
+  if (hostileTable) {
+    log(`\nHostile inputs: a flooding tab, a 200 MB download, 10,000 files, medians\n`);
+    log(hostileTable);
   }
   log(`\nThe same work down the ladder, medians (ms; × = times the native time)\n`);
   log(ladderTable);
@@ -199,6 +209,7 @@ export function renderPerformance(result) {
     machineTable,
     networkTable,
     guestTable,
+    hostileTable,
     ladderTable,
     mipsTable,
     steadyLine,
@@ -332,6 +343,32 @@ ${guestTable}
   bare page: \`create_file\`) until the guest has read it all from \`/mnt/host\` (\`cat\`). Out:
   the guest copies it to \`/mnt/host/back.bin\`, then it is downloaded (the lab's file list
   is read every second; the bare page: \`read_file\`). SHA-256 compared both ways.
+
+`
+      : ''
+  }${
+    hostileTable
+      ? `## Hostile inputs: a flooding tab, a large download, a crowded shared folder
+
+${hostileTable}
+
+- The flood: another page of the lab's origin posts 200,000 messages on the switch's
+  BroadcastChannel (one \`null\`, one in a thousand 65,535 bytes long, the rest 60-byte frames
+  from made-up cards), as fast as it can; the bare page gets the same on v86's own in-browser
+  relay channel. In the lab, the bridge worker checks each message (valibot) and lets at most
+  500 frames a second (50 at once, 512 KiB a second) reach the page, which refuses the rest
+  and says so in the packet view. \`echo\` is typed 0.3 s into the flood; its time runs from
+  the Enter key (the page's keydown) until \`42\` is on screen (the bare page: from
+  \`serial0_send\` to the output). The flooding page itself keeps both cores busy meanwhile.
+- The download: the guest writes a 200 MB file into \`/mnt/host\`; "Download" in the shared
+  folder. In the lab, the worker builds a Blob from 1 MiB reads of v86's filesystem and hands
+  the page the Blob (the browser keeps its bytes outside the page's heap). Heap: V8's used heap
+  of the page after a forced GC, once the download is on disk, minus the figure before the
+  click. The bare page runs v86 on its main thread: \`read_file\` gives it the whole file.
+- 10,000 files: created in the guest (\`seq | xargs touch\`); the lab's list follows the
+  folder by change (the worker lists it again only when v86's filesystem said something
+  changed, and sends the difference), and draws the first 200 rows. Longest task: the browser
+  reports main-thread tasks of 50 ms or more; 0 means there was none.
 
 `
       : ''

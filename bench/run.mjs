@@ -37,6 +37,14 @@ import {
 } from './network.mjs';
 import { appIso, appScreen, appShared, bareIso, bareScreen, bareShared } from './guests.mjs';
 import { WORKLOADS } from '../images/bench/run-wasm.mjs';
+import {
+  appDownload,
+  appFloodTab,
+  appManyFiles,
+  bareDownload,
+  bareFloodTab,
+  bareManyFiles,
+} from './hostile.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 9));
@@ -265,7 +273,45 @@ const guestsSection = () =>
     GUEST_METRICS,
   );
 
-// BENCH_ONLY=network or BENCH_ONLY=guests: that section alone, its table put into the last full
+const HOSTILE_METRICS = [
+  [
+    'floodTabLongestMs',
+    'Another tab floods the switch channel (200,000 messages; bare: its relay channel): longest main-thread task',
+    'ms',
+  ],
+  ['floodTabEchoMs', 'Meanwhile: Enter of `echo $((6*7))` → its answer on screen', 'ms'],
+  [
+    'downloadHeapGrowth',
+    'A 200 MB file the guest wrote, downloaded: JS heap growth (bare: `read_file` and a Blob)',
+    'B',
+  ],
+  [
+    'downloadRssPeak',
+    "Meanwhile: the renderer's memory (RSS: the page and its workers), peak growth",
+    'B',
+  ],
+  [
+    'manyFilesLongestMs',
+    'A shared folder of 10,000 files, idle: longest main-thread task over 5 s',
+    'ms',
+  ],
+];
+
+// Hostile inputs: a flood from another tab, a 200 MB download, a folder of 10,000 files.
+const HOSTILE_ROUNDS = 3;
+const hostileSection = () =>
+  pairedSection(
+    'hostile',
+    HOSTILE_ROUNDS,
+    [
+      [appFloodTab, bareFloodTab],
+      [appDownload, bareDownload],
+      [appManyFiles, bareManyFiles],
+    ],
+    HOSTILE_METRICS,
+  );
+
+// BENCH_ONLY=network, guests or hostile: that section alone, its table put into the last full
 // run's JSON (which says so, and the doc says which tables are older).
 const SECTIONS = {
   network: async () => {
@@ -275,6 +321,10 @@ const SECTIONS = {
   guests: async () => {
     const { samples, rows } = await guestsSection();
     return { rows, samples: { guestSamples: samples } };
+  },
+  hostile: async () => {
+    const { samples, rows } = await hostileSection();
+    return { rows, samples: { hostileSamples: samples } };
   },
 };
 const only = process.env.BENCH_ONLY;
@@ -386,6 +436,7 @@ const machines = await alternate(
 
 const { samples: network, rows: networkRows } = await networkSection();
 const { samples: guests, rows: guestRows } = await guestsSection();
+const { samples: hostile, rows: hostileRows } = await hostileSection();
 await browser.close();
 server.close();
 const imagesDir = join(root, 'dist', 'images');
@@ -516,6 +567,7 @@ const result = {
     machines: machineRows,
     network: networkRows,
     guests: guestRows,
+    hostile: hostileRows,
   },
   workloads: WORKLOADS,
   boot: Object.fromEntries(rows.map((r) => [r.key, { app: r.app, bare: r.bare, ratio: r.ratio }])),
@@ -539,6 +591,7 @@ const result = {
   machineSamples: machines,
   networkSamples: network,
   guestSamples: guests,
+  hostileSamples: hostile,
   sizes: {
     ownJsGzip,
     images: Object.fromEntries(Object.entries(manifest.files).map(([name, f]) => [name, f.size])),

@@ -66,7 +66,7 @@ export class Lab {
   readonly shelf: GuestShelf;
 
   #params: LabParams;
-  /** The profile machines opened by the address start with (see #startProfile). */
+  /** The guest the machines the address opens start with (see #known). */
   #asked: Promise<string | undefined> | null = null;
   #createEmulator: CreateEmulator;
   /** A machine made ready ahead, so that "Add machine" answers at once. */
@@ -261,22 +261,21 @@ export class Lab {
     const configure = () => !machine.profile?.user && void this.network.configure(machine);
     machine.events.on('ready', configure);
     machine.events.on('restored', configure);
-    const options = { cold: this.#params.cold };
+    const { profile, cold } = this.#params;
     // Started at once (a layout applied next may change its guest); a guest the address names
     // is started once it is known to exist.
-    if (autostart && this.#params.profile === null) void machine.start(undefined, options);
-    else if (autostart) void this.#startProfile().then((id) => machine.start(id, options));
+    if (!autostart) return machine;
+    if (profile === null) void machine.start(undefined, { cold });
+    else void this.#known(profile).then((id) => machine.start(id, { cold }));
     return machine;
   }
 
   /**
-   * The guest the address asks for (?profile=), once known to exist: the user's guests are read
-   * from storage first; a guest this lab does not have is said so, and the default one starts.
+   * The guest the address asks for, once known to exist (the user's guests are read from
+   * storage first); a guest this lab does not have is said so, and the default one starts.
    */
-  #startProfile(): Promise<string | undefined> {
-    // Asked only when ?profile= names one.
+  #known(id: string): Promise<string | undefined> {
     return (this.#asked ??= (async () => {
-      const id = this.#params.profile!;
       if (id.startsWith('user-')) await this.shelf.load().catch(() => undefined);
       if (await this.guests.hasProfile(id).catch(() => true)) return id;
       this.notice = problem('lab.error.noSuchGuest', { id });

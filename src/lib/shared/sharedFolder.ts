@@ -99,6 +99,8 @@ export async function readSharedFile(emulator: unknown, name: string): Promise<B
     const bytes = await fs.Read(id, offset, Math.min(READ_PIECE, size - offset));
     if (!bytes) throw new SharedFolderError(`"${name}" could not be read`);
     pieces.push(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+    // The browser takes the pieces over while this worker waits: a few in flight at a time.
+    if (pieces.length % 8 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return new Blob(pieces);
 }

@@ -52,6 +52,14 @@ describe('Snapshots', () => {
     lab.destroy();
   });
 
+  it('gives a lab snapshot a clean name of its own: two are never called alike', async () => {
+    const { lab } = await twoMachines();
+    await lab.labSnapshots.save('Clase 3');
+    await lab.labSnapshots.save('Clase\u202E 3\u0007');
+    expect(lab.labSnapshots.list.map((l) => l.name).sort()).toEqual(['Clase 3', 'Clase 3 (2)']);
+    lab.destroy();
+  });
+
   it('refuses to save a machine that is not running', async () => {
     const { lab, pc1 } = await twoMachines();
     pc1.destroy();
