@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { vi } from 'vitest';
 import { fakeEmulators } from '../vm/FakeEmulator.testing';
 import { Lab } from './Lab.svelte';
-import type { LabParams } from './params';
+import { parseLabParams, type LabParams } from './params';
 import { serveSnapshotCodec } from '../snapshots/codec';
 import { SnapshotLibrary } from '../snapshots/library';
 import { MemorySnapshotStorage } from '../snapshots/storage';
@@ -49,15 +49,7 @@ export function testLab(params: Partial<LabParams> = {}, options: TestLabOptions
     libraryUrl: 'http://lab.test/libv86.mjs',
     v86Version: (JSON.parse(manifest) as { profiles: [{ boot_state: { v86_version: string } }] })
       .profiles[0].boot_state.v86_version,
-    params: {
-      machines: 1,
-      autostart: true,
-      cold: false,
-      kiosk: false,
-      profile: null,
-      problems: [],
-      ...params,
-    },
+    params: { ...parseLabParams(''), ...params },
     createEmulator: emulators.create,
     budgetBytes: options.budgetBytes,
     openLibrary: () => Promise.resolve(memoryLibrary()),

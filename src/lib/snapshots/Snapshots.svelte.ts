@@ -14,6 +14,8 @@ import {
 } from './format';
 import { whenQuiet } from '../scheduling/whenQuiet';
 import { saveBlob } from '../downloads/download';
+import { TabChannel } from '../tabs/TabChannel';
+import { NoticeInbox } from '../tabs/noticeInbox';
 import { SnapshotLibrary } from './library';
 import { cleanName } from '../text/names';
 import type { DamagedRecord } from './storage';
@@ -46,8 +48,14 @@ export class Snapshots {
   // would otherwise compete with the boot for the CPU.
   #opened: Promise<SnapshotLibrary> | null = null;
   #initialized: Promise<void> | null = null;
-  #channel: BroadcastChannel | null =
-    typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
+  /** Other tabs say when they changed the store; what else comes on it is refused (TabChannel). */
+  #channel: TabChannel<string> | null =
+    typeof BroadcastChannel === 'function'
+      ? new TabChannel(CHANNEL, new NoticeInbox('changed'), () => this.#refreshSoon())
+      : null;
+  /** A refresh runs, and another was asked for meanwhile. */
+  #refreshing: Promise<void> | null = null;
+  #again = false;
 
   /**
    * `target`: the machine saves come from and restores go to (the lab's selected one);
@@ -58,8 +66,23 @@ export class Snapshots {
     private readonly base: () => BaseState | null,
     private readonly defaultName: () => string,
     private readonly openLibrary: () => Promise<SnapshotLibrary> = () => SnapshotLibrary.open(),
-  ) {
-    this.#channel?.addEventListener('message', () => void this.refresh());
+  ) {}
+
+  /** Reads the list again; asked again while it reads, it reads once more afterwards. */
+  #refreshSoon(): void {
+    if (this.#refreshing) {
+      this.#again = true;
+      return;
+    }
+    this.#refreshing = this.refresh()
+      .catch(() => undefined)
+      .finally(() => {
+        this.#refreshing = null;
+        if (this.#again) {
+          this.#again = false;
+          this.#refreshSoon();
+        }
+      });
   }
 
   get #library(): Promise<SnapshotLibrary> {
@@ -259,7 +282,7 @@ export class Snapshots {
   }
 
   #changed(): void {
-    this.#channel?.postMessage('changed');
+    this.#channel?.post('changed');
   }
 }
 

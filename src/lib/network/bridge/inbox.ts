@@ -4,6 +4,8 @@
 import * as v from 'valibot';
 import { TokenBucket } from '../tokenBucket';
 import { cleanName } from '../../text/names';
+import { FloodMeter } from '../../tabs/floodMeter';
+import type { Inbox } from '../../tabs/TabChannel';
 import type { BridgedFrame } from './protocol';
 
 /** The shortest Ethernet frame the switch takes (two MACs and a type) and the longest (one VLAN tag). */
@@ -35,12 +37,10 @@ const BridgedFrameSchema = v.object({
 });
 
 /**
- * Refusals within one second that make it a flood: then the bridge stops listening for a while,
- * and the browser stops delivering the flood to this tab at all (refusing each message still
- * costs a core, and on two cores the page's own thread then waits for one).
+ * Refusals within one second that make it a flood: then the bridge stops listening for a while
+ * (TabChannel), and the browser stops delivering the flood to this tab at all.
  */
 export const FLOOD_REFUSALS = 2000;
-export const REST_MS = 3000;
 
 export interface InboxCounts {
   malformed: number;
@@ -49,14 +49,14 @@ export interface InboxCounts {
   rests: number;
 }
 
-export class BridgeInbox {
+export class BridgeInbox implements Inbox<BridgedFrame> {
   #frames: TokenBucket;
   #bytes: TokenBucket;
   #counts: InboxCounts = { malformed: 0, overLimit: 0, rests: 0 };
-  #windowStart = -Infinity;
-  #windowRefused = 0;
+  #floods: FloodMeter;
 
-  constructor(private readonly now: () => number = Date.now) {
+  constructor(now: () => number = Date.now) {
+    this.#floods = new FloodMeter(FLOOD_REFUSALS, now);
     this.#frames = new TokenBucket(FRAMES_PER_SECOND, FRAMES_AT_ONCE, now);
     this.#bytes = new TokenBucket(BYTES_PER_SECOND, FRAMES_AT_ONCE * MAX_FRAME, now);
   }
@@ -83,8 +83,7 @@ export class BridgeInbox {
 
   /** True once the refusals of the last second make a flood: time to stop listening (counted). */
   flooding(): boolean {
-    if (this.#windowRefused < FLOOD_REFUSALS) return false;
-    this.#windowRefused = 0;
+    if (!this.#floods.flooding()) return false;
     this.#counts.rests++;
     return true;
   }
@@ -99,11 +98,6 @@ export class BridgeInbox {
 
   #refuse(): void {
     this.#counts.overLimit++;
-    const now = this.now();
-    if (now - this.#windowStart >= 1000) {
-      this.#windowStart = now;
-      this.#windowRefused = 0;
-    }
-    this.#windowRefused++;
+    this.#floods.refused();
   }
 }
