@@ -63,7 +63,7 @@ test('the lab starts from its pre-booted state; Cold boot shows the whole boot',
   const lab = new Lab(page);
   await lab.bootToShell();
   await expect(page.getByTestId('started-from')).toContainText('saved boot state');
-  await lab.run('echo hello > /tmp/marker', 'echo hello');
+  await lab.run('echo hello > /tmp/marker; cat /tmp/marker', /^hello$/m);
 
   await lab.button('Cold boot').click();
   await expect(lab.status).toContainText('Booting');

@@ -52,7 +52,10 @@ test('left idle, the kiosk counts down and brings the golden state back', async 
   await expect(page.getByRole('button', { name: 'Save snapshot' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Run benchmark' })).toHaveCount(0);
 
-  await lab.run('echo student work > /root/homework; rm -rf /bin', 'rm -rf /bin');
+  await lab.run(
+    'echo student work > /root/homework; cat /root/homework; rm -rf /bin',
+    /^student work$/m,
+  );
   // Then nobody touches the computer.
   await expect(countdown(page)).toContainText('goes back to its starting state in', {
     timeout: 10_000,
@@ -66,7 +69,7 @@ test('any key cancels the countdown, and the work stays', async ({ page }) => {
   await kioskConfig(page, { idleMinutes: 0.05, countdownSeconds: 30 });
   const lab = new Lab(page);
   await lab.bootToShell('lang=en&kiosk');
-  await lab.run('echo keep me > /root/keep', 'echo keep me');
+  await lab.run('echo keep me > /root/keep; cat /root/keep', /^keep me$/m);
 
   await expect(countdown(page)).toBeVisible({ timeout: 10_000 });
   await page.keyboard.press('Shift');
@@ -96,7 +99,7 @@ test('a reload is a reset: the kiosk starts from its golden state every time', a
   await kioskConfig(page, { idleMinutes: 30 });
   const lab = new Lab(page);
   await lab.bootToShell('lang=en&kiosk');
-  await lab.run('echo left behind > /root/old', 'echo left behind');
+  await lab.run('echo left behind > /root/old; cat /root/old', /^left behind$/m);
   await page.reload();
   await lab.waitForPrompt();
   await lab.run('ls /root/old', /No such file or directory/);
@@ -113,7 +116,7 @@ test('a teacher prepares a golden snapshot; the kiosk starts from it and returns
 
   // The teacher unlocks, prepares the machine and saves it under the golden name.
   await unlockWith(page, '2468');
-  await lab.run('echo exercise 3 > /root/README', 'echo exercise 3');
+  await lab.run('echo exercise 3 > /root/README; cat /root/README', /^exercise 3$/m);
   const snapshots = new SnapshotPanel(page);
   await snapshots.rename(await snapshots.save(), 'Lesson 3');
   await expect(snapshots.entry('Lesson 3')).toBeVisible();
@@ -224,7 +227,7 @@ test('a damaged golden snapshot still wipes the student’s work on reset, and s
   await expect(
     page.getByText('The golden snapshot "Lesson 3" could not be restored'),
   ).toBeVisible();
-  await lab.run('echo student work > /root/homework', 'echo student work');
+  await lab.run('echo student work > /root/homework; cat /root/homework', /^student work$/m);
   await expect(countdown(page)).toBeVisible({ timeout: 15_000 });
   await expect(countdown(page)).toBeHidden({ timeout: 15_000 });
   await lab.waitForPrompt();

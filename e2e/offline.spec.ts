@@ -75,7 +75,7 @@ test('a new version waits for the user, and the running machine is not interrupt
   page,
 }) => {
   await withCachedLab(page, async (site, lab) => {
-    await lab.run('echo before update > /root/state', 'echo before update');
+    await lab.run('echo before update > /root/state; cat /root/state', /^before update$/m);
 
     // A new deployment: the service worker file changes on the server.
     appendFileSync(join(site.root, 'sw.js'), '\n// a new version\n');

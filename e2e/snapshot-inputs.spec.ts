@@ -109,7 +109,7 @@ test('a damaged record is listed as such beside the good snapshots, and can be d
   const lab = new Lab(page);
   const snapshots = new SnapshotPanel(page);
   await lab.bootToShell();
-  await lab.run('echo good > /root/good', 'echo good');
+  await lab.run('echo good > /root/good; cat /root/good', /^good$/m);
   const name = await snapshots.save();
 
   // A record with a date no calendar holds, as a bug or a hand-edited database could leave.

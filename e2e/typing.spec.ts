@@ -15,7 +15,7 @@ for (const delay of [0, 15]) {
     const lab = new Lab(page);
     const snapshots = new SnapshotPanel(page);
     await lab.bootToShell();
-    await lab.run('echo before > /root/mark', 'echo before');
+    await lab.run('echo before > /root/mark; cat /root/mark', /^before$/m);
     await snapshots.save();
 
     // Alt+R restores the latest snapshot; the keys typed right after it go into the terminal.
@@ -33,7 +33,7 @@ for (const delay of [0, 15]) {
 test('typing during a reset goes to the new machine, whole', async ({ page }) => {
   const lab = new Lab(page);
   await lab.bootToShell();
-  await lab.run('echo old > /root/old', 'echo old');
+  await lab.run('echo old > /root/old; cat /root/old', /^old$/m);
   await lab.button('Reset').click();
   await page.locator('.xterm-screen').click();
   await page.keyboard.type(`${COMMAND}\n`);
