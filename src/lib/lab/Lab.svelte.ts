@@ -18,6 +18,7 @@ import { SpareEmulator } from './SpareEmulator';
 import { whenQuiet } from '../scheduling/whenQuiet';
 import { createWorkerEmulator } from '../vm/EmulatorClient';
 import type { LabParams } from './params';
+import { askedGuest, paramsNotice } from './asked';
 import { Network } from '../network/Network.svelte';
 import { NetworkMeasure } from '../network/NetworkMeasure.svelte';
 import type { NicKind } from '../vm/devices.mjs';
@@ -25,6 +26,7 @@ import type { LabLayout } from '../network/layout';
 import { applyLayout, layoutOf } from './LabLayout';
 import { LabSnapshots } from '../snapshots/LabSnapshots.svelte';
 import { GuestShelf } from '../guest/GuestShelf.svelte';
+import { profileWithNic } from '../guest/manifest';
 
 export interface LabOptions extends GuestSourceOptions {
   params: LabParams;
@@ -67,7 +69,7 @@ export class Lab {
 
   #params: LabParams;
   /** The guest the machines the address opens start with (see #known). */
-  #asked: Promise<string | undefined> | null = null;
+  #asked: ReturnType<typeof askedGuest> | null = null;
   #createEmulator: CreateEmulator;
   /** A machine made ready ahead, so that "Add machine" answers at once. */
   #spare: SpareEmulator;
@@ -107,10 +109,7 @@ export class Lab {
    */
   start(): void {
     const { machines, autostart, kiosk, problems } = this.#params;
-    if (problems.length > 0) {
-      const params = problems.map(({ name, value }) => `${name}=${value}`).join(', ');
-      this.notice = problem('lab.error.params', { params });
-    }
+    this.notice = paramsNotice(problems);
     for (let i = 0; i < machines; i++) this.#create(autostart);
     this.selected = this.machines[0] ?? null;
     const first = this.selected;
@@ -188,15 +187,7 @@ export class Lab {
   async changeNic(machine: Machine, kind: NicKind): Promise<void> {
     const current = machine.profile;
     if (!current || current.nic === kind) return;
-    const manifest = await this.guests.manifest();
-    const sibling = manifest.profiles.find(
-      (p) =>
-        p.nic === kind &&
-        p.display === current.display &&
-        p.kernel.sha256 === current.kernel?.sha256 &&
-        p.initrd.sha256 === current.initrd?.sha256 &&
-        p.memoryBytes === current.memoryBytes,
-    );
+    const sibling = profileWithNic((await this.guests.manifest()).profiles, current, kind);
     if (!sibling) {
       this.notice = problem('net.error.noSuchCard', { kind });
       return;
@@ -262,25 +253,18 @@ export class Lab {
     machine.events.on('ready', configure);
     machine.events.on('restored', configure);
     const { profile, cold } = this.#params;
-    // Started at once (a layout applied next may change its guest); a guest the address names
-    // is started once it is known to exist.
+    // At once (a layout applied next may change its guest), or once the guest named is known.
     if (!autostart) return machine;
     if (profile === null) void machine.start(undefined, { cold });
     else void this.#known(profile).then((id) => machine.start(id, { cold }));
     return machine;
   }
 
-  /**
-   * The guest the address asks for, once known to exist (the user's guests are read from
-   * storage first); a guest this lab does not have is said so, and the default one starts.
-   */
-  #known(id: string): Promise<string | undefined> {
-    return (this.#asked ??= (async () => {
-      if (id.startsWith('user-')) await this.shelf.load().catch(() => undefined);
-      if (await this.guests.hasProfile(id).catch(() => true)) return id;
-      this.notice = problem('lab.error.noSuchGuest', { id });
-      return undefined;
-    })());
+  /** The guest the address names, once known to exist (asked once for every machine). */
+  async #known(id: string): Promise<string | undefined> {
+    const asked = await (this.#asked ??= askedGuest(id, this.guests, () => this.shelf.load()));
+    if (asked.notice) this.notice = asked.notice;
+    return asked.id;
   }
 
   #settle(): void {
