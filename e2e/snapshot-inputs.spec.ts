@@ -159,6 +159,7 @@ test('renaming in one tab a snapshot another tab deleted does not bring it back'
   // Tab B misses the other tab's news (asleep in the background, say): its list goes stale.
   await pageB.addInitScript(() => {
     BroadcastChannel.prototype.addEventListener = () => {};
+    Object.defineProperty(BroadcastChannel.prototype, 'onmessage', { set() {}, get: () => null });
   });
   const [labA, labB] = [new Lab(pageA), new Lab(pageB)];
   await labA.bootToShell();
