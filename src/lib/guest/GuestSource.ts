@@ -12,6 +12,7 @@ import { UserError } from '../notices/notice';
 import type { EmulatorSetup } from '../vm/emulatorProtocol';
 import type { StateRequest } from '../vm/stateDownload';
 import type { SnapshotOrigin } from '../snapshots/format';
+import type { NicKind } from '../vm/devices.mjs';
 
 export interface GuestSourceOptions {
   imagesBase: URL;
@@ -65,6 +66,21 @@ export class GuestSource {
   async hasProfile(id: string): Promise<boolean> {
     if (this.#userProfiles.has(id)) return true;
     return (await this.manifest()).profiles.some((p) => p.id === id);
+  }
+
+  /**
+   * `current` with another kind of network card: the built-in profile with the same kernel,
+   * initrd, display and memory and that card, if the manifest has one.
+   */
+  async withNic(current: GuestProfile, kind: NicKind): Promise<GuestProfile | undefined> {
+    return (await this.manifest()).profiles.find(
+      (p) =>
+        p.nic === kind &&
+        p.display === current.display &&
+        p.kernel.sha256 === current.kernel?.sha256 &&
+        p.initrd.sha256 === current.initrd?.sha256 &&
+        p.memoryBytes === current.memoryBytes,
+    );
   }
 
   /** The profile `id` (or the default one, or the first). */

@@ -279,25 +279,6 @@ export function parseManifest(raw: unknown): Manifest {
 }
 
 /** The devices a profile's machine has beyond the common ones (see vm/devices.mjs). */
-/**
- * `current` with another kind of network card: the built-in profile with the same kernel,
- * initrd, display and memory and that card, if the manifest has one.
- */
-export function profileWithNic(
-  profiles: readonly BuiltinProfile[],
-  current: GuestProfile,
-  kind: NicKind,
-): BuiltinProfile | undefined {
-  return profiles.find(
-    (p) =>
-      p.nic === kind &&
-      p.display === current.display &&
-      p.kernel.sha256 === current.kernel?.sha256 &&
-      p.initrd.sha256 === current.initrd?.sha256 &&
-      p.memoryBytes === current.memoryBytes,
-  );
-}
-
 export function hardwareOf(profile: { nic: NicKind | null; display: Display }): Hardware {
   return { nic: profile.nic, screen: profile.display === 'screen' };
 }

@@ -26,7 +26,6 @@ import type { LabLayout } from '../network/layout';
 import { applyLayout, layoutOf } from './LabLayout';
 import { LabSnapshots } from '../snapshots/LabSnapshots.svelte';
 import { GuestShelf } from '../guest/GuestShelf.svelte';
-import { profileWithNic } from '../guest/manifest';
 
 export interface LabOptions extends GuestSourceOptions {
   params: LabParams;
@@ -187,7 +186,7 @@ export class Lab {
   async changeNic(machine: Machine, kind: NicKind): Promise<void> {
     const current = machine.profile;
     if (!current || current.nic === kind) return;
-    const sibling = profileWithNic((await this.guests.manifest()).profiles, current, kind);
+    const sibling = await this.guests.withNic(current, kind);
     if (!sibling) {
       this.notice = problem('net.error.noSuchCard', { kind });
       return;

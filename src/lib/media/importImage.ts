@@ -222,7 +222,7 @@ export async function importImage(
 /** A write the browser refused, told with its cause and figures; any other error as it is. */
 function refusalToUser(error: unknown, size: number, estimate: StorageEstimate | null): unknown {
   const written = error instanceof StorageWriteError ? error.written : 0;
-  const refusal = storageRefusalOf(StorageWriteError.fromFailure(error) ?? error);
+  const refusal = storageRefusalOf(error);
   if (!refusal) return error;
   const figures = { written: mb(written), size: mb(size) };
   if (refusal.kind === 'refused')

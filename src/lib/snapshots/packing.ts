@@ -35,6 +35,15 @@ export async function packState(
   };
 }
 
+/** A stored chunk's raw bytes if it is there, inflates and is its hash; else null (damaged). */
+async function checkedChunk(
+  hash: string,
+  data: Uint8Array<ArrayBuffer> | undefined,
+): Promise<Uint8Array | null> {
+  const raw = data ? await inflate(data).catch(() => null) : null;
+  return raw && (await sha256Hex(raw)) === hash ? raw : null;
+}
+
 /** The hashes among `compressed` whose chunk is missing, does not inflate, or is not its hash. */
 export async function damagedChunks(
   compressed: ReadonlyMap<string, Uint8Array<ArrayBuffer> | undefined>,
@@ -42,8 +51,7 @@ export async function damagedChunks(
   const damaged: string[] = [];
   await Promise.all(
     [...compressed].map(async ([hash, data]) => {
-      const raw = data ? await inflate(data).catch(() => null) : null;
-      if (!raw || (await sha256Hex(raw)) !== hash) damaged.push(hash);
+      if (!(await checkedChunk(hash, data))) damaged.push(hash);
     }),
   );
   return damaged;
@@ -79,10 +87,8 @@ export async function unpackState(
   const distinct = new Map<string, Uint8Array>();
   await Promise.all(
     [...new Set(order)].map(async (hash) => {
-      const data = compressed.get(hash);
-      if (!data) throw damaged();
-      const raw = await inflate(data).catch(() => Promise.reject(damaged()));
-      if ((await sha256Hex(raw)) !== hash) throw damaged();
+      const raw = await checkedChunk(hash, compressed.get(hash));
+      if (!raw) throw damaged();
       distinct.set(hash, raw);
     }),
   );
