@@ -383,7 +383,7 @@ ${table}
   (the app: the moment its images are handed to the emulator worker, which then constructs v86).
 - Why the app can boot faster than the bare page: it runs v86 in a worker that loads v86 and
   compiles its WebAssembly while the page downloads the guest, and that reschedules v86's
-  CPU slices on its own thread (\`src/lib/vm/sameThreadYield.ts\`). Plain v86 in a page
+  CPU slices on its own thread (\`src/worker/emulator/sameThreadYield.ts\`). Plain v86 in a page
   echoes a message off a helper worker between slices: two thread hops per slice, and on two
   cores that helper often waits for a core while V8 compiles v86's JIT output. The app's page
   (Svelte, panels, xterm.js) costs it the rest: the difference between the two "\`new V86\`"

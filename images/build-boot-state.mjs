@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { V86 } from 'v86';
-import { v86Devices } from '../src/lib/vm/devices.mjs';
+import { v86Devices } from '../src/common/devices.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -38,7 +38,7 @@ for (const profile of profiles.filter((p) => p.boot_state)) {
   const vgaBios = profile.files.vga_bios ? decoded(profile.files.vga_bios) : null;
   const display = profile.display ?? 'serial';
 
-  // The same machine as the lab's emulator worker (src/lib/vm/emulator.worker.ts).
+  // The same machine as the lab's emulator worker (src/worker/emulator/emulator.worker.ts).
   const emulator = new V86({
     wasm_path: join(root, 'node_modules', 'v86', 'build', 'v86.wasm'),
     bios: { buffer: buffer(bios) },

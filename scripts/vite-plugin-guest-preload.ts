@@ -81,7 +81,7 @@ export function guestPreload(manifestPath: string): Plugin {
     var early = { worker: worker, messages: [] };
     // Kept for the Machine, which takes the worker over (and these first messages).
     worker.onmessage = function (event) { early.messages.push(event.data); };
-    // Spoken in the lab's RPC format (src/lib/workers/rpc.ts): notifications, no answer awaited.
+    // Spoken in the lab's RPC format (src/common/rpc/rpc.ts): notifications, no answer awaited.
     worker.postMessage({ rpc: 'notify', method: 'setup', args: { libraryUrl: url(${JSON.stringify(library)}), wasm: url(${JSON.stringify(wasm)}) } });
     var states = ${JSON.stringify(states)};
     var asked = params.get('profile');

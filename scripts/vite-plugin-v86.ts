@@ -1,6 +1,6 @@
 // `import { wasmUrl, libraryUrl } from 'virtual:v86'`: the URLs of v86's WebAssembly and of its
 // JS library. The wasm is emitted gzipped (2.1 MB -> ~0.4 MB on the wire whatever the web server
-// does); the emulator worker fetches it and gunzips it while compiling (src/lib/vm/wasm.ts). The
+// does); the emulator worker fetches it and gunzips it while compiling (src/worker/emulator/wasm.ts). The
 // library is emitted exactly as npm ships it, not re-bundled: the same bytes a bare v86 page runs.
 // In dev both are the plain files.
 import { readFileSync } from 'node:fs';

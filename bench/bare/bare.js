@@ -33,7 +33,7 @@ const [bios, bzimage, initrd, vgaBios] = fromState
     );
 const savedState = fromState ? await load(profile.boot_state.file) : null;
 
-// The same machine as the lab's (src/lib/vm/devices.mjs): two UARTs, a 9p device, the profile's
+// The same machine as the lab's (src/common/devices.mjs): two UARTs, a 9p device, the profile's
 // network card; serial-only, or a screen drawn by v86's own screen adapter on this page's main
 // thread. Its network is v86's own: the in-page relay (a BroadcastChannel) joins the page's
 // machines, with no switch, DHCP or packet log of ours.

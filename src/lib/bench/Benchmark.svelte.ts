@@ -1,7 +1,7 @@
 // "Run benchmark": each workload on the host (WebAssembly in a Worker) and in the guest with
 // v86's JIT on and off, repeated, with the results kept for the table. One run at a time; the
 // console is held for the benchmark while it types into the guest.
-import { messageOf } from '../errors';
+import { messageOf } from '../../common/errors';
 import { info, problem, UserError, type Notice } from '../notices/notice';
 import type { Machine } from '../vm/Machine.svelte';
 import type { ManifestFile } from '../guest/manifest';

@@ -2,8 +2,8 @@
 // manifest, run in its own Worker. Disposed (worker terminated) when the benchmark ends.
 import { loadImage } from '../guest/loadImage';
 import type { ManifestFile } from '../guest/manifest';
-import { RpcClient } from '../workers/rpc';
-import type { HostBenchOps } from './hostProtocol';
+import { RpcClient } from '../../common/rpc/rpc';
+import type { HostBenchOps } from '../../common/protocol/hostBench';
 import { WORKLOADS, type RunResult, type Workload } from './workloads';
 
 export class HostBench {
@@ -15,7 +15,9 @@ export class HostBench {
       WebAssembly.compile(bytes),
     );
     this.#module.catch(() => undefined); // reported by run()
-    const worker = new Worker(new URL('./host.worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../../worker/bench/host.worker.ts', import.meta.url), {
+      type: 'module',
+    });
     this.#rpc = new RpcClient(worker);
   }
 

@@ -1,7 +1,7 @@
 // The guest side of the benchmark: types `aula-bench <workload>` into the guest's console, as a
 // user would, and reads the answer back. The page times it (command sent → report line), the
 // guest times itself, and the instruction counter around the run gives its MIPS.
-import { DisposableStore } from '../events/emitter';
+import { DisposableStore } from '../../common/events/emitter';
 import type { SpeedReading } from '../metrics/speed';
 import { endsWithPrompt } from '../vm/readiness';
 import type { Machine } from '../vm/Machine.svelte';

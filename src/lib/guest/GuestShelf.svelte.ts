@@ -9,12 +9,12 @@ import {
   MemoryImageStorage,
   type ImageStorage,
   type StoredImage,
-} from '../media/ImageStore';
+} from '../../common/images/ImageStore';
 import { importImage, type ImportChoices, type ImportProgress } from '../media/importImage';
 import { userProfile, userProfileId } from '../media/userProfile';
 import { storeInWorker } from '../media/hashInWorker';
 import { UserError } from '../notices/notice';
-import { estimateStorage } from '../storage/estimate';
+import { estimateStorage } from '../../common/storage/estimate';
 
 export interface StorageUse {
   usedMb: number;

@@ -9,10 +9,10 @@ import {
 } from './catalog';
 import { bootStateMismatches, type GuestProfile, type Manifest, type UserMedia } from './manifest';
 import { UserError } from '../notices/notice';
-import type { EmulatorSetup } from '../vm/emulatorProtocol';
-import type { StateRequest } from '../vm/stateDownload';
-import type { SnapshotOrigin } from '../snapshots/format';
-import type { NicKind } from '../vm/devices.mjs';
+import type { EmulatorSetup } from '../../common/protocol/emulator';
+import type { StateRequest } from '../../common/protocol/emulator';
+import type { SnapshotOrigin } from '../../common/snapshots/format';
+import type { NicKind } from '../../common/devices.mjs';
 
 export interface GuestSourceOptions {
   imagesBase: URL;

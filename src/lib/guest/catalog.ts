@@ -1,5 +1,5 @@
 // Reads the guest manifest and downloads a profile's images, reporting combined progress.
-import { messageOf } from '../errors';
+import { messageOf } from '../../common/errors';
 import { loadImage, ImageError } from './loadImage';
 import {
   parseManifest,

@@ -1,8 +1,8 @@
 // Downloads one guest image, checks it against the manifest and decodes it for the emulator.
 import type { ManifestFile } from './manifest';
-import { gunzip, readAll, sha256Hex } from '../bytes/codec';
-import { messageOf } from '../errors';
-import { isGzip } from '../net/gzip';
+import { gunzip, readAll, sha256Hex } from '../../common/bytes/codec';
+import { messageOf } from '../../common/errors';
+import { isGzip } from '../../common/bytes/gzip';
 
 export type ImageErrorKind = 'missing' | 'corrupt';
 

@@ -2,8 +2,8 @@
 // its types, and its schema (valibot, as every file the lab reads), which turns it into typed
 // guest profiles and names the field at fault.
 import * as v from 'valibot';
-import { parseOrThrow } from '../schema/validate';
-import type { Hardware, NicKind } from '../vm/devices.mjs';
+import { parseOrThrow } from '../../common/schema/validate';
+import type { Hardware, NicKind } from '../../common/devices.mjs';
 import type { BootDevice } from '../media/detect';
 
 /** A guest from a file the user added (an ISO, a disk or floppy image, a kernel). */

@@ -2,7 +2,7 @@
 // golden state on every load and after a while without use, and that a teacher unlocks by PIN.
 // Students' work is never kept: there is no snapshot panel, and every reset wipes the guest.
 // It fails closed: a kiosk.json that is there but unusable (or unreachable) keeps it locked.
-import { messageOf } from '../errors';
+import { messageOf } from '../../common/errors';
 import { problem, type Notice } from '../notices/notice';
 import type { Snapshots } from '../snapshots/Snapshots.svelte';
 import type { Machine } from '../vm/Machine.svelte';

@@ -1,7 +1,7 @@
 // Kiosk mode's settings: kiosk.json next to the deployed files (docs/deployment.md), read
 // strictly, every value bounded, so a typo is reported (naming the field) instead of ignored.
 import * as v from 'valibot';
-import { parseOrThrow } from '../schema/validate';
+import { parseOrThrow } from '../../common/schema/validate';
 import { LayoutError, parseLabLayout, type LabLayout } from '../network/layout';
 
 export interface KioskConfig {

@@ -1,7 +1,7 @@
 // Where kiosk mode's settings come from, failing closed: only a clean "absent" (a 404, or a
 // server's index.html fallback) means "no kiosk". A kiosk.json that is there but cannot be read
 // or validated, a server error, or no answer at all means a locked kiosk with the reason.
-import { messageOf } from '../errors';
+import { messageOf } from '../../common/errors';
 import { KioskConfigError, parseKioskConfig, type KioskConfig } from './config';
 
 export type KioskSource =

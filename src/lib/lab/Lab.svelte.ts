@@ -21,7 +21,7 @@ import type { LabParams } from './params';
 import { askedGuest, paramsNotice } from './asked';
 import { Network } from '../network/Network.svelte';
 import { NetworkMeasure } from '../network/NetworkMeasure.svelte';
-import type { NicKind } from '../vm/devices.mjs';
+import type { NicKind } from '../../common/devices.mjs';
 import type { LabLayout } from '../network/layout';
 import { applyLayout, layoutOf } from './LabLayout';
 import { LabSnapshots } from '../snapshots/LabSnapshots.svelte';

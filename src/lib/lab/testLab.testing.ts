@@ -5,7 +5,7 @@ import { vi } from 'vitest';
 import { fakeEmulators } from '../vm/FakeEmulator.testing';
 import { Lab } from './Lab.svelte';
 import { parseLabParams, type LabParams } from './params';
-import { serveSnapshotCodec } from '../snapshots/codec';
+import { serveSnapshotCodec } from '../../worker/snapshots/codec';
 import { SnapshotLibrary } from '../snapshots/library';
 import { MemorySnapshotStorage } from '../snapshots/storage';
 import { SnapshotWorker } from '../snapshots/workerClient';

@@ -1,15 +1,17 @@
 // Hashing and writing a boot image in a worker of its own (hash.worker.ts), started for one file
 // and ended after it: adding an image is rare, and the page's heap stays out of it.
-import { RpcClient } from '../workers/rpc';
-import type { HashEvents, HashMethods } from './hashProtocol';
+import { RpcClient } from '../../common/rpc/rpc';
+import type { HashEvents, HashMethods } from '../../common/protocol/images';
 import type { HashAndStore } from './importImage';
-import { StorageWriteError } from '../storage/failure';
+import { StorageWriteError } from '../../common/storage/failure';
 
 /** A HashAndStore writing into the IndexedDB database `database` (IdbImageStorage's). */
 export const storeInWorker =
   (database: string): HashAndStore =>
   async (blob, onProgress) => {
-    const worker = new Worker(new URL('./hash.worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../../worker/images/hash.worker.ts', import.meta.url), {
+      type: 'module',
+    });
     const rpc = new RpcClient<HashMethods, HashEvents>(worker);
     rpc.on('progress', onProgress);
     try {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { UserError } from '../notices/notice';
-import { MemoryImageStorage } from './ImageStore';
+import { MemoryImageStorage } from '../../common/images/ImageStore';
 import { importImage, minimumMemoryMb, sha256OfBlob, type ImportOptions } from './importImage';
 
 const iso = readFileSync(new URL('../../../e2e/fixtures/aula86-live.iso', import.meta.url));

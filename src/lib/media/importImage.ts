@@ -1,14 +1,14 @@
 // Adding a boot image of the user's: what the file is (detect.ts), whether it fits (memory,
 // storage quota: refused before anything is written), its SHA-256 computed as the file streams
 // by (a 700 MB ISO is never held in memory), then the file stored once under that hash.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { UserError } from '../notices/notice';
-import { cleanName } from '../text/names';
-import type { StorageEstimate } from '../storage/estimate';
-import { storageRefusalOf, storageReserve, StorageWriteError } from '../storage/failure';
+import { cleanName } from '../../common/text/names';
+import type { StorageEstimate } from '../../common/storage/estimate';
+import { storageRefusalOf, storageReserve, StorageWriteError } from '../../common/storage/failure';
 import { detectImage, HEAD_BYTES, type BootDevice, type Detection } from './detect';
-import { PART_BYTES, type ImageStorage, type StoredFile, type StoredImage } from './ImageStore';
+import type { ImageStorage, StoredFile, StoredImage } from '../../common/images/ImageStore';
+import { BlobChangedError, streamBlob } from '../../common/images/streamBlob';
+import { RpcError } from '../../common/rpc/rpc';
 
 export interface ImportChoices {
   device: BootDevice;
@@ -57,53 +57,6 @@ export async function sha256OfBlob(
   onProgress: (loaded: number) => void = () => undefined,
 ): Promise<string> {
   return (await streamBlob(blob, onProgress)).sha256;
-}
-
-/**
- * Reads a Blob as a stream: its SHA-256, and (given `storage`) the file written as it goes by,
- * a part at a time, under a new upload id. Neither the file nor a part is ever held twice.
- */
-export async function streamBlob(
-  blob: Blob,
-  onProgress: (loaded: number) => void,
-  storage?: ImageStorage,
-): Promise<{ sha256: string; file: StoredFile | null }> {
-  const hash = sha256.create();
-  const reader = blob.stream().getReader();
-  const upload = storage ? crypto.randomUUID() : '';
-  let parts = 0;
-  let part: Uint8Array[] = [];
-  let partBytes = 0;
-  /** Bytes the store has taken (for a refusal's figures). */
-  let stored = 0;
-  const flush = async () => {
-    if (!storage || partBytes === 0) return;
-    await storage.putPart(upload, parts++, new Blob(part as BlobPart[]));
-    stored += partBytes;
-    part = [];
-    partBytes = 0;
-  };
-  let loaded = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      hash.update(value);
-      loaded += value.length;
-      if (storage) {
-        part.push(value);
-        partBytes += value.length;
-        if (partBytes >= PART_BYTES) await flush();
-      }
-      onProgress(loaded);
-    }
-    await flush();
-    if (loaded !== blob.size) throw new UserError('media.error.changed', {});
-  } catch (error) {
-    if (storage) await storage.discard({ upload, parts }).catch(() => undefined);
-    throw storageRefusalOf(error) ? StorageWriteError.from(error, stored) : error;
-  }
-  return { sha256: bytesToHex(hash.digest()), file: storage ? { upload, parts } : null };
 }
 
 /** Hashes a file and writes it into the store; returns its SHA-256 (stored once). */
@@ -219,8 +172,16 @@ export async function importImage(
   }
 }
 
-/** A write the browser refused, told with its cause and figures; any other error as it is. */
+/**
+ * A write the browser refused, told with its cause and figures, or a file that changed while
+ * read; any other error as it is.
+ */
 function refusalToUser(error: unknown, size: number, estimate: StorageEstimate | null): unknown {
+  if (
+    error instanceof BlobChangedError ||
+    (error instanceof RpcError && error.code === BlobChangedError.code)
+  )
+    return new UserError('media.error.changed', {});
   const written = error instanceof StorageWriteError ? error.written : 0;
   const refusal = storageRefusalOf(error);
   if (!refusal) return error;

@@ -1,7 +1,7 @@
 // A guest profile for a boot image of the user's: the built-in screen guest's BIOSes and card,
 // the image's device and memory, no pre-booted state, and "ready" when it shows anything.
 import type { BuiltinProfile, GuestProfile } from '../guest/manifest';
-import type { StoredImage } from './ImageStore';
+import type { StoredImage } from '../../common/images/ImageStore';
 
 const MiB = 1024 * 1024;
 /** A foreign guest that shows nothing for this long gets a note (not a failure). */

@@ -1,9 +1,9 @@
 // A machine's speed gauge: its instruction counter readings turned into the figures the speed
 // panel shows (instructions, MIPS now and over the last minute, uptime), updated once a second.
-import { Emitter } from '../events/emitter';
+import { Emitter } from '../../common/events/emitter';
 import { InstructionTotal } from './instructionCounter';
 import { SpeedMeter, type SpeedReading } from './speed';
-import type { CounterReading } from '../vm/emulatorProtocol';
+import type { CounterReading } from '../../common/protocol/emulator';
 
 /** How often the live figures change on screen while the guest runs (timer jitter allowed). */
 const SHOW_EVERY_MS = 950;

@@ -1,7 +1,7 @@
 // The lab's virtual networks: its LANs (switches), which machine's card is plugged into which,
 // and the guests' configuration once they are up (their MAC address, and DHCP where it is on).
 import { UserError } from '../notices/notice';
-import type { NicKind } from '../vm/devices.mjs';
+import type { NicKind } from '../../common/devices.mjs';
 import type { Machine } from '../vm/Machine.svelte';
 import { parseSubnet } from './addresses';
 import { Lan, type LanSettings } from './Lan.svelte';

@@ -1,9 +1,9 @@
 // "Measure the network": the same ping series and the same 4 MB TCP transfer (nc, checksums
 // compared) between the lab's first two machines on one switch, first with emulated NE2000
 // cards and then with paravirtual virtio-net cards, and the figures side by side.
-import { messageOf } from '../errors';
+import { messageOf } from '../../common/errors';
 import { info, problem, type Notice } from '../notices/notice';
-import type { NicKind } from '../vm/devices.mjs';
+import type { NicKind } from '../../common/devices.mjs';
 import type { Machine } from '../vm/Machine.svelte';
 import { runCommand } from '../vm/runCommand';
 import { md5Line, md5Of, median, pingTimes, transferFigures, type NetworkFigures } from './measure';

@@ -2,9 +2,9 @@
 // was last seen on which port (learning), flooding of broadcast and unknown destinations, per-port
 // counters, link up/down and a per-port rate limit, so a guest flooding the network (`ping -f`, a
 // broadcast storm) costs dropped frames, counted, and never a frozen page.
-import { Emitter } from '../events/emitter';
+import { Emitter } from '../../common/events/emitter';
 import { isGroupMac, macAt } from './addresses';
-import { TokenBucket } from './tokenBucket';
+import { TokenBucket } from '../../common/limits/tokenBucket';
 
 export interface PortCounters {
   /** Frames and bytes that came in from the port's device. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BridgeLink, TabBridge } from './TabBridge';
-import { serveBridge } from './bridge/serve';
+import { serveBridge } from '../../worker/bridge/serve';
 import { VirtualSwitch } from './Switch';
 import { arpRequest } from './testFrames.testing';
 

@@ -3,8 +3,8 @@
 // machine that sent it; what comes from them enters through the port. The channel itself is
 // listened to by the bridge worker (bridge/bridge.worker.ts), which checks and limits every
 // message before the page sees it. A frame never goes back to the channel it came from.
-import { RpcClient, type RpcPort } from '../workers/rpc';
-import type { BridgeEvents, BridgeMethods } from './bridge/protocol';
+import { RpcClient, type RpcPort } from '../../common/rpc/rpc';
+import type { BridgeEvents, BridgeMethods } from '../../common/protocol/bridge';
 import type { SwitchPort, VirtualSwitch } from './Switch';
 
 /** What the other tabs sent that the bridge refused (shown by the packet view). */
@@ -28,7 +28,9 @@ export class BridgeLink {
   constructor(
     /** Starts the bridge: its worker (tests serve it on a MessagePort). */
     private readonly start: () => RpcPort & { terminate?(): void } = () =>
-      new Worker(new URL('./bridge/bridge.worker.ts', import.meta.url), { type: 'module' }),
+      new Worker(new URL('../../worker/bridge/bridge.worker.ts', import.meta.url), {
+        type: 'module',
+      }),
   ) {}
 
   join(lan: string, receiver: Receiver): void {

@@ -3,7 +3,7 @@
 // valibot schema, then checked as a whole: every switch a card names exists, MACs and names
 // are unique, and there are not more machines than a lab holds.
 import * as v from 'valibot';
-import { describeIssues } from '../schema/validate';
+import { describeIssues } from '../../common/schema/validate';
 import { parseSubnet } from './addresses';
 import type { LanSettings } from './Lan.svelte';
 

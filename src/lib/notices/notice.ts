@@ -2,7 +2,7 @@
 // refusal the user can act on ("the machine is paused", "a snapshot needs a name").
 import type { MessageKey } from '../i18n/messages';
 import type { Params } from '../i18n/translate';
-import { messageOf } from '../errors';
+import { messageOf } from '../../common/errors';
 
 /** A message to show: its tone, its i18n key and parameters, and any reasons listed under it. */
 export interface Notice {

@@ -1,8 +1,8 @@
 // A machine's screen, for a guest whose profile has one: the latest picture its emulator worker
 // sent (text cells or pixel rectangles), and the way back for keys and the mouse.
 import type { Emulator } from '../vm/EmulatorClient';
-import type { ScreenFrame, TextFrame } from './frames';
-import { textRows } from './frames';
+import type { ScreenFrame, TextFrame } from '../../common/screen/frames';
+import { textRows } from '../../common/screen/frames';
 import { cp437 } from './cp437';
 import { CTRL_ALT_DEL } from './scancodes';
 

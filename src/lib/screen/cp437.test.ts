@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cp437 } from './cp437';
-import { textRows, type TextFrame } from './frames';
+import { textRows, type TextFrame } from '../../common/screen/frames';
 
 describe('code page 437', () => {
   it('keeps ASCII and maps the box-drawing and symbol ranges', () => {

@@ -2,9 +2,9 @@
 // files the guest writes there can be downloaded. The files live in the emulator worker's memory
 // (and in the machine's snapshots); this is the page's view of them.
 import type { Emulator } from '../vm/EmulatorClient';
-import type { SharedFileInfo } from '../vm/emulatorProtocol';
+import type { SharedFileInfo } from '../../common/protocol/emulator';
 import { UserError } from '../notices/notice';
-import { applyListing } from './listing';
+import { applyListing } from '../../common/sharedFolder/listing';
 
 /** The largest file sent in one go: it is held in memory on both sides while it crosses. */
 export const MAX_SHARED_FILE = 256 * 1024 * 1024;

@@ -4,10 +4,10 @@
 import { info, UserError } from '../notices/notice';
 import type { LabLayout } from '../network/layout';
 import type { Machine } from '../vm/Machine.svelte';
-import { incompatibilities, SnapshotError } from './format';
+import { incompatibilities, SnapshotError } from '../../common/snapshots/format';
 import type { Snapshots } from './Snapshots.svelte';
 import { labSnapshotsOf, type LabSnapshot } from './labGroups';
-import { cleanName, uniqueName } from '../text/names';
+import { cleanName, uniqueName } from '../../common/text/names';
 
 export type { LabSnapshot } from './labGroups';
 

@@ -1,7 +1,7 @@
 // The snapshot panel's state: the list, what is running, and what to tell the user. It saves
 // and restores the lab's selected machine. One operation at a time; other tabs of the lab are
 // told when the list changes.
-import { estimateStorage } from '../storage/estimate';
+import { estimateStorage } from '../../common/storage/estimate';
 import { info, problem, UserError, type Notice } from '../notices/notice';
 import { describeSnapshotError } from './describe';
 import type { Machine } from '../vm/Machine.svelte';
@@ -11,13 +11,13 @@ import {
   SnapshotError,
   type SnapshotMeta,
   type SnapshotOrigin,
-} from './format';
+} from '../../common/snapshots/format';
 import { whenQuiet } from '../scheduling/whenQuiet';
 import { saveBlob } from '../downloads/download';
-import { TabChannel } from '../tabs/TabChannel';
+import { TabChannel } from '../../common/tabs/TabChannel';
 import { NoticeInbox } from '../tabs/noticeInbox';
 import { SnapshotLibrary } from './library';
-import { cleanName } from '../text/names';
+import { cleanName } from '../../common/text/names';
 import type { DamagedRecord } from './storage';
 
 export type SnapshotBusy = 'saving' | 'restoring' | 'working';

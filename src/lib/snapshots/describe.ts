@@ -1,10 +1,10 @@
 // What went wrong with a snapshot operation, as the notice the panel shows. Pure.
-import { messageOf } from '../errors';
-import { storageRefusalOf } from '../storage/failure';
+import { messageOf } from '../../common/errors';
+import { storageRefusalOf } from '../../common/storage/failure';
 import type { MessageKey } from '../i18n/messages';
 import type { Params } from '../i18n/translate';
 import { problem, UserError, type Notice } from '../notices/notice';
-import { SnapshotError } from './format';
+import { SnapshotError } from '../../common/snapshots/format';
 
 export function describeSnapshotError(error: unknown): Notice {
   if (error instanceof UserError) return error.notice;

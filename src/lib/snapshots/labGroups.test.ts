@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { labSnapshotsOf } from './labGroups';
-import type { SnapshotMeta } from './format';
+import type { SnapshotMeta } from '../../common/snapshots/format';
 
 const member = (lab: string, index: number, count: number, createdAt = 1): SnapshotMeta =>
   ({

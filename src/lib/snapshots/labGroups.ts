@@ -1,5 +1,5 @@
 // Lab snapshots in a list of snapshots: the members of each, grouped and in order.
-import type { SnapshotMeta } from './format';
+import type { SnapshotMeta } from '../../common/snapshots/format';
 
 export interface LabSnapshot {
   id: string;

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { memoryLibrary } from '../lab/testLab.testing';
 import { SnapshotLibrary } from './library';
 import { MemorySnapshotStorage } from './storage';
-import { serveSnapshotCodec } from './codec';
+import { serveSnapshotCodec } from '../../worker/snapshots/codec';
 import { SnapshotWorker } from './workerClient';
-import { SnapshotError, type SnapshotOrigin } from './format';
+import { SnapshotError, type SnapshotOrigin } from '../../common/snapshots/format';
 
 const HASH = 'a'.repeat(64);
 const origin: SnapshotOrigin = {

@@ -9,8 +9,8 @@ import {
   type LabMembership,
   type SnapshotMeta,
   type SnapshotOrigin,
-} from './format';
-import { cleanName, uniqueName } from '../text/names';
+} from '../../common/snapshots/format';
+import { cleanName, uniqueName } from '../../common/text/names';
 import {
   IdbSnapshotStorage,
   MemorySnapshotStorage,

@@ -13,8 +13,8 @@ import {
   promisifyRequest,
   type UseStore,
 } from 'idb-keyval';
-import { messageOf } from '../errors';
-import { SnapshotError, validateMeta, type SnapshotMeta } from './format';
+import { messageOf } from '../../common/errors';
+import { SnapshotError, validateMeta, type SnapshotMeta } from '../../common/snapshots/format';
 
 export type Chunk = Uint8Array<ArrayBuffer>;
 

@@ -1,12 +1,14 @@
 // The page's side of the snapshot worker: started on first use, its typed failures turned back
 // into SnapshotErrors, one dispose().
-import { SnapshotError, type SnapshotProblem } from './format';
-import { SNAPSHOT_FAILURE, type WorkerOps } from './protocol';
-import { RpcClient, RpcError, type RpcPort } from '../workers/rpc';
+import { SnapshotError, type SnapshotProblem } from '../../common/snapshots/format';
+import { SNAPSHOT_FAILURE, type WorkerOps } from '../../common/protocol/snapshots';
+import { RpcClient, RpcError, type RpcPort } from '../../common/rpc/rpc';
 
 type Port = RpcPort & { terminate?(): void };
 const startWorker = (): Port =>
-  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  new Worker(new URL('../../worker/snapshots/snapshots.worker.ts', import.meta.url), {
+    type: 'module',
+  });
 
 export class SnapshotWorker {
   #rpc: RpcClient<WorkerOps, Record<string, never>> | null = null;

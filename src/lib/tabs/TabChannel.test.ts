@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FloodMeter } from './floodMeter';
+import { FloodMeter } from '../../common/limits/floodMeter';
 import { NoticeInbox, NOTICE_FLOOD, NOTICES_PER_SECOND } from './noticeInbox';
-import { TabChannel } from './TabChannel';
+import { TabChannel } from '../../common/tabs/TabChannel';
 
 const undo: Array<() => void> = [];
 afterEach(() => {

@@ -1,9 +1,9 @@
 // An inbox for a channel that carries only a notice that something changed (e.g. "the snapshot
 // list changed: read it again"): exactly that word, at most a few times a second. Pure.
 import * as v from 'valibot';
-import { TokenBucket } from '../network/tokenBucket';
-import { FloodMeter } from './floodMeter';
-import type { Inbox } from './TabChannel';
+import { TokenBucket } from '../../common/limits/tokenBucket';
+import { FloodMeter } from '../../common/limits/floodMeter';
+import type { Inbox } from '../../common/tabs/TabChannel';
 
 /** Notices a second (and at once) a listener acts on; more are refused. */
 export const NOTICES_PER_SECOND = 10;

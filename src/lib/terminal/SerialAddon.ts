@@ -1,6 +1,6 @@
 // An xterm.js addon that wires a terminal to a machine's serial console, both ways.
 import type { IDisposable, ITerminalAddon, Terminal } from '@xterm/xterm';
-import { DisposableStore, type Emitter } from '../events/emitter';
+import { DisposableStore, type Emitter } from '../../common/events/emitter';
 import type { ConsoleEvents } from '../vm/SerialConsole.svelte';
 
 /** What the addon needs of a machine. */

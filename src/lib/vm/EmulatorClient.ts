@@ -1,6 +1,6 @@
 // The Machine's handle on one emulator worker: the few v86 calls it makes, over the lab's RPC.
 // `Emulator` is the interface the Machine uses (unit tests give it a fake).
-import { RpcClient } from '../workers/rpc';
+import { RpcClient } from '../../common/rpc/rpc';
 import type {
   CounterReading,
   EmulatorEvents,
@@ -8,9 +8,9 @@ import type {
   EmulatorSetup,
   PowerOnConfig,
   SharedChanges,
-} from './emulatorProtocol';
-import type { ScreenFrame } from '../screen/frames';
-import type { StateRequest } from './stateDownload';
+} from '../../common/protocol/emulator';
+import type { ScreenFrame } from '../../common/screen/frames';
+import type { StateRequest } from '../../common/protocol/emulator';
 import { takeEarlyEmulator } from './earlyEmulator';
 
 /** What the worker reports without being asked. */
@@ -86,7 +86,9 @@ export class EmulatorClient implements Emulator {
     const early = takeEarlyEmulator();
     const worker =
       early?.worker ??
-      new Worker(new URL('./emulator.worker.ts', import.meta.url), { type: 'module' });
+      new Worker(new URL('../../worker/emulator/emulator.worker.ts', import.meta.url), {
+        type: 'module',
+      });
     const rpc = (this.#rpc = new RpcClient(worker));
     rpc.on('output', ({ bytes, reading }) => listener.output(bytes, reading));
     rpc.on('counter', (reading) => listener.counter(reading));

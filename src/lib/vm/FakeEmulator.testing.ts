@@ -2,8 +2,8 @@
 // it and plays a tiny guest (it answers the lab's rename and prints prompts) when told to.
 import { vi } from 'vitest';
 import type { CreateEmulator, Emulator, EmulatorListener } from './EmulatorClient';
-import type { EmulatorSetup, PowerOnConfig } from './emulatorProtocol';
-import type { StateRequest } from './stateDownload';
+import type { EmulatorSetup, PowerOnConfig } from '../../common/protocol/emulator';
+import type { StateRequest } from '../../common/protocol/emulator';
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();

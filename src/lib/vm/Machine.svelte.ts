@@ -1,14 +1,14 @@
 // One machine of the lab: a facade over its parts (the shared guest source, its emulator worker,
 // its serial console, its speed gauge) that powers it on, pauses, resets, saves and restores it,
 // and shows its state as reactive fields. destroy() ends its worker and releases everything.
-import { Emitter } from '../events/emitter';
-import { messageOf } from '../errors';
+import { Emitter } from '../../common/events/emitter';
+import { messageOf } from '../../common/errors';
 import type { DownloadProgress, GuestImages } from '../guest/catalog';
 import type { GuestSource } from '../guest/GuestSource';
 import type { GuestProfile } from '../guest/manifest';
 import { SpeedGauge } from '../metrics/SpeedGauge.svelte';
 import type { Notice } from '../notices/notice';
-import type { SnapshotOrigin } from '../snapshots/format';
+import type { SnapshotOrigin } from '../../common/snapshots/format';
 import { createWorkerEmulator, type CreateEmulator, type Emulator } from './EmulatorClient';
 import type { MachineError } from './machineError';
 import { PowerSession, type PowerSource, type SpareSource } from './PowerSession';

@@ -2,7 +2,7 @@
 // lab's, kept across resets and restores), where its cable goes (one switch, or every switch as
 // an 802.1Q trunk, which makes the machine a router), and the address the guest got. Frames go
 // from the guest to the switch and back, a tick's worth per message.
-import type { NicKind } from './devices.mjs';
+import type { NicKind } from '../../common/devices.mjs';
 import { randomMac } from '../network/addresses';
 import type { SwitchPort, VirtualSwitch } from '../network/Switch';
 import { tag, untag, vlanOf } from '../network/vlan';

@@ -5,11 +5,10 @@ import type { GuestSource } from '../guest/GuestSource';
 import { hardwareOf, type GuestProfile } from '../guest/manifest';
 import { info } from '../notices/notice';
 import type { CreateEmulator, Emulator, EmulatorListener } from './EmulatorClient';
-import type { CounterReading, PowerOnConfig } from './emulatorProtocol';
+import type { CounterReading, PowerOnConfig, StateRequest } from '../../common/protocol/emulator';
 import type { GuestImages } from '../guest/catalog';
 import type { Machine } from './Machine.svelte';
 import { describeError } from './machineError';
-import type { StateRequest } from './stateDownload';
 import { SilenceWatchdog } from './readiness';
 
 const WATCHDOG_MS = 500;

@@ -1,7 +1,7 @@
 // A machine's serial console: what the guest printed (a bounded log, and the prompt it waits for)
 // and what goes to it (the user's typing, held or refused while a restore, reset, benchmark or
 // lesson owns the console, then delivered whole). It is what a terminal attaches to.
-import { Emitter } from '../events/emitter';
+import { Emitter } from '../../common/events/emitter';
 import { ConsoleInput, type InputState } from './consoleInput';
 import { OutputLog } from './outputLog';
 import { promptHost, renamePrompt } from './hostname';

@@ -1,5 +1,5 @@
 // Why a machine cannot run, as a code the error panel explains (with what to do about it).
-import { messageOf } from '../errors';
+import { messageOf } from '../../common/errors';
 import { ImageError } from '../guest/loadImage';
 import { ManifestError } from '../guest/manifest';
 import { UserError } from '../notices/notice';

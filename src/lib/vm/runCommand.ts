@@ -1,6 +1,6 @@
 // Runs a shell command in a machine's guest as a program would (typed into its console) and
 // waits until its output matches: for lab actions that drive the guest (measuring the network).
-import { DisposableStore } from '../events/emitter';
+import { DisposableStore } from '../../common/events/emitter';
 import type { Machine } from './Machine.svelte';
 import { endsWithPrompt } from './readiness';
 

@@ -1,5 +1,0 @@
-// The bridge worker: the lab's link to its other tabs, off the page's main thread (serve.ts).
-import type { RpcPort } from '../../workers/rpc';
-import { serveBridge } from './serve';
-
-serveBridge(self as unknown as RpcPort);

@@ -1,5 +1,0 @@
-// The snapshot worker: the snapshot codec (codec.ts), off the main thread.
-import { serveSnapshotCodec } from './codec';
-import type { RpcPort } from '../workers/rpc';
-
-serveSnapshotCodec(self as unknown as RpcPort);
