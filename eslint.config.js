@@ -76,7 +76,7 @@ export default ts.config(
   },
   {
     // Unit tests may run a worker's handlers in the test's own thread; page code may not.
-    files: ['**/*.test.ts', '**/*.testing.ts'],
+    files: ['src/**/*.test.ts', 'src/**/*.testing.ts'],
     rules: { 'import-x/no-restricted-paths': ['error', { zones: SIDES }] },
   },
   {
