@@ -1,7 +1,9 @@
-// What the emulator worker (emulator.worker.ts) answers and reports, over the lab's one RPC
-// (workers/rpc.ts). The Machine's side is EmulatorClient.ts.
+// The emulator boundary, written once: what the emulator worker (src/worker/emulator) answers
+// and reports over the lab's one RPC (rpc/rpc.ts). The page's client (lib/vm/EmulatorClient.ts)
+// and the unit tests' fake are derived from these types; the worker implements Handlers of them.
 import type { Hardware } from '../devices.mjs';
 import type { ScreenFrame } from '../screen/frames';
+import type { Notification, Wiring } from '../rpc/remote';
 
 /**
  * What the worker prepares as soon as it starts, before the guest's images are known: v86's
@@ -54,27 +56,39 @@ export interface CounterReading {
   at: number;
 }
 
+/**
+ * What the page asks of the emulator worker. One name per thing from the page's parts to the
+ * worker's handler: the page calls `emulator.saveState()`, the worker answers `saveState`.
+ */
 export type EmulatorMethods = {
-  /** Load v86 and compile its WebAssembly now (sent first, as a notification). */
-  setup: { args: EmulatorSetup; result: void };
+  /** Load v86 and compile its WebAssembly now (sent first). */
+  setup: { args: EmulatorSetup; result: void } & Notification;
   /** Start downloading the pre-booted state now, before the power-on that resumes it. */
-  fetchState: { args: StateRequest; result: void };
-  /** Create the v86 instance (a notification: what follows comes as events). */
-  create: { args: PowerOnConfig; result: void };
-  serial: { args: { port: number; bytes: Uint8Array<ArrayBuffer> }; result: void };
+  fetchState: { args: StateRequest; result: void } & Notification;
+  /** Create the v86 instance: a cold boot from images, or a saved state resumed (what follows
+   * comes as events). */
+  powerOn: { args: PowerOnConfig; result: void } & Notification;
+  /** Bytes for the guest's serial port `port` (0: the console, 1: the control port). */
+  sendSerial: {
+    args: { port: number; bytes: Uint8Array<ArrayBuffer> };
+    result: void;
+  } & Notification;
   stop: { args: null; result: void };
   run: { args: null; result: void };
-  save: { args: null; result: ArrayBuffer };
-  restore: { args: ArrayBuffer; result: void };
+  saveState: { args: null; result: ArrayBuffer };
+  restoreState: { args: ArrayBuffer; result: void };
   setJit: { args: boolean; result: void };
-  /** Ethernet frames for the guest's network card, from the lab's switch (a notification). */
-  receiveFrames: { args: Uint8Array<ArrayBuffer>[]; result: void };
-  /** PC keyboard scancodes (set 1) for a screen guest (a notification). */
-  keys: { args: number[]; result: void };
-  /** Mouse movement (dx, dy; y up) and buttons [left, middle, right] (a notification). */
-  mouse: { args: { dx: number; dy: number; buttons?: [boolean, boolean, boolean] }; result: void };
+  /** Ethernet frames for the guest's network card, from the lab's switch. */
+  receiveFrames: { args: Uint8Array<ArrayBuffer>[]; result: void } & Notification;
+  /** PC keyboard scancodes (set 1) for a screen guest. */
+  sendKeys: { args: number[]; result: void } & Notification;
+  /** Mouse movement (dx, dy; y up) and buttons [left, middle, right]. */
+  sendMouse: {
+    args: { dx: number; dy: number; buttons?: [boolean, boolean, boolean] };
+    result: void;
+  } & Notification;
   /** The screen's next picture is wanted whole (a view was opened). */
-  redrawScreen: { args: null; result: void };
+  redrawScreen: { args: null; result: void } & Notification;
   /** Shared folder (9p): writes a file under the guest's /mnt/host. */
   putFile: { args: { name: string; bytes: Uint8Array<ArrayBuffer> }; result: void };
   /** Shared folder: a file, by its name in the guest, as a Blob (its bytes stay off the heap). */
@@ -84,6 +98,34 @@ export type EmulatorMethods = {
   /** Bytes the guest wrote to its disk's overlay (the changes "discard" would drop). */
   diskChanges: { args: null; result: number };
 };
+
+/** How each method crosses: the buffers that move to the worker instead of being copied. */
+export const EMULATOR_WIRING: Wiring<EmulatorMethods> = {
+  setup: { notify: true },
+  fetchState: { notify: true },
+  powerOn: { notify: true, transfer: (config) => configBuffers(config) },
+  sendSerial: { notify: true, transfer: ({ bytes }) => [bytes.buffer] },
+  stop: {},
+  run: {},
+  saveState: {},
+  restoreState: { transfer: (state) => [state] },
+  setJit: {},
+  receiveFrames: { notify: true, transfer: (frames) => frames.map((f) => f.buffer) },
+  sendKeys: { notify: true },
+  sendMouse: { notify: true },
+  redrawScreen: { notify: true },
+  putFile: { transfer: ({ bytes }) => [bytes.buffer] },
+  getFile: {},
+  sharedChanges: {},
+  diskChanges: {},
+};
+
+/** The images or the state a power-on hands over (the worker takes them: the page copies). */
+function configBuffers(config: PowerOnConfig): ArrayBuffer[] {
+  const boot = config.boot;
+  if (boot) return [boot.bios, boot.kernel, boot.initrd, boot.vgaBios].filter((b) => b !== null);
+  return config.state ? [config.state] : [];
+}
 
 /** A file in the shared folder (the guest's /mnt/host). */
 export interface SharedFileInfo {

@@ -58,6 +58,9 @@ export interface RpcPort {
   removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
 }
 
+/** The worker's own scope, as the port its RPC is served on (`self` is typed for a window). */
+export const workerScope = (): RpcPort => self as unknown as RpcPort;
+
 interface Pending {
   resolve(value: unknown): void;
   reject(error: RpcError): void;

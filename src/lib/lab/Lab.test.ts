@@ -57,7 +57,7 @@ describe('Lab', () => {
     lab.start();
     await settle();
     const first = emulators.made[0]!;
-    first.listener.stateFetched(new Uint8Array([31, 139]).buffer, true);
+    first.emit('stateFetched', { served: new Uint8Array([31, 139]).buffer, gzipped: true });
     first.resume();
     await settle();
 
@@ -131,13 +131,13 @@ describe('Lab: the next machine made ready ahead', () => {
     lab.start();
     await settle();
     const first = emulators.made[0]!;
-    first.listener.stateFetched(new Uint8Array([31, 139]).buffer, true);
+    first.emit('stateFetched', { served: new Uint8Array([31, 139]).buffer, gzipped: true });
     first.resume();
     // About a second after the first prompt: a spare, given the kept state, parked.
     await vi.waitFor(() => expect(emulators.made).toHaveLength(2), { timeout: 3000 });
     const spare = emulators.made[1]!;
     expect(spare.config).toMatchObject({ parked: true, stateGzipped: true });
-    spare.listener.parked();
+    spare.emit('parked', null);
 
     const pc2 = await lab.add();
     await settle();

@@ -1,17 +1,18 @@
 // One emulator made ready ahead of "Add machine": a worker with v86 loaded and the pre-booted
 // state restored, stopped (it takes no CPU), which the next machine to resume that state adopts
 // instead of starting its own. Made when the lab is quiet, and again after each adoption.
+import { DisposableStore } from '../../common/events/emitter';
 import type { GuestSource } from '../guest/GuestSource';
 import { hardwareOf, type GuestProfile } from '../guest/manifest';
-import type { CreateEmulator, Emulator, EmulatorListener } from '../vm/EmulatorClient';
+import type { CreateEmulator, Emulator } from '../vm/EmulatorClient';
 
 interface Spare {
   emulator: Emulator;
   profileId: string;
   /** The state is restored: run() starts it. */
   parked: boolean;
-  /** Who hears the emulator's reports: nobody until a machine adopts it. */
-  listener: EmulatorListener | null;
+  /** The spare's own subscriptions, let go when a machine adopts it (which subscribes its own). */
+  listening: DisposableStore;
 }
 
 export class SpareEmulator {
@@ -27,52 +28,43 @@ export class SpareEmulator {
     if (this.#spare) return;
     const start = this.guests.bootStart(profile);
     if (start.kind !== 'kept') return;
-    const spare: Spare = { emulator: null!, profileId: profile.id, parked: false, listener: null };
-    const to = () => spare.listener;
-    const listener: EmulatorListener = {
-      output: (bytes, reading) => to()?.output(bytes, reading),
-      counter: (reading) => to()?.counter(reading),
-      control: (line) => to()?.control(line),
-      frames: (frames) => to()?.frames(frames),
-      screen: (frame) => to()?.screen(frame),
-      reboot: () => to()?.reboot(),
-      crash: (message) => (spare.listener ? spare.listener.crash(message) : this.#drop(spare)),
-      wasmFailed: (message) =>
-        spare.listener ? spare.listener.wasmFailed(message) : this.#drop(spare),
-      compiled: (module) => this.guests.keepWasm(module),
-      resumed: () => to()?.resumed(),
-      parked: () => (spare.parked = true),
-      stateProgress: (loaded, total) => to()?.stateProgress(loaded, total),
-      stateFetched: (served, gzipped) => to()?.stateFetched(served, gzipped),
-      stateFailed: (kind, message) =>
-        spare.listener ? spare.listener.stateFailed(kind, message) : this.#drop(spare),
-    };
-    spare.emulator = this.create(this.guests.emulatorSetup(), listener);
-    spare.emulator.powerOn({
+    const emulator = this.create(this.guests.emulatorSetup());
+    const spare: Spare = (this.#spare = {
+      emulator,
+      profileId: profile.id,
+      parked: false,
+      listening: new DisposableStore(),
+    });
+    const drop = () => this.#drop(spare);
+    spare.listening.add(emulator.onCrash(drop));
+    spare.listening.add(emulator.on('wasmFailed', drop));
+    spare.listening.add(emulator.on('stateFailed', drop));
+    spare.listening.add(emulator.on('compiled', (module) => this.guests.keepWasm(module)));
+    spare.listening.add(emulator.on('parked', () => (spare.parked = true)));
+    emulator.powerOn({
       memoryBytes: profile.memoryBytes,
       hardware: hardwareOf(profile),
       state: start.state,
       stateGzipped: start.gzipped,
       parked: true,
     });
-    this.#spare = spare;
   }
 
   /** The spare, restored and stopped, for a machine resuming `profile`'s state; or null. */
-  take(profile: GuestProfile, listener: EmulatorListener): Emulator | null {
+  take(profile: GuestProfile): Emulator | null {
     const spare = this.#spare;
     if (!spare?.parked || spare.profileId !== profile.id) return null;
     this.#spare = null;
-    spare.listener = listener;
+    spare.listening.dispose();
     return spare.emulator;
   }
 
   dispose(): void {
-    this.#spare?.emulator.destroy();
-    this.#spare = null;
+    if (this.#spare) this.#drop(this.#spare);
   }
 
   #drop(spare: Spare): void {
+    spare.listening.dispose();
     spare.emulator.destroy();
     if (this.#spare === spare) this.#spare = null;
   }

@@ -1,6 +1,7 @@
 // A machine's speed gauge: its instruction counter readings turned into the figures the speed
 // panel shows (instructions, MIPS now and over the last minute, uptime), updated once a second.
-import { Emitter } from '../../common/events/emitter';
+import { DisposableStore, Emitter } from '../../common/events/emitter';
+import type { Emulator } from '../vm/EmulatorClient';
 import { InstructionTotal } from './instructionCounter';
 import { SpeedMeter, type SpeedReading } from './speed';
 import type { CounterReading } from '../../common/protocol/emulator';
@@ -40,6 +41,20 @@ export class SpeedGauge {
   #speed = new SpeedMeter();
   #lastReadingAt: number | null = null;
   #uptimeMs = 0;
+  #subscriptions = new DisposableStore();
+
+  /**
+   * The emulator now running the guest (null: none): its counter readings, and those that come
+   * with its output, make the figures. `counting`: whether the guest runs (its uptime grows).
+   */
+  connect(emulator: Pick<Emulator, 'on'> | null, counting: () => boolean): void {
+    this.#subscriptions.dispose();
+    if (!emulator) return;
+    this.#subscriptions.add(emulator.on('counter', (reading) => this.count(reading, counting())));
+    this.#subscriptions.add(
+      emulator.on('output', ({ reading }) => this.count(reading, counting())),
+    );
+  }
 
   /**
    * A counter reading from the emulator (four a second, and more with output). The figures on
@@ -79,6 +94,7 @@ export class SpeedGauge {
   }
 
   dispose(): void {
+    this.#subscriptions.dispose();
     this.events.clear();
   }
 }

@@ -1,12 +1,15 @@
 // A machine's screen, for a guest whose profile has one: the latest picture its emulator worker
 // sent (text cells or pixel rectangles), and the way back for keys and the mouse.
 import type { Emulator } from '../vm/EmulatorClient';
+import { DisposableStore } from '../../common/events/emitter';
 import type { ScreenFrame, TextFrame } from '../../common/screen/frames';
 import { textRows } from '../../common/screen/frames';
 import { cp437 } from './cp437';
 import { CTRL_ALT_DEL } from './scancodes';
 
 type Listener = (frame: ScreenFrame) => void;
+/** What the screen needs of an emulator. */
+export type ScreenLink = Pick<Emulator, 'on' | 'redrawScreen' | 'sendKeys' | 'sendMouse'>;
 
 export class MachineScreen {
   /** The text screen as last drawn (null in a graphics mode or before the first frame). */
@@ -16,16 +19,20 @@ export class MachineScreen {
   /** Frames since power-on (for the refresh rate shown and measured). */
   frames = $state.raw(0);
 
-  #emulator: Emulator | null = null;
+  #emulator: ScreenLink | null = null;
+  #subscriptions = new DisposableStore();
   // Not state: the views drawing frames, not anything shown.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #listeners = new Set<Listener>();
 
-  connect(emulator: Emulator | null): void {
+  /** The emulator now running the guest (null: none): its pictures are shown from now on. */
+  connect(emulator: ScreenLink | null): void {
+    this.#subscriptions.dispose();
     this.#emulator = emulator;
     if (!emulator) return;
     this.text = null;
     this.size = null;
+    this.#subscriptions.add(emulator.on('screen', (frame) => this.receive(frame)));
   }
 
   /** A frame from the worker: kept (text), and handed to the views drawing it. */

@@ -20,17 +20,20 @@ export interface SendProgress {
   total: number;
 }
 
+/** What the shared folder needs of an emulator. */
+export type SharedLink = Pick<Emulator, 'putFile' | 'getFile' | 'sharedChanges'>;
+
 export class SharedFolder {
   files = $state.raw<readonly SharedFileInfo[]>([]);
   /** The file being sent, while it is. */
   sending = $state.raw<SendProgress | null>(null);
-  #emulator: Emulator | null = null;
+  #emulator: SharedLink | null = null;
   /** The worker's listing version the page's list matches (-1: none yet). */
   #version = -1;
   #watchers = 0;
   #timer: ReturnType<typeof setInterval> | null = null;
 
-  connect(emulator: Emulator | null): void {
+  connect(emulator: SharedLink | null): void {
     this.#emulator = emulator;
     this.#version = -1;
     this.files = [];
@@ -87,7 +90,7 @@ export class SharedFolder {
         const bytes = await readWithProgress(file, (loaded) => {
           this.sending = { name: file.name, loaded, total: file.size };
         });
-        await emulator.putFile(file.name, bytes);
+        await emulator.putFile({ name: file.name, bytes });
       }
     } finally {
       this.sending = null;

@@ -1,12 +1,22 @@
-// A stand-in for the emulator worker, for unit tests only: it records what the machine asks of
-// it and plays a tiny guest (it answers the lab's rename and prints prompts) when told to.
+// A stand-in for the emulator worker, for unit tests only. It has the shape the protocol gives
+// every emulator (`Emulator`: the protocol's methods and events), records what the machine asks
+// of it and plays a tiny guest (it answers the lab's rename and prints prompts) when told to.
 import { vi } from 'vitest';
-import type { CreateEmulator, Emulator, EmulatorListener } from './EmulatorClient';
-import type { EmulatorSetup, PowerOnConfig } from '../../common/protocol/emulator';
-import type { StateRequest } from '../../common/protocol/emulator';
+import { Emitter } from '../../common/events/emitter';
+import { RpcError } from '../../common/rpc/rpc';
+import type { CreateEmulator, Emulator } from './EmulatorClient';
+import type {
+  EmulatorEvents,
+  EmulatorMethods,
+  EmulatorSetup,
+  PowerOnConfig,
+  StateRequest,
+} from '../../common/protocol/emulator';
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
+
+type Args<K extends keyof EmulatorMethods> = EmulatorMethods[K]['args'];
 
 export class FakeEmulator implements Emulator {
   config: PowerOnConfig | null = null;
@@ -18,55 +28,65 @@ export class FakeEmulator implements Emulator {
   /** What the guest's DHCP client gets. */
   dhcpAddress = '10.0.1.20/24';
   #instructions = 0;
+  #events = new Emitter<EmulatorEvents>();
+  #crashes = new Emitter<{ crash: RpcError }>();
 
-  constructor(
-    readonly setup: EmulatorSetup,
-    readonly listener: EmulatorListener,
-  ) {}
+  constructor(readonly setupArgs: EmulatorSetup) {}
 
+  on: Emulator['on'] = (name, listener) => this.#events.on(name, listener);
+  onCrash: Emulator['onCrash'] = (listener) => this.#crashes.on('crash', listener);
+  /** The worker reports `name` (as the real one would, unasked). */
+  emit<K extends keyof EmulatorEvents>(name: K, data: EmulatorEvents[K]): void {
+    this.#events.emit(name, data);
+  }
+  /** The worker fails. */
+  crash(message: string): void {
+    this.#crashes.emit('crash', new RpcError('crashed', message));
+  }
+
+  setup(): void {}
   fetchState(request: StateRequest): void {
     this.fetched = request;
   }
   powerOn(config: PowerOnConfig): void {
     this.config = config;
   }
-  sendSerial(port: number, bytes: Uint8Array<ArrayBuffer>): void {
+  sendSerial({ port, bytes }: Args<'sendSerial'>): void {
     const text = decoder.decode(bytes);
     this.serial[port] = (this.serial[port] ?? '') + text;
+    const control = (line: string) => queueMicrotask(() => this.emit('control', line));
     // The guest: its init sets the hostname and says so; its shell prints a prompt on Enter.
     const named = /^hostname ([a-z0-9-]+)\n$/.exec(text);
     if (port === 1 && named) {
       this.hostname = named[1]!;
-      queueMicrotask(() => this.listener.control(`hostname ${this.hostname}`));
+      control(`hostname ${this.hostname}`);
     }
     // Its init sets the card's MAC address, and gets an address by DHCP.
     const mac = /^mac ([0-9a-f:]+)\n$/.exec(text);
-    if (port === 1 && mac) queueMicrotask(() => this.listener.control(`mac ${mac[1]}`));
+    if (port === 1 && mac) control(`mac ${mac[1]}`);
     const vlans = /^(vlans.*)\n$/.exec(text);
-    if (port === 1 && vlans) queueMicrotask(() => this.listener.control(vlans[1]!));
-    if (port === 1 && text === 'dhcp\n') {
-      queueMicrotask(() => this.listener.control(`dhcp ${this.dhcpAddress}`));
-    }
+    if (port === 1 && vlans) control(vlans[1]!);
+    if (port === 1 && text === 'dhcp\n') control(`dhcp ${this.dhcpAddress}`);
     if (port === 0 && text.endsWith('\r')) queueMicrotask(() => this.prompt('\r\n'));
   }
   /** Frames the switch delivered to the guest's card. */
   received: Uint8Array[] = [];
-  receiveFrames(frames: Uint8Array<ArrayBuffer>[]): void {
+  receiveFrames(frames: Args<'receiveFrames'>): void {
     this.received.push(...frames);
   }
   /** The guest's card sends `frame`. */
-  sendFrame(frame: Uint8Array): void {
-    this.listener.frames([frame]);
+  sendFrame(frame: Uint8Array<ArrayBuffer>): void {
+    this.emit('frames', [frame]);
   }
   keys: number[] = [];
   sendKeys(codes: number[]): void {
     this.keys.push(...codes);
   }
-  sendMouse = vi.fn();
+  sendMouse = vi.fn((_move: Args<'sendMouse'>) => undefined);
   redrawScreen = vi.fn();
   /** The shared folder's files. */
   files = new Map<string, Uint8Array<ArrayBuffer>>();
-  putFile(name: string, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
+  putFile({ name, bytes }: Args<'putFile'>): Promise<void> {
     this.files.set(name, bytes);
     return Promise.resolve();
   }
@@ -96,7 +116,8 @@ export class FakeEmulator implements Emulator {
   /** The guest prints `text`. */
   print(text: string): void {
     this.#instructions += 1_000_000;
-    this.listener.output(encoder.encode(text), { value: this.#instructions, at: Date.now() });
+    const reading = { value: this.#instructions, at: Date.now() };
+    this.emit('output', { bytes: encoder.encode(text), reading });
   }
   /** The shell prints its prompt (after `before`). */
   prompt(before = ''): void {
@@ -106,7 +127,7 @@ export class FakeEmulator implements Emulator {
   resumed = false;
   resume(): void {
     this.resumed = true;
-    this.listener.resumed();
+    this.emit('resumed', null);
   }
 }
 
@@ -115,8 +136,8 @@ export function fakeEmulators(): { create: CreateEmulator; made: FakeEmulator[] 
   const made: FakeEmulator[] = [];
   return {
     made,
-    create: (setup, listener) => {
-      const fake = new FakeEmulator(setup, listener);
+    create: (setup) => {
+      const fake = new FakeEmulator(setup);
       made.push(fake);
       return fake;
     },

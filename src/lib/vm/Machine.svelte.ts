@@ -11,7 +11,13 @@ import type { Notice } from '../notices/notice';
 import type { SnapshotOrigin } from '../../common/snapshots/format';
 import { createWorkerEmulator, type CreateEmulator, type Emulator } from './EmulatorClient';
 import type { MachineError } from './machineError';
-import { PowerSession, type PowerSource, type SpareSource } from './PowerSession';
+import {
+  PowerSession,
+  type PowerNews,
+  type PowerSource,
+  type SpareSource,
+  type StartedFrom,
+} from './PowerSession';
 import { SerialConsole } from './SerialConsole.svelte';
 import { NetworkCard } from './NetworkCard.svelte';
 import { MachineScreen } from '../screen/MachineScreen.svelte';
@@ -19,8 +25,7 @@ import { SharedFolder } from '../shared/SharedFolder.svelte';
 
 export type { MachineError } from './machineError';
 export type MachineStatus = 'loading' | 'booting' | 'running' | 'paused' | 'stopped' | 'error';
-/** How the running guest got to its prompt. */
-export type StartedFrom = 'bootState' | 'coldBoot';
+export type { StartedFrom } from './PowerSession';
 
 export interface MachineOptions {
   name: string;
@@ -75,8 +80,19 @@ export class Machine {
     this.name = options.name;
     this.nic = new NetworkCard(options.mac);
     this.#guests = options.guests;
+    const starting = () => this.status === 'booting' || this.status === 'loading';
     this.#power = new PowerSession(
-      this,
+      {
+        console: this.console,
+        nic: this.nic,
+        screen: this.screen,
+        shared: this.shared,
+        speed: this.speed,
+        name: () => this.name,
+        starting,
+        running: () => this.status === 'running' || this.status === 'booting',
+        report: (news) => this.#hear(news),
+      },
       options.guests,
       options.createEmulator ?? createWorkerEmulator,
       options.spares,
@@ -103,12 +119,12 @@ export class Machine {
     this.note = null;
     this.error = null;
     this.status = 'loading';
-    if (typeof WebAssembly !== 'object') return this.fail({ code: 'noWasm', params: {} });
+    if (typeof WebAssembly !== 'object') return this.#fail({ code: 'noWasm', params: {} });
     return this.#power.cycle(async () => {
       const profile = (this.profile = await this.#guests.profile(profileId));
       this.nic.kind = profile.nic;
       const resumed = options.cold ? null : this.#power.bootStateSource(profile);
-      return { profile, power: resumed ?? { images: await this.loadImages(profile) } };
+      return { profile, power: resumed ?? { images: await this.#loadImages(profile) } };
     });
   }
 
@@ -136,7 +152,7 @@ export class Machine {
     if (!profile) return;
     return this.#restart(
       async () =>
-        this.#power.bootStateSource(profile) ?? { images: await this.loadImages(profile) },
+        this.#power.bootStateSource(profile) ?? { images: await this.#loadImages(profile) },
     );
   }
 
@@ -155,7 +171,7 @@ export class Machine {
   async coldBoot(): Promise<void> {
     const profile = this.profile;
     if (!profile) return;
-    return this.#restart(async () => ({ images: await this.loadImages(profile) }));
+    return this.#restart(async () => ({ images: await this.#loadImages(profile) }));
   }
 
   async #restart(source: () => Promise<PowerSource>): Promise<void> {
@@ -202,7 +218,7 @@ export class Machine {
         await emulator.restoreState(state);
       } catch (error) {
         // The old machine is half overwritten: it must not pass for running.
-        this.fail({ code: 'stateRejected', params: { detail: messageOf(error) } });
+        this.#fail({ code: 'stateRejected', params: { detail: messageOf(error) } });
         throw error;
       } finally {
         this.restoring = false;
@@ -266,17 +282,35 @@ export class Machine {
     this.status = 'stopped';
   }
 
-  // ——— for PowerSession, which runs the power-on sequence ———
+  /** What the power-on sequence did. */
+  #hear(news: PowerNews): void {
+    switch (news.kind) {
+      case 'poweredOn':
+        return this.#poweredOn(news.from);
+      case 'ready':
+        return this.#reachedPrompt(news.bootMs);
+      case 'failed':
+        return this.#fail(news.error);
+      case 'progress':
+        this.progress = news.progress;
+        return;
+      case 'note':
+        this.note = news.note;
+        return;
+      case 'rebooted':
+        return void this.coldBoot();
+    }
+  }
 
   /** The profile's images (downloaded once for the whole lab), with progress while they come. */
-  async loadImages(profile: GuestProfile): Promise<GuestImages> {
+  async #loadImages(profile: GuestProfile): Promise<GuestImages> {
     const images = await this.#guests.images(profile, (p) => (this.progress = p));
     this.progress = null;
     return images;
   }
 
   /** A power-on began: the figures start again. */
-  poweredOn(startedFrom: StartedFrom): void {
+  #poweredOn(startedFrom: StartedFrom): void {
     this.speed.reset(true);
     this.speed.jit = true;
     this.bootMs = null;
@@ -286,7 +320,7 @@ export class Machine {
   }
 
   /** The shell prompt is up, booted or resumed: the boot time, and the machine is running. */
-  reachedPrompt(bootMs: number): void {
+  #reachedPrompt(bootMs: number): void {
     this.bootMs = bootMs;
     if (this.status === 'booting') this.status = 'running';
     this.#statusBeforePause = 'running';
@@ -294,7 +328,7 @@ export class Machine {
     this.events.emit('ready', { bootMs });
   }
 
-  fail(error: MachineError): void {
+  #fail(error: MachineError): void {
     this.error = error;
     this.status = 'error';
     this.progress = null;

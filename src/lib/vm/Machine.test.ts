@@ -81,21 +81,21 @@ describe('Machine', () => {
 
   it('reports a crash while booting; a crash later leaves the guest as it is', async () => {
     const { lab, machine, emulator } = await oneMachine();
-    emulator().listener.crash('out of memory');
+    emulator().crash('out of memory');
     expect(machine.status).toBe('error');
     expect(machine.error).toEqual({ code: 'emulator', params: { detail: 'out of memory' } });
     await machine.start(); // try again: a new emulator
     await settle();
     emulator().resume();
     await settle();
-    emulator().listener.crash('late');
+    emulator().crash('late');
     expect(machine.status).toBe('running');
     lab.destroy();
   });
 
   it('says why the pre-booted state could not be used, and boots cold instead', async () => {
     const { lab, machine, emulator, emulators } = await oneMachine();
-    emulator().listener.stateFailed('missing', 'HTTP 404');
+    emulator().emit('stateFailed', { kind: 'missing', message: 'HTTP 404' });
     await settle();
     expect(machine.note).toMatchObject({
       key: 'machine.note.bootStateUnavailable',
@@ -113,8 +113,8 @@ describe('Machine', () => {
     emulator().resume();
     await settle();
     const at = Date.now();
-    emulator().listener.counter({ value: 0, at });
-    emulator().listener.counter({ value: 50_000_000, at: at + 1000 });
+    emulator().emit('counter', { value: 0, at });
+    emulator().emit('counter', { value: 50_000_000, at: at + 1000 });
     expect(machine.speed.instructions).toBe(50_000_000);
     expect(machine.speed.mips).toBeCloseTo(50, 0);
     lab.destroy();

@@ -3,6 +3,8 @@
 // an 802.1Q trunk, which makes the machine a router), and the address the guest got. Frames go
 // from the guest to the switch and back, a tick's worth per message.
 import type { NicKind } from '../../common/devices.mjs';
+import { DisposableStore } from '../../common/events/emitter';
+import type { Emulator } from './EmulatorClient';
 import { randomMac } from '../network/addresses';
 import type { SwitchPort, VirtualSwitch } from '../network/Switch';
 import { tag, untag, vlanOf } from '../network/vlan';
@@ -26,9 +28,6 @@ export interface CardLink {
 
 const DHCP_TIMEOUT_MS = 15_000;
 
-/** Where frames for the guest go: the emulator worker, while one runs. */
-export type FrameSink = (frames: Uint8Array<ArrayBuffer>[]) => void;
-
 export class NetworkCard {
   /** Its MAC address (the lab's choice; a restored lab gives back the one it saved). */
   mac = $state.raw('');
@@ -41,7 +40,8 @@ export class NetworkCard {
   address = $state.raw<string | null>(null);
   linkUp = $state.raw(true);
   #ports: Array<{ link: CardLink; port: SwitchPort }> = [];
-  #sink: FrameSink | null = null;
+  #emulator: Pick<Emulator, 'on' | 'receiveFrames'> | null = null;
+  #subscriptions = new DisposableStore();
   #incoming: Uint8Array<ArrayBuffer>[] = [];
 
   constructor(mac = randomMac()) {
@@ -53,11 +53,16 @@ export class NetworkCard {
     return this.#ports.map((p) => p.port);
   }
 
-  /** The emulator now running the guest (null: none): a new guest has no address yet. */
-  connect(sink: FrameSink | null): void {
-    this.#sink = sink;
+  /**
+   * The emulator now running the guest (null: none): the card hears the frames it sends and
+   * hands it the switch's. A new guest has no address yet.
+   */
+  connect(emulator: Pick<Emulator, 'on' | 'receiveFrames'> | null): void {
+    this.#subscriptions.dispose();
+    this.#emulator = emulator;
     this.#incoming = [];
     this.address = null;
+    if (emulator) this.#subscriptions.add(emulator.on('frames', (frames) => this.transmit(frames)));
   }
 
   /** Plugs the card into `target` as `label` (unplugging it first); null unplugs it. */
@@ -117,7 +122,7 @@ export class NetworkCard {
 
   dispose(): void {
     this.plug(null, '');
-    this.#sink = null;
+    this.connect(null);
   }
 
   #dropUntagged(): void {
@@ -140,7 +145,7 @@ export class NetworkCard {
   }
 
   #receive(frame: Uint8Array<ArrayBuffer>): void {
-    if (!this.#sink) return;
+    if (!this.#emulator) return;
     this.#incoming.push(frame);
     if (this.#incoming.length === 1) queueMicrotask(() => this.#flush());
   }
@@ -148,6 +153,6 @@ export class NetworkCard {
   #flush(): void {
     const frames = this.#incoming;
     this.#incoming = [];
-    if (frames.length > 0) this.#sink?.(frames);
+    if (frames.length > 0) this.#emulator?.receiveFrames(frames);
   }
 }

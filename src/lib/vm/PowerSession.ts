@@ -1,21 +1,27 @@
 // The power-on sequence of one machine: its current emulator worker, the next one started while
-// the guest downloads, the worker's reports routed to the machine's parts, the boot watchdog and
-// the teardown. A newer attempt, or end(), makes an older one drop out silently.
+// the guest downloads, the boot watchdog and the teardown. It talks to the machine through a
+// narrow port (the parts it connects to each emulator, and one callback for what happened),
+// never to the Machine itself. A newer attempt, or end(), makes an older one drop out silently.
+import { DisposableStore } from '../../common/events/emitter';
 import type { GuestSource } from '../guest/GuestSource';
 import { hardwareOf, type GuestProfile } from '../guest/manifest';
-import { info } from '../notices/notice';
-import type { CreateEmulator, Emulator, EmulatorListener } from './EmulatorClient';
-import type { CounterReading, PowerOnConfig, StateRequest } from '../../common/protocol/emulator';
-import type { GuestImages } from '../guest/catalog';
-import type { Machine } from './Machine.svelte';
-import { describeError } from './machineError';
+import { info, type Notice } from '../notices/notice';
+import type { CreateEmulator, Emulator } from './EmulatorClient';
+import type { PowerOnConfig, StateRequest } from '../../common/protocol/emulator';
+import type { DownloadProgress, GuestImages } from '../guest/catalog';
+import { describeError, type MachineError } from './machineError';
 import { SilenceWatchdog } from './readiness';
+import type { SerialConsole } from './SerialConsole.svelte';
+import type { NetworkCard } from './NetworkCard.svelte';
+import type { MachineScreen } from '../screen/MachineScreen.svelte';
+import type { SharedFolder } from '../shared/SharedFolder.svelte';
+import type { SpeedGauge } from '../metrics/SpeedGauge.svelte';
 
 const WATCHDOG_MS = 500;
 
 /** Where a machine can get an emulator made ready ahead (lab/SpareEmulator.ts). */
 export interface SpareSource {
-  take(profile: GuestProfile, listener: EmulatorListener): Emulator | null;
+  take(profile: GuestProfile): Emulator | null;
 }
 
 /** What to power on: images to boot from the BIOS, or a saved state to resume. */
@@ -25,22 +31,54 @@ export type PowerSource =
   /** The pre-booted state, downloaded and decoded by the emulator worker itself. */
   | { download: StateRequest; screen: string };
 
+/** How the running guest got to its prompt. */
+export type StartedFrom = 'bootState' | 'coldBoot';
+
+/** What the power-on sequence tells the machine. */
+export type PowerNews =
+  | { kind: 'poweredOn'; from: StartedFrom }
+  /** The prompt is up (booted or resumed), `bootMs` after the power-on. */
+  | { kind: 'ready'; bootMs: number }
+  | { kind: 'failed'; error: MachineError }
+  | { kind: 'progress'; progress: DownloadProgress | null }
+  | { kind: 'note'; note: Notice }
+  /** The guest restarted a PC resumed from a state, which has no BIOS: boot it from its images. */
+  | { kind: 'rebooted' };
+
+/** The machine, as the power-on sequence sees it. */
+export interface PowerPort {
+  readonly console: SerialConsole;
+  readonly nic: NetworkCard;
+  readonly screen: MachineScreen;
+  readonly shared: SharedFolder;
+  readonly speed: SpeedGauge;
+  name(): string;
+  /** Booting or loading: a crash then is an error the user must see. */
+  starting(): boolean;
+  /** The guest runs (its uptime grows). */
+  running(): boolean;
+  report(news: PowerNews): void;
+}
+
 export class PowerSession {
   /** The emulator the machine runs on now (null: none). */
   emulator: Emulator | null = null;
   #next: Emulator | null = null;
-  #nextListener: EmulatorListener | null = null;
+  /** This attempt's own subscriptions to its emulator's events. */
+  #listening = new DisposableStore();
   #generation = 0;
   #profile: GuestProfile | null = null;
   #timer: ReturnType<typeof setInterval> | undefined;
   #watchdog: SilenceWatchdog | null = null;
   #bootStartedAt = 0;
+  /** This attempt's guest reached its prompt. */
+  #up = false;
   #onResumed: (() => Promise<void>) | null = null;
   /** Typing from a power-on until its prompt goes to the new machine, whole. */
   #releaseHold: (() => void) | null = null;
 
   constructor(
-    private readonly machine: Machine,
+    private readonly port: PowerPort,
     private readonly guests: GuestSource,
     private readonly createEmulator: CreateEmulator,
     /** Emulators made ready ahead, restored and stopped (see lab/SpareEmulator.ts). */
@@ -55,13 +93,14 @@ export class PowerSession {
   async cycle(source: () => Promise<{ profile: GuestProfile; power: PowerSource }>): Promise<void> {
     const generation = ++this.#generation;
     this.#teardown();
-    this.#releaseHold ??= this.machine.console.hold('power');
-    this.#prepare(generation);
+    this.#releaseHold ??= this.port.console.hold('power');
+    this.#next = this.createEmulator(this.guests.emulatorSetup());
+    this.#listen(this.#next, generation);
     try {
       const { profile, power } = await source();
-      if (generation === this.#generation) this.#powerOn(profile, power);
+      if (generation === this.#generation) this.#powerOn(profile, power, generation);
     } catch (error) {
-      if (generation === this.#generation) this.machine.fail(describeError(error));
+      if (generation === this.#generation) this.#fail(describeError(error));
     }
   }
 
@@ -76,8 +115,9 @@ export class PowerSession {
       case 'none':
         return null;
       case 'incompatible':
-        this.machine.note = info('machine.note.bootStateIncompatible', {
-          reasons: start.reasons.join(', '),
+        this.port.report({
+          kind: 'note',
+          note: info('machine.note.bootStateIncompatible', { reasons: start.reasons.join(', ') }),
         });
         return null;
       case 'kept':
@@ -105,159 +145,177 @@ export class PowerSession {
     this.failed();
   }
 
-  #prepare(generation: number): void {
+  /** This attempt hears its emulator: the power-on's own events (the parts hear theirs). */
+  #listen(emulator: Emulator, generation: number): void {
     const current = () => generation === this.#generation;
-    const m = this.machine;
-    const listener: EmulatorListener = {
-      output: (bytes, reading) => {
-        if (!current()) return;
-        this.#count(reading);
-        this.#watchdog?.touch(performance.now());
-        if (m.console.receive(bytes)) void this.#promptUp(generation);
-        else this.#shownSomething();
-      },
-      control: (line) => {
-        if (current()) m.console.receiveControl(line);
-      },
-      frames: (frames) => {
-        if (current()) m.nic.transmit(frames);
-      },
-      screen: (frame) => {
-        if (!current()) return;
-        m.screen.receive(frame);
+    const on = this.#listening;
+    on.dispose();
+    on.add(emulator.on('compiled', (module) => this.guests.keepWasm(module)));
+    on.add(
+      emulator.on('wasmFailed', (detail) => {
+        if (current()) this.#fail({ code: 'wasm', params: { detail } });
+      }),
+    );
+    on.add(
+      emulator.onCrash((error) => {
+        // A crash while booting is an error the user must see; later ones leave the guest as is.
+        if (current() && this.port.starting()) {
+          this.#fail({ code: 'emulator', params: { detail: error.message } });
+        }
+      }),
+    );
+    on.add(
+      emulator.on('stateProgress', ({ loaded, total }) => {
+        const file = this.#profile?.bootState?.file.name ?? '';
+        if (current()) this.port.report({ kind: 'progress', progress: { file, loaded, total } });
+      }),
+    );
+    on.add(
+      emulator.on('stateFetched', ({ served, gzipped }) => {
+        if (this.#profile) this.guests.keepBootState(this.#profile, served, gzipped);
+        if (current()) this.port.report({ kind: 'progress', progress: null });
+      }),
+    );
+    on.add(
+      emulator.on('stateFailed', ({ message }) => {
+        if (current()) this.#bootStateFailed(message);
+      }),
+    );
+    on.add(emulator.on('resumed', () => this.#resumed(generation)));
+    on.add(
+      emulator.on('reboot', () => {
+        if (current()) this.port.report({ kind: 'rebooted' });
+      }),
+    );
+    on.add(
+      emulator.on('screen', () => {
         this.#watchdog?.touch(performance.now());
         this.#shownSomething();
-      },
-      reboot: () => {
-        if (current()) void m.coldBoot();
-      },
-      counter: (reading) => {
-        if (current()) this.#count(reading);
-      },
-      crash: (message) => {
-        // A crash while booting is an error the user must see; later ones leave the guest as is.
-        if (current() && (m.status === 'booting' || m.status === 'loading')) {
-          m.fail({ code: 'emulator', params: { detail: message } });
-        }
-      },
-      wasmFailed: (message) => {
-        if (current()) m.fail({ code: 'wasm', params: { detail: message } });
-      },
-      compiled: (module) => this.guests.keepWasm(module),
-      resumed: () => {
-        if (current()) void this.#onResumed?.().then(() => current() && this.#reachedPrompt());
-      },
-      parked: () => undefined, // only spares are parked, and they are adopted once parked
-      stateProgress: (loaded, total) => {
-        const file = this.#profile?.bootState?.file.name ?? '';
-        if (current()) m.progress = { file, loaded, total };
-      },
-      stateFetched: (served, gzipped) => {
-        if (this.#profile) this.guests.keepBootState(this.#profile, served, gzipped);
-        if (current()) m.progress = null;
-      },
-      stateFailed: (_kind, message) => {
-        if (current()) this.#bootStateFailed(message);
-      },
-    };
-    this.#next = this.createEmulator(this.guests.emulatorSetup(), listener);
-    this.#nextListener = listener;
+      }),
+    );
+    const { console } = this.port;
+    on.add(
+      console.events.on('output', () => {
+        this.#watchdog?.touch(performance.now());
+        this.#shownSomething();
+      }),
+    );
+    on.add(console.events.on('prompt', () => void this.#promptUp(generation)));
   }
 
-  #powerOn(profile: GuestProfile, power: PowerSource): void {
-    const listener = this.#nextListener;
+  #powerOn(profile: GuestProfile, power: PowerSource, generation: number): void {
     // The pre-booted state, restored already in a spare: that one runs, the new worker goes.
-    const spare = 'images' in power || !listener ? null : this.spares?.take(profile, listener);
-    if (spare) this.#next?.destroy();
+    const spare = 'images' in power ? null : (this.spares?.take(profile) ?? null);
+    if (spare) {
+      this.#next?.destroy();
+      this.#listen(spare, generation);
+    }
     const emulator = spare ?? this.#next;
-    if (!emulator || !listener) throw new Error('no emulator worker prepared');
-    this.#next = this.#nextListener = null;
+    if (!emulator) throw new Error('no emulator worker prepared');
+    this.#next = null;
     this.#profile = profile;
+    this.#up = false;
     performance.mark('aula86:new-v86');
+    const { console, nic, screen, shared, speed } = this.port;
     const ran = Promise.resolve();
     this.#onResumed =
-      'screen' in power ? () => m.console.showRestoredAs(power.screen, m.name, ran) : null;
-    const m = this.machine;
-    if (spare)
-      void spare.run().then(
-        () => listener.resumed(),
-        (e: unknown) => listener.crash(String(e)),
+      'screen' in power ? () => console.showRestoredAs(power.screen, this.port.name(), ran) : null;
+    this.emulator = emulator;
+    // The gauge first: a reading is counted before the output that came with it is shown.
+    speed.connect(emulator, () => this.port.running());
+    console.connect(emulator);
+    nic.connect(emulator);
+    screen.connect(emulator);
+    shared.connect(emulator);
+    console.powerOn(profile.readyText);
+    this.#bootStartedAt = performance.now();
+    this.#watchdog = new SilenceWatchdog(profile.silenceLimitMs, this.#bootStartedAt);
+    this.port.report({ kind: 'poweredOn', from: 'images' in power ? 'coldBoot' : 'bootState' });
+    this.#timer = setInterval(() => this.#tick(), WATCHDOG_MS);
+    if (spare) {
+      spare.run().then(
+        () => this.#resumed(generation),
+        (error: unknown) => {
+          if (generation === this.#generation)
+            this.#fail({ code: 'emulator', params: { detail: String(error) } });
+        },
       );
-    else
+    } else
       emulator.powerOn({
         memoryBytes: profile.memoryBytes,
         hardware: hardwareOf(profile),
         ...powerOnSource(power, profile),
       });
-    this.emulator = emulator;
-    m.console.connect((port, bytes) => emulator.sendSerial(port, bytes));
-    m.nic.connect((frames) => emulator.receiveFrames(frames));
-    m.screen.connect(emulator);
-    m.shared.connect(emulator);
-    m.console.powerOn(profile.readyText);
-    this.#bootStartedAt = performance.now();
-    this.#watchdog = new SilenceWatchdog(profile.silenceLimitMs, this.#bootStartedAt);
-    m.poweredOn('images' in power ? 'coldBoot' : 'bootState');
-    this.#timer = setInterval(() => this.#tick(), WATCHDOG_MS);
+  }
+
+  /** A saved state runs: the screen saved with it is shown under this machine's name, then it is up. */
+  #resumed(generation: number): void {
+    if (generation !== this.#generation) return;
+    void (this.#onResumed?.() ?? Promise.resolve()).then(
+      () => generation === this.#generation && this.#reachedPrompt(),
+    );
   }
 
   /** A booted guest's shell printed its prompt: it gets the machine's name, then it is up. */
   async #promptUp(generation: number): Promise<void> {
-    await this.machine.console.nameAtPrompt(this.machine.name);
+    await this.port.console.nameAtPrompt(this.port.name());
     if (generation === this.#generation) this.#reachedPrompt();
   }
 
   /** A guest of the user's is up as soon as it shows anything (its prompt is not known). */
   #shownSomething(): void {
-    if (this.#profile?.readyText === null && this.machine.status === 'booting') {
+    if (this.#profile?.readyText === null && this.port.starting()) {
       this.#reachedPrompt();
     }
   }
 
   #reachedPrompt(): void {
+    if (this.#up) return;
+    this.#up = true;
+    this.#watchdog = null;
     performance.mark('aula86:prompt');
-    this.machine.reachedPrompt(Math.round(performance.now() - this.#bootStartedAt));
+    this.port.report({
+      kind: 'ready',
+      bootMs: Math.round(performance.now() - this.#bootStartedAt),
+    });
     this.failed(); // not a failure: the hold is let go the same way
+  }
+
+  #fail(error: MachineError): void {
+    this.port.report({ kind: 'failed', error });
   }
 
   /** The pre-booted state could not be had: a cold boot instead, and a note saying why. */
   #bootStateFailed(message: string): void {
-    const m = this.machine;
-    m.progress = null;
+    this.port.report({ kind: 'progress', progress: null });
     const file = this.#profile?.bootState?.file.name ?? '';
-    m.note = info('machine.note.bootStateUnavailable', { detail: `${file}: ${message}` });
-    void m.coldBoot();
+    const note = info('machine.note.bootStateUnavailable', { detail: `${file}: ${message}` });
+    this.port.report({ kind: 'note', note });
+    this.port.report({ kind: 'rebooted' });
   }
 
   #tick(): void {
     const watchdog = this.#watchdog;
-    const m = this.machine;
-    if (m.status === 'booting' && watchdog?.expired(performance.now())) {
-      const seconds = Math.round(watchdog.limitMs / 1000);
-      if (this.#profile?.user) {
-        // A guest of the user's may write where the lab does not look: it keeps running.
-        m.note = info('screen.silent', { seconds });
-        this.#watchdog = null;
-        return;
-      }
-      m.fail({ code: 'silent', params: { seconds } });
-      void this.emulator?.stop().catch(() => undefined);
+    if (!watchdog || !this.port.starting() || !watchdog.expired(performance.now())) return;
+    const seconds = Math.round(watchdog.limitMs / 1000);
+    this.#watchdog = null;
+    if (this.#profile?.user) {
+      // A guest of the user's may write where the lab does not look: it keeps running.
+      this.port.report({ kind: 'note', note: info('screen.silent', { seconds }) });
+      return;
     }
-  }
-
-  #count(reading: CounterReading): void {
-    const status = this.machine.status;
-    this.machine.speed.count(reading, status === 'running' || status === 'booting');
+    this.#fail({ code: 'silent', params: { seconds } });
+    void this.emulator?.stop().catch(() => undefined);
   }
 
   #teardown(): void {
     clearInterval(this.#timer);
     this.#watchdog = null;
     this.#onResumed = null;
-    this.machine.console.connect(null);
-    this.machine.nic.connect(null);
-    this.machine.screen.connect(null);
-    this.machine.shared.connect(null);
+    this.#listening.dispose();
+    const { console, nic, screen, shared, speed } = this.port;
+    for (const part of [console, nic, screen, shared]) part.connect(null);
+    speed.connect(null, () => false);
     const emulators = [this.emulator, this.#next];
     this.emulator = this.#next = null;
     for (const emulator of emulators) emulator?.destroy();

@@ -1,7 +1,8 @@
 // A machine's serial console: what the guest printed (a bounded log, and the prompt it waits for)
 // and what goes to it (the user's typing, held or refused while a restore, reset, benchmark or
 // lesson owns the console, then delivered whole). It is what a terminal attaches to.
-import { Emitter } from '../../common/events/emitter';
+import { DisposableStore, Emitter } from '../../common/events/emitter';
+import type { Emulator } from './EmulatorClient';
 import { ConsoleInput, type InputState } from './consoleInput';
 import { OutputLog } from './outputLog';
 import { promptHost, renamePrompt } from './hostname';
@@ -14,12 +15,14 @@ export interface ConsoleEvents {
   poweredOn: void;
   /** A saved state was restored: screens should show `screen` (the output saved with it). */
   restored: { screen: Uint8Array };
-  /** The shell prompt appeared. */
+  /** The guest's shell printed its first prompt since power-on (after its ready text). */
+  prompt: void;
+  /** The prompt is up and the guest named: the machine is ready. */
   ready: void;
 }
 
-/** Where the console's bytes go: the emulator's serial port `port` (0: the console, 1: control). */
-export type SerialSink = (port: number, bytes: Uint8Array<ArrayBuffer>) => void;
+/** What the console needs of an emulator: its serial output, control lines and input. */
+export type SerialLink = Pick<Emulator, 'on' | 'sendSerial'>;
 
 const encoder = new TextEncoder();
 /** How long the guest may take to answer a rename (it answers in milliseconds when running). */
@@ -35,7 +38,8 @@ export class SerialConsole {
   /** True once a guest has been powered on (it may since have been reset or have failed). */
   poweredOn = false;
 
-  #sink: SerialSink | null = null;
+  #emulator: SerialLink | null = null;
+  #subscriptions = new DisposableStore();
   #log = new OutputLog();
   #readiness: ReadinessDetector | null = new ReadinessDetector('');
   #typing = new ConsoleInput(
@@ -52,8 +56,12 @@ export class SerialConsole {
   #unseen: { text: string; done: () => void } | null = null;
 
   /** The emulator the console talks to from now on (null: none; what is sent is dropped). */
-  connect(sink: SerialSink | null): void {
-    this.#sink = sink;
+  connect(emulator: SerialLink | null): void {
+    this.#subscriptions.dispose();
+    this.#emulator = emulator;
+    if (!emulator) return;
+    this.#subscriptions.add(emulator.on('output', ({ bytes }) => this.receive(bytes)));
+    this.#subscriptions.add(emulator.on('control', (line) => this.receiveControl(line)));
   }
 
   /**
@@ -80,7 +88,9 @@ export class SerialConsole {
     }
     this.#log.append(chunk);
     this.events.emit('output', chunk);
-    return this.#readiness?.feed(chunk) ?? false;
+    const prompt = this.#readiness?.feed(chunk) ?? false;
+    if (prompt) this.events.emit('prompt', undefined);
+    return prompt;
   }
 
   /** The guest is a saved state, at its prompt, with `screen` as the output saved with it. */
@@ -240,11 +250,11 @@ export class SerialConsole {
     this.#typing.discard();
     this.#controlWaiters.clear();
     this.#unseen = null;
-    this.#sink = null;
+    this.connect(null);
     this.events.clear();
   }
 
   #send(port: number, data: string): void {
-    this.#sink?.(port, encoder.encode(data));
+    this.#emulator?.sendSerial({ port, bytes: encoder.encode(data) });
   }
 }

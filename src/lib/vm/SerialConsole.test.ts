@@ -1,28 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { SerialConsole } from './SerialConsole.svelte';
+import { FakeEmulator } from './FakeEmulator.testing';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
-/** A console wired to a recording sink and a tiny guest that answers renames. */
+/** A console wired to the tiny guest of the unit tests' fake emulator (it answers renames). */
 function wired() {
   const console = new SerialConsole();
-  const sent: Record<number, string> = { 0: '', 1: '' };
-  let host = 'pc1';
-  console.connect((port, data) => {
-    const line = text(data);
-    sent[port] += line;
-    const named = /^hostname (\S+)\n$/.exec(line);
-    if (port === 1 && named) {
-      host = named[1]!;
-      queueMicrotask(() => console.receiveControl(`hostname ${host}`));
-    }
-    if (port === 0 && line === '\r') {
-      queueMicrotask(() => console.receive(bytes(`\r\nroot@${host}:~# \x1b[6n`)));
-    }
-  });
+  const guest = new FakeEmulator({ libraryUrl: '', wasm: '' });
+  console.connect(guest);
   console.powerOn('is running');
-  return { console, sent };
+  return { console, sent: guest.serial };
 }
 
 describe('SerialConsole', () => {
@@ -41,9 +30,7 @@ describe('SerialConsole', () => {
     await console.nameAtPrompt('pc2');
     expect(sent[1]).toBe('hostname pc2\n');
     expect(sent[0]).toBe('\r');
-    expect(text(console.recentOutput())).toBe(
-      'is running\r\nroot@pc1:~# \r\x1b[Kroot@pc2:~# \x1b[6n',
-    );
+    expect(text(console.recentOutput())).toBe('is running\r\nroot@pc1:~# \r\x1b[Kroot@pc2:~# ');
   });
 
   it('shows a restored screen under its own name', async () => {
@@ -55,7 +42,7 @@ describe('SerialConsole', () => {
 
   it('gives up a rename the guest does not answer, after a while', async () => {
     const console = new SerialConsole();
-    console.connect(() => undefined);
+    console.connect({ on: () => () => undefined, sendSerial: () => undefined });
     const started = Date.now();
     await console.renameGuest('pc2');
     expect(Date.now() - started).toBeGreaterThanOrEqual(2900);

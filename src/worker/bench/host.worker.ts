@@ -1,6 +1,6 @@
 // Runs one workload of the WebAssembly build of aula-bench, off the page's main thread, and
 // times it here, next to the work.
-import { serveRpc, type RpcPort } from '../../common/rpc/rpc';
+import { serveRpc, workerScope } from '../../common/rpc/rpc';
 import type { HostBenchOps } from '../../common/protocol/hostBench';
 
 let instance: WebAssembly.Instance | null = null;
@@ -17,7 +17,7 @@ const imports = {
   },
 };
 
-serveRpc<HostBenchOps, Record<string, never>>(self as unknown as RpcPort, {
+serveRpc<HostBenchOps, Record<string, never>>(workerScope(), {
   run: async ({ module, workload }) => {
     instance ??= await WebAssembly.instantiate(module, imports);
     const run = instance.exports['run'] as (workload: number, scale: number) => number;

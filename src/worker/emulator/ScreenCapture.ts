@@ -4,35 +4,7 @@
 // hands the page at most one frame per interval (20 ms: the page draws at most one per animation
 // frame), only when something changed.
 import type { PixelRect, ScreenFrame, TextCursor } from '../../common/screen/frames';
-
-/** The screen adapter interface v86's VGA device calls (not in v86's type definitions). */
-interface ScreenAdapter {
-  put_char(row: number, col: number, chr: number, flags: number, bg: number, fg: number): void;
-  set_mode(graphical: boolean): void;
-  set_size_text(cols: number, rows: number): void;
-  set_size_graphical(width: number, height: number): void;
-  update_cursor(row: number, col: number): void;
-  update_cursor_scanline(start: number, end: number, max: number): void;
-  update_buffer(layers: Layer[]): void;
-  clear_screen(): void;
-}
-
-interface Layer {
-  image_data: ImageData;
-  screen_x: number;
-  screen_y: number;
-  buffer_x: number;
-  buffer_y: number;
-  buffer_width: number;
-  buffer_height: number;
-}
-
-/** The VGA device's method that draws a graphics mode's changes (and calls update_buffer). */
-interface VgaDevice {
-  screen_fill_buffer(): void;
-  /** Marks the whole screen changed: the next fill reports all of it. */
-  complete_redraw(): void;
-}
+import type { ScreenAdapter, ScreenLayer, VgaDevice } from './v86Internals';
 
 export class ScreenCapture {
   #graphical = false;
@@ -149,7 +121,7 @@ export class ScreenCapture {
   }
 
   /** Copies the changed part of each layer (views into v86's memory) out as RGBA rows. */
-  #copy(layers: Layer[]): void {
+  #copy(layers: ScreenLayer[]): void {
     for (const layer of layers) {
       const image = layer.image_data;
       const whole = this.#whole;

@@ -10,7 +10,8 @@ import type { OverlayDisk } from './OverlayDisk';
 import { compileEmulatorWasm, WasmLoadError } from './wasm';
 import { gunzip } from '../../common/bytes/codec';
 import { downloadState, StateDownloadError, type DownloadedState } from './stateDownload';
-import { wakeNow, yieldOnThisThread, type V86Loop } from './sameThreadYield';
+import { wakeNow, yieldOnThisThread } from './sameThreadYield';
+import { busOf, cpuOf, filesOf, loopOf } from './v86Internals';
 import type {
   CounterReading,
   EmulatorEvents,
@@ -19,13 +20,7 @@ import type {
   PowerOnConfig,
   StateRequest,
 } from '../../common/protocol/emulator';
-import { serveRpc, transfer, type Handlers, type RpcPort } from '../../common/rpc/rpc';
-
-/** The parts of v86's CPU object used here (not in v86's type definitions). */
-interface V86Cpu {
-  set_jit_config(index: number, value: number): void;
-  jit_clear_cache(): void;
-}
+import { serveRpc, transfer, workerScope, type Handlers } from '../../common/rpc/rpc';
 
 // v86 times its CPU slices with a helper worker started from a blob: URL, unless there are no
 // workers. Here the slices are timed on this thread (sameThreadYield.ts), so v86 is shown none:
@@ -81,7 +76,7 @@ const counter = (): CounterReading => ({
 
 /** Turns v86's JIT (x86 → WebAssembly translation) on or off while the guest runs. */
 function setJit(e: V86, enabled: boolean) {
-  const cpu = (e as unknown as { v86: { cpu: V86Cpu } }).v86.cpu;
+  const cpu = cpuOf(e);
   cpu.set_jit_config(0, enabled ? 0 : 1); // config 0: "JIT disabled"
   cpu.jit_clear_cache(); // without this, blocks compiled earlier would keep running
 }
@@ -102,11 +97,6 @@ function flushFrames() {
       frames,
       frames.map((f) => f.buffer),
     );
-}
-
-/** v86's device bus, where the network card sends and receives frames (not in v86's types). */
-interface V86Bus {
-  send(event: string, data: unknown): void;
 }
 
 let disk: OverlayDisk | null = null;
@@ -176,7 +166,7 @@ async function create(config: PowerOnConfig) {
   }
   // Before its first slice ends: autostart runs the CPU just before 'emulator-loaded'.
   e.add_listener('emulator-loaded', () => {
-    yieldOnThisThread((e as unknown as { v86: V86Loop }).v86, () => screen?.tickIfDue());
+    yieldOnThisThread(loopOf(e), () => screen?.tickIfDue());
     passRebootsFromStates(e, () => report.emit('reboot', null));
   });
   // Bytes of one emulator tick go out as one message.
@@ -230,8 +220,8 @@ async function thenCount<T>(work: () => Promise<T> | T): Promise<T> {
 const handlers: Handlers<EmulatorMethods> = {
   setup,
   fetchState: (request) => void fetchState(request),
-  create,
-  serial: ({ port, bytes }) => {
+  powerOn: create,
+  sendSerial: ({ port, bytes }) => {
     emulator?.serial_send_bytes(port, bytes);
     // The moment input reaches the guest, with the counter then: timing starts here.
     report.emit('counter', counter());
@@ -246,14 +236,14 @@ const handlers: Handlers<EmulatorMethods> = {
       await running().run();
       countEvery250ms();
     }),
-  save: () =>
+  saveState: () =>
     thenCount(async () => {
       const e = running();
       flush();
       const state = await e.save_state();
       return transfer(state, [state]);
     }),
-  restore: (state) =>
+  restoreState: (state) =>
     thenCount(async () => {
       const e = running();
       pending = [];
@@ -263,30 +253,29 @@ const handlers: Handlers<EmulatorMethods> = {
   setJit: (enabled) => thenCount(() => setJit(running(), enabled)),
   receiveFrames: (frames) => {
     if (!emulator) return;
-    const { bus, v86 } = emulator as unknown as { bus: V86Bus; v86: V86Loop };
+    const bus = busOf(emulator);
     for (const frame of frames) bus.send('net0-receive', frame);
-    wakeNow(v86);
+    wakeNow(loopOf(emulator));
   },
-  keys: (codes) => {
+  sendKeys: (codes) => {
     emulator?.keyboard_send_scancodes(codes);
     report.emit('counter', counter());
   },
-  mouse: ({ dx, dy, buttons }) => {
+  sendMouse: ({ dx, dy, buttons }) => {
     if (!emulator) return;
-    const { bus } = emulator as unknown as { bus: V86Bus };
+    const bus = busOf(emulator);
     if (dx || dy) bus.send('mouse-delta', [dx, dy]);
     if (buttons) bus.send('mouse-click', buttons);
   },
   redrawScreen: () => screen?.redraw(),
-  putFile: async ({ name, bytes }) => putSharedFile(running(), name, bytes),
-  getFile: (name) => readSharedFile(running(), name),
+  putFile: async ({ name, bytes }) => putSharedFile(filesOf(running()), name, bytes),
+  getFile: (name) => readSharedFile(filesOf(running()), name),
   sharedChanges: (since) => {
-    running();
-    return (sharedWatch ??= new SharedFolderWatch(emulator)).changesSince(since);
+    return (sharedWatch ??= new SharedFolderWatch(filesOf(running()))).changesSince(since);
   },
   diskChanges: () => disk?.writtenBytes ?? 0,
 };
 
-const report = serveRpc<EmulatorMethods, EmulatorEvents>(self as unknown as RpcPort, handlers);
+const report = serveRpc<EmulatorMethods, EmulatorEvents>(workerScope(), handlers);
 self.addEventListener('error', (e) => report.crash(e.error ?? e.message));
 self.addEventListener('unhandledrejection', (e) => report.crash(e.reason));

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { wakeNow, yieldOnThisThread, type V86Loop } from './sameThreadYield';
+import { wakeNow, yieldOnThisThread } from './sameThreadYield';
+import type { V86Loop } from './v86Internals';
 
 /** A stand-in for v86's main loop: records the ticks it is called back with. */
 function fakeLoop(running: boolean) {

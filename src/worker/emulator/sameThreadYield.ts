@@ -3,15 +3,7 @@
 // echo: two thread hops per slice, and on a busy two-core machine the helper thread often waits
 // for a core (its JIT compiles run on the others). In our emulator worker the thread is ours, so
 // the slice can be rescheduled on it directly, with a MessageChannel message to itself.
-
-/** The parts of v86's main loop object (`emulator.v86`) this touches; not in v86's types. */
-export interface V86Loop {
-  running: boolean;
-  yield(delayMs: number, tick: number): void;
-  yield_callback(tick: number): void;
-  next_tick(delayMs: number): void;
-  unregister_yield(): void;
-}
+import type { V86Loop } from './v86Internals';
 
 /**
  * Makes `loop` yield on the current thread, for the life of the worker. `betweenSlices` runs at

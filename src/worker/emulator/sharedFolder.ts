@@ -3,27 +3,7 @@
 // (sharedFileName); a file going out is named exactly as the guest named it (guestFileName).
 import type { SharedFileInfo, SharedChanges } from '../../common/protocol/emulator';
 import { diffListing } from '../../common/sharedFolder/listing';
-
-/** The parts of v86's 9p filesystem used here (not in v86's type definitions). */
-interface Inode {
-  size: number;
-  mtime: number;
-  mode: number;
-}
-interface Fs9p {
-  SearchPath(path: string): { id: number; parentid: number };
-  GetInode(id: number): Inode;
-  read_dir(path: string): string[] | undefined;
-  Read(id: number, offset: number, count: number): Promise<Uint8Array | null>;
-  Unlink(parentId: number, name: string): number;
-  /** v86 calls it on every create, write, rename and delete; a no-op of its own. */
-  NotifyListeners(id: number, kind: string): void;
-  ChangeSize(id: number, size: number): Promise<void>;
-}
-interface WithFs {
-  fs9p?: Fs9p;
-  create_file(path: string, data: Uint8Array): Promise<void>;
-}
+import type { Fs9p, Inode, V86Files } from './v86Internals';
 
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
@@ -60,14 +40,13 @@ export function guestFileName(name: string): string {
   return name;
 }
 
-function fsOf(emulator: unknown): { fs: Fs9p; e: WithFs } {
-  const e = emulator as WithFs;
+function fsOf(e: V86Files): { fs: Fs9p; e: V86Files } {
   if (!e.fs9p) throw new SharedFolderError('this machine has no shared folder');
   return { fs: e.fs9p, e };
 }
 
 /** Writes (or replaces) a file in the folder's root. */
-export async function putSharedFile(emulator: unknown, name: string, bytes: Uint8Array) {
+export async function putSharedFile(emulator: V86Files, name: string, bytes: Uint8Array) {
   const { fs, e } = fsOf(emulator);
   const file = sharedFileName(name);
   const found = fs.SearchPath(`/${file}`);
@@ -90,7 +69,7 @@ function findFile(fs: Fs9p, name: string): { id: number; inode: Inode } {
  * browser keeps a Blob's bytes outside the page's heap (on disk when large), so a download of
  * any size costs the page a handle, not the file.
  */
-export async function readSharedFile(emulator: unknown, name: string): Promise<Blob> {
+export async function readSharedFile(emulator: V86Files, name: string): Promise<Blob> {
   const { fs } = fsOf(emulator);
   const { id, inode } = findFile(fs, name);
   const size = inode.size;
@@ -106,7 +85,7 @@ export async function readSharedFile(emulator: unknown, name: string): Promise<B
 }
 
 /** The regular files of the folder's root, by name. */
-export function listSharedFiles(emulator: unknown): SharedFileInfo[] {
+export function listSharedFiles(emulator: V86Files): SharedFileInfo[] {
   const { fs } = fsOf(emulator);
   const names = fs.read_dir('/') ?? [];
   const files: SharedFileInfo[] = [];
@@ -131,9 +110,8 @@ export class SharedFolderWatch {
   #files = new Map<string, SharedFileInfo>();
   #last: { from: number; changes: Omit<SharedChanges, 'version' | 'all'> } | null = null;
 
-  constructor(private readonly emulator: unknown) {
-    const e = emulator as WithFs;
-    const fs = e.fs9p;
+  constructor(private readonly emulator: V86Files) {
+    const fs = emulator.fs9p;
     if (!fs) return;
     fs.NotifyListeners = () => void (this.#dirty = true);
     const changeSize = fs.ChangeSize.bind(fs);

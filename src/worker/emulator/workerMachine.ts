@@ -6,6 +6,7 @@ import { OverlayDisk } from './OverlayDisk';
 import { ScreenCapture } from './ScreenCapture';
 import type { ScreenFrame } from '../../common/screen/frames';
 import type { PowerOnConfig } from '../../common/protocol/emulator';
+import { cpuOf, vgaOf, whenScreenAdapterSet } from './v86Internals';
 
 /** v86's options for a cold boot: the BIOSes, and a kernel or a disk of the user's. */
 export async function bootFiles(
@@ -32,18 +33,12 @@ export async function bootFiles(
   return files;
 }
 
-/** The parts of v86's CPU that restart the PC (not in v86's type definitions). */
-interface RebootingCpu {
-  bios: { main?: ArrayBuffer };
-  reboot_internal(): void;
-}
-
 /**
  * A guest's reboot restarts the PC from its BIOS: a machine resumed from a saved state has none
  * (nor its kernel), so it stops and `onReboot` asks the page to boot it from its images.
  */
 export function passRebootsFromStates(e: V86, onReboot: () => void): void {
-  const cpu = (e as unknown as { v86: { cpu: RebootingCpu } }).v86.cpu;
+  const cpu = cpuOf(e);
   const reboot = cpu.reboot_internal.bind(cpu);
   cpu.reboot_internal = () => {
     if (cpu.bios.main) return reboot();
@@ -61,20 +56,5 @@ export function captureScreen(
   onCapture: (capture: ScreenCapture) => void,
   send: (frame: ScreenFrame) => void,
 ): void {
-  let adapter: unknown;
-  Object.defineProperty(e, 'screen_adapter', {
-    configurable: true,
-    get: () => adapter,
-    set: (value) => {
-      adapter = value;
-      onCapture(
-        new ScreenCapture(
-          value as ConstructorParameters<typeof ScreenCapture>[0],
-          () =>
-            (e as unknown as { v86?: { cpu: { devices: { vga?: never } } } }).v86?.cpu.devices.vga,
-          send,
-        ),
-      );
-    },
-  });
+  whenScreenAdapterSet(e, (adapter) => onCapture(new ScreenCapture(adapter, () => vgaOf(e), send)));
 }

@@ -1,7 +1,7 @@
 // Adds the user's boot images off the page: the file streams through this worker, which hashes
 // it and writes it into IndexedDB in parts; its bytes never touch the page's heap, and only the
 // digest and where the parts are go back.
-import { serveRpc, type Handlers, type RpcPort } from '../../common/rpc/rpc';
+import { serveRpc, workerScope, type Handlers } from '../../common/rpc/rpc';
 import type { HashEvents, HashMethods } from '../../common/protocol/images';
 import { BlobChangedError, streamBlob } from '../../common/images/streamBlob';
 import { IdbImageStorage } from '../../common/images/ImageStore';
@@ -27,7 +27,7 @@ const handlers: Handlers<HashMethods> = {
 };
 
 // A refused write crosses with the browser's name for it and the bytes written (failure.ts).
-const report = serveRpc<HashMethods, HashEvents>(self as unknown as RpcPort, handlers, (error) =>
+const report = serveRpc<HashMethods, HashEvents>(workerScope(), handlers, (error) =>
   error instanceof StorageWriteError
     ? error.toFailure()
     : error instanceof BlobChangedError
