@@ -1,9 +1,10 @@
 // "Run benchmark": each workload on the host (WebAssembly in a Worker) and in the guest with
 // v86's JIT on and off, repeated, with the results kept for the table. One run at a time; the
-// console is held for the benchmark while it types into the guest.
+// benchmark drives the machine's console while it types into the guest.
 import { messageOf } from '../../common/errors';
 import { info, problem, UserError, type Notice } from '../notices/notice';
 import type { Machine } from '../vm/Machine.svelte';
+import { DriveRefused, type Drive } from '../vm/DriverSeat.svelte';
 import type { ManifestFile } from '../guest/manifest';
 import { BenchError, runInGuest } from './guestRun';
 import { HostBench } from './HostBench';
@@ -54,17 +55,36 @@ export class Benchmark {
     this.totalMs = null;
     this.rows = {};
     const started = performance.now();
-    let host: HostBench | null = null;
-    let releaseConsole: (() => void) | null = null;
-    let jitTurnedOff = false;
-    let machine: Machine | null = null;
     try {
       const checked = this.#check(this.target(), workloads, places);
-      machine = this.#machine = checked.machine;
-      const file = checked.file;
-      releaseConsole = machine.console.lock('benchmark');
-      if (places.includes('host')) host = new HostBench(this.imagesBase, file);
-      const total = workloads.length * places.length * options.repeats;
+      this.#machine = checked.machine;
+      await checked.machine.drive('benchmark', (drive) =>
+        this.#runAll(checked, drive, { ...options, workloads, places }, abort.signal),
+      );
+      this.totalMs = performance.now() - started;
+      this.notice = info('bench.done', { seconds: seconds(this.totalMs) });
+    } catch (error) {
+      this.notice = describe(error);
+    } finally {
+      this.step = null;
+      this.running = false;
+      this.#abort = null;
+      this.#machine = null;
+    }
+  }
+
+  /** Every run asked for, on the host and in the guest, while the benchmark drives the console. */
+  async #runAll(
+    { machine, file }: { machine: Machine; file: ManifestFile },
+    drive: Drive,
+    options: BenchOptions,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const { workloads, places, repeats } = options;
+    const host = places.includes('host') ? new HostBench(this.imagesBase, file) : null;
+    let jitTurnedOff = false;
+    try {
+      const total = workloads.length * places.length * repeats;
       let done = 0;
       const record = async (workload: Workload, place: Place) => {
         this.step = { workload, place, done, total };
@@ -73,13 +93,13 @@ export class Benchmark {
             ? await host!.run(workload).catch((error: unknown) => {
                 throw new UserError('bench.error.host', { detail: messageOf(error) });
               })
-            : await runInGuest(checked.machine, workload, GUEST_TIMEOUT_MS, abort.signal);
+            : await runInGuest(machine, drive, workload, GUEST_TIMEOUT_MS, signal);
         const row = this.rows[workload] ?? emptyRow();
         this.rows = { ...this.rows, [workload]: { ...row, [place]: [...row[place], result] } };
         done++;
       };
       // With the JIT first (host beside it), then everything again with the JIT off.
-      for (let r = 0; r < options.repeats; r++) {
+      for (let r = 0; r < repeats; r++) {
         for (const w of workloads) {
           if (places.includes('host')) await record(w, 'host');
           if (places.includes('jit')) await record(w, 'jit');
@@ -87,25 +107,16 @@ export class Benchmark {
       }
       if (places.includes('interp')) {
         jitTurnedOff = true;
-        await checked.machine.setJit(false);
-        for (let r = 0; r < options.repeats; r++) {
+        await machine.setJit(false);
+        for (let r = 0; r < repeats; r++) {
           for (const w of workloads) await record(w, 'interp');
         }
       }
-      this.totalMs = performance.now() - started;
-      this.notice = info('bench.done', { seconds: seconds(this.totalMs) });
-    } catch (error) {
-      this.notice = describe(error);
     } finally {
       host?.dispose();
-      releaseConsole?.();
-      if (jitTurnedOff && machine && machine.status !== 'error') {
+      if (jitTurnedOff && machine.status !== 'error') {
         await machine.setJit(true).catch(() => undefined);
       }
-      this.step = null;
-      this.running = false;
-      this.#abort = null;
-      this.#machine = null;
     }
   }
 
@@ -127,9 +138,8 @@ export class Benchmark {
     if (workloads.length === 0 || places.length === 0) throw new UserError('bench.error.nothing');
     if (!machine) throw new UserError('bench.error.notRunning');
     if (machine.status === 'paused') throw new UserError('bench.error.paused');
-    if (machine.restoring) throw new UserError('bench.error.restoring');
     if (machine.status !== 'running') throw new UserError('bench.error.notRunning');
-    if (machine.console.lockedBy !== null) throw new UserError('bench.error.busy');
+    if (machine.seat.driver) throw new DriveRefused(machine.name, machine.seat.driver);
     if (!machine.shellIdle()) throw new UserError('bench.error.busy');
     const file = machine.profile?.bench;
     if (!file) throw new UserError('bench.error.noProgram');

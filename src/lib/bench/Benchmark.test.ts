@@ -14,7 +14,7 @@ async function runningLab() {
 }
 
 describe('Benchmark', () => {
-  it('runs a workload in the guest, typed as a program, and keeps the user out meanwhile', async () => {
+  it('runs a workload in the guest, typed as a program; the user’s typing waits and comes after', async () => {
     const { lab, machine, emulator } = await runningLab();
     lab.bench.options.places = ['jit'];
     lab.bench.options.workloads = ['int'];
@@ -22,7 +22,8 @@ describe('Benchmark', () => {
     const run = lab.bench.run();
     await vi.waitFor(() => expect(emulator.serial[0]).toContain('aula-bench int\n'));
     machine.console.sendInput('x');
-    expect(machine.console.input).toMatchObject({ kind: 'refused', owner: 'benchmark' });
+    expect(machine.console.input).toMatchObject({ kind: 'held', owner: 'benchmark', chars: 1 });
+    expect(emulator.serial[0]).toBe('aula-bench int\n');
     emulator.print('aula-bench int\r\naula-bench: int sum=0badcafe ns=2000000\r\n');
     emulator.prompt();
     await run;
@@ -31,6 +32,17 @@ describe('Benchmark', () => {
       expect.objectContaining({ sum: '0badcafe', guestMs: 2 }),
     ]);
     expect(machine.console.input).toEqual({ kind: 'free' });
+    expect(emulator.serial[0]).toBe('aula-bench int\nx');
+    lab.destroy();
+  });
+
+  it('refuses to start while another program drives the console, naming it', async () => {
+    const { lab, machine } = await runningLab();
+    await machine.drive('restore', () => lab.bench.run());
+    expect(lab.bench.notice).toMatchObject({
+      key: 'drive.refused',
+      params: { driver: { key: 'driver.restore' } },
+    });
     lab.destroy();
   });
 

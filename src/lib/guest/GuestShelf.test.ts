@@ -50,7 +50,8 @@ describe('the guests a machine can run', () => {
       bootState: null,
     });
 
-    await machine.changeProfile(profile);
+    // The change drives the machine until the new guest is up (its first output, below).
+    const changed = machine.changeProfile(profile);
     await vi.waitFor(() =>
       expect(emulators.made.at(-1)!.config?.boot?.media?.device).toBe('cdrom'),
     );
@@ -60,25 +61,37 @@ describe('the guests a machine can run', () => {
     expect(boot.vgaBios).not.toBeNull();
     // Up at its first output: no hostname or network lines are sent to a foreign guest.
     emulators.made.at(-1)!.print('SeaBIOS');
-    await vi.waitFor(() => expect(machine.status).toBe('running'));
+    await changed;
+    expect(machine.status).toBe('running');
     expect(emulators.made.at(-1)!.serial[1]).toBe('');
     lab.destroy();
   });
 
   it('refuses to remove an image a machine runs, and removes it once none does', async () => {
-    const { lab, machine } = await runningLab();
+    const { lab, emulators, machine } = await runningLab();
     const profile = await lab.shelf.add(
       new File([new Uint8Array(iso)], 'curso.iso'),
       { device: 'cdrom', memoryMb: 128, cmdline: '', initrd: null },
       () => undefined,
     );
-    await machine.changeProfile(profile);
+    const changed = machine.changeProfile(profile);
+    await vi.waitFor(() => expect(emulators.made.at(-1)!.config?.boot).toBeTruthy());
+    emulators.made.at(-1)!.print('SeaBIOS');
+    await changed;
     const image = lab.shelf.images[0]!;
     const refusal = await lab.shelf.remove(image).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(UserError);
     expect((refusal as UserError).key).toBe('media.error.inUse');
 
-    await lab.shelf.choose(machine, 'tiny');
+    const chosen = lab.shelf.choose(machine, 'tiny');
+    await vi.waitFor(() => {
+      // The pre-booted state resumes (in whichever worker took it).
+      for (const fake of emulators.made)
+        if (fake.config && !fake.resumed && !fake.destroyed) fake.resume();
+      expect(machine.state.startedFrom).toBe('bootState');
+      expect(machine.status).toBe('running');
+    });
+    await chosen;
     await lab.shelf.remove(image);
     expect(lab.shelf.images).toEqual([]);
     expect(lab.shelf.profiles.map((p) => p.id)).toEqual(['tiny', 'tiny-ne2k', 'tiny-screen']);

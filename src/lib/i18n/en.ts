@@ -106,9 +106,23 @@ export const en = {
   'error.stateRejected': 'The emulator could not load the saved state: {detail}.',
   'error.stateRejectedHelp':
     'The machine was stopped rather than left half restored. Press "Try again" to start it afresh; your saved snapshots are kept.',
+  'drive.holding':
+    'This console is in use by {driver}: what you type waits, and reaches the guest whole when it is done ({chars} characters).',
+  'drive.refused':
+    '{machine} is busy: its console is in use by {driver}. Try again when it has finished.',
+  'drive.timeout':
+    '{machine}: {driver} took longer than {seconds} s and was stopped; the console is free again.',
+  'driver.restore': 'a snapshot restore',
+  'driver.reset': 'a reset',
+  'driver.kioskReset': 'the kiosk reset',
+  'driver.benchmark': 'the benchmark',
+  'driver.networkMeasure': 'the network measurement',
+  'driver.labRestore': 'a lab snapshot restore',
+  'driver.lesson': 'a lesson check',
+  'driver.migration': 'a live migration',
   'input.held':
     'Your typing waits for the machine to be ready, then goes to it whole ({chars} characters).',
-  'input.refused': 'A program is using the console: {dropped} characters you typed were not sent.',
+  'input.refused': 'More was typed than can wait: {dropped} characters were not sent.',
 
   'snap.heading': 'Snapshots',
   'snap.save': 'Save snapshot',
@@ -169,7 +183,6 @@ export const en = {
   'snap.usageLine': 'Snapshots take {stored}; {free} free in this browser',
   'snap.usageStored': 'Snapshots take {stored}',
   'snap.error.generic': 'The snapshot operation failed: {detail}.',
-  'snap.error.consoleBusy': 'Wait for the benchmark to finish (or stop it) before restoring.',
 
   'speed.heading': 'Emulated speed',
   'speed.mips': 'Speed (last second)',
@@ -221,7 +234,6 @@ export const en = {
     'Each system call crosses from the program into the guest kernel and back: an emulated interrupt and privilege switch. On the host it is only a call from WebAssembly into JavaScript.',
   'bench.error.nothing': 'Choose at least one workload and one place to run it.',
   'bench.error.paused': 'The machine is paused: resume it, then run the benchmark.',
-  'bench.error.restoring': 'A snapshot is being restored: wait for it, then run the benchmark.',
   'bench.error.notRunning':
     'Start the machine and wait for its prompt before running the benchmark.',
   'bench.error.busy':

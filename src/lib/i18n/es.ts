@@ -109,10 +109,23 @@ export const es: Messages = {
   'error.stateRejected': 'El emulador no pudo cargar el estado guardado: {detail}.',
   'error.stateRejectedHelp':
     'Se detuvo la máquina en vez de dejarla medio restaurada. Pulsa «Reintentar» para arrancarla de nuevo; tus instantáneas guardadas se conservan.',
+  'drive.holding':
+    'Esta consola la está usando {driver}: lo que escribes espera y llega entero al invitado cuando termine ({chars} caracteres).',
+  'drive.refused':
+    '{machine} está ocupada: su consola la está usando {driver}. Vuelve a intentarlo cuando termine.',
+  'drive.timeout':
+    '{machine}: {driver} tardó más de {seconds} s y se detuvo; la consola vuelve a estar libre.',
+  'driver.restore': 'la restauración de una instantánea',
+  'driver.reset': 'un reinicio',
+  'driver.kioskReset': 'el reinicio del quiosco',
+  'driver.benchmark': 'la prueba de rendimiento',
+  'driver.networkMeasure': 'la medición de la red',
+  'driver.labRestore': 'la restauración de una instantánea del laboratorio',
+  'driver.lesson': 'la comprobación de una lección',
+  'driver.migration': 'una migración en vivo',
   'input.held':
     'Lo que escribes espera a que la máquina esté lista y luego le llega entero ({chars} caracteres).',
-  'input.refused':
-    'Un programa está usando la consola: no se enviaron {dropped} caracteres que escribiste.',
+  'input.refused': 'Se escribió más de lo que puede esperar: no se enviaron {dropped} caracteres.',
 
   'snap.heading': 'Instantáneas',
   'snap.save': 'Guardar instantánea',
@@ -174,8 +187,6 @@ export const es: Messages = {
   'snap.usageLine': 'Las instantáneas ocupan {stored}; quedan {free} libres en este navegador',
   'snap.usageStored': 'Las instantáneas ocupan {stored}',
   'snap.error.generic': 'La operación con la instantánea falló: {detail}.',
-  'snap.error.consoleBusy':
-    'Espera a que termine la prueba de rendimiento (o detenla) antes de restaurar.',
 
   'speed.heading': 'Velocidad emulada',
   'speed.mips': 'Velocidad (último segundo)',
@@ -227,7 +238,6 @@ export const es: Messages = {
     'Cada llamada al sistema pasa del programa al núcleo del invitado y vuelve: una interrupción y un cambio de privilegio emulados. En el anfitrión es solo una llamada de WebAssembly a JavaScript.',
   'bench.error.nothing': 'Elige al menos una carga de trabajo y un sitio donde ejecutarla.',
   'bench.error.paused': 'La máquina está en pausa: reanúdala y luego ejecuta la prueba.',
-  'bench.error.restoring': 'Se está restaurando una instantánea: espera y luego ejecuta la prueba.',
   'bench.error.notRunning':
     'Inicia la máquina y espera a su prompt antes de ejecutar la prueba de rendimiento.',
   'bench.error.busy':

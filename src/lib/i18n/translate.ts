@@ -3,7 +3,8 @@ import { en, es, type MessageKey, type Messages } from './messages';
 
 export const LOCALES = ['es', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
-export type Params = Record<string, string | number>;
+/** A parameter is a value, or another message (a name said in the reader's language). */
+export type Params = Record<string, string | number | { key: MessageKey }>;
 
 const catalogs: Record<Locale, Messages> = { en, es };
 
@@ -12,14 +13,20 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /** Fills {name} placeholders; an unknown placeholder stays visible so a missing value shows up. */
-export function format(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+export function format(
+  template: string,
+  params: Params = {},
+  lookup: (key: MessageKey) => string = (key) => key,
+): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'object' ? lookup(value.key) : String(value);
+  });
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  return format(catalogs[locale][key], params);
+  return format(catalogs[locale][key], params, (named) => catalogs[locale][named]);
 }
 
 /**

@@ -13,6 +13,7 @@ import type { SnapshotLibrary } from '../snapshots/library';
 import type { CreateEmulator } from '../vm/EmulatorClient';
 import { toHostname } from '../vm/hostname';
 import { Machine } from '../vm/Machine.svelte';
+import type { Drive } from '../vm/DriverSeat.svelte';
 import { machineCost, memoryBudget, nextMachineName, refuseMachine } from './capacity';
 import { SpareEmulator } from './SpareEmulator';
 import { whenQuiet } from '../scheduling/whenQuiet';
@@ -179,11 +180,8 @@ export class Lab {
     return false;
   }
 
-  /**
-   * Gives a machine another kind of network card: the same guest, powered off and on again with
-   * it (a card cannot change under a running machine), from that card's pre-booted state.
-   */
-  async changeNic(machine: Machine, kind: NicKind): Promise<void> {
+  /** Another kind of card: the same guest, powered off and on with it (`by`: inside a drive). */
+  async changeNic(machine: Machine, kind: NicKind, by?: Drive): Promise<void> {
     const current = machine.profile;
     if (!current || current.nic === kind) return;
     const sibling = await this.guests.withNic(current, kind);
@@ -191,7 +189,7 @@ export class Lab {
       this.notice = problem('net.error.noSuchCard', { kind });
       return;
     }
-    await machine.changeProfile(sibling);
+    await machine.changeProfile(sibling, by);
   }
 
   /** The lab as it is: its switches, and each machine's profile, card and cable. */
@@ -200,7 +198,7 @@ export class Lab {
   }
 
   /** Makes the lab match a layout (a lab snapshot's, or kiosk.json's): see LabLayout. */
-  async applyLayout(raw: unknown): Promise<Machine[]> {
+  async applyLayout(raw: unknown, drives: readonly Drive[] = []): Promise<Machine[]> {
     const machines = await applyLayout(
       {
         machines: () => this.machines,
@@ -211,6 +209,7 @@ export class Lab {
       },
       await this.guests.manifest(),
       raw,
+      drives,
     );
     this.selected = machines[0] ?? null;
     return machines;

@@ -5,6 +5,7 @@ import { UserError } from '../notices/notice';
 import { LayoutError, parseLabLayout, type LabLayout } from '../network/layout';
 import type { Network } from '../network/Network.svelte';
 import type { Machine } from '../vm/Machine.svelte';
+import type { Drive } from '../vm/DriverSeat.svelte';
 import { MAX_MACHINES, machineCost } from './capacity';
 
 /** What laying out needs of the lab. */
@@ -44,6 +45,8 @@ export async function applyLayout(
   lab: LaidOutLab,
   manifest: Manifest,
   raw: unknown,
+  /** Drives the caller holds on some of the lab's machines (a lab snapshot's restore). */
+  drives: readonly Drive[] = [],
 ): Promise<Machine[]> {
   const layout = checked(raw, manifest);
   const cost = layout.machines.reduce((sum, spec) => {
@@ -75,10 +78,13 @@ export async function applyLayout(
       machine.nic.mac = spec.mac;
       machine.nic.setLink(spec.linkUp);
       net.plug(machine, spec.lan === 'trunk' ? 'trunk' : spec.lan ? net.lan(spec.lan) : null);
-      if (machine.status === 'loading') await machine.whenRunning();
+      if (machine.status === 'loading') await whenRunning(machine);
       const profile = manifest.profiles.find((p) => p.id === spec.profile)!;
-      await machine.changeProfile(profile);
-      await machine.whenRunning();
+      await machine.changeProfile(
+        profile,
+        drives.find((d) => machine.seat.holds(d)),
+      );
+      await whenRunning(machine);
     }),
   );
   return machines;
@@ -95,4 +101,20 @@ function checked(raw: unknown, manifest: Manifest): LabLayout {
       throw new UserError('lab.error.layout', { detail: error.message });
     throw error;
   }
+}
+
+/** Resolves when the machine runs (at once if it does); rejects if it fails first. */
+function whenRunning(machine: Machine): Promise<void> {
+  if (machine.status === 'running') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const undo = [
+      machine.events.on('ready', () => done(null)),
+      machine.events.on('failed', (error) => done(new Error(error.code))),
+    ];
+    const done = (error: Error | null) => {
+      for (const u of undo) u();
+      if (error) reject(error);
+      else resolve();
+    };
+  });
 }

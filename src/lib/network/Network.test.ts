@@ -91,7 +91,11 @@ describe('the lab network', () => {
     const { lab, emulators } = await runningLab(1);
     const pc1 = lab.machines[0]!;
     const mac = pc1.nic.mac;
-    await lab.changeNic(pc1, 'ne2k');
+    const changed = lab.changeNic(pc1, 'ne2k');
+    await vi.waitFor(() => expect(emulators.made[1]?.config).toBeTruthy());
+    emulators.made.at(-1)!.resume();
+    await changed;
+    expect(pc1.status).toBe('running');
     expect(pc1.profile?.id).toBe('tiny-ne2k');
     expect(pc1.nic.kind).toBe('ne2k');
     expect(emulators.made.at(-1)!.config?.hardware.nic).toBe('ne2k');

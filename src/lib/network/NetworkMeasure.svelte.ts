@@ -6,6 +6,7 @@ import { info, problem, type Notice } from '../notices/notice';
 import type { NicKind } from '../../common/devices.mjs';
 import type { Machine } from '../vm/Machine.svelte';
 import { runCommand } from '../vm/runCommand';
+import { driveAll, type Drive } from '../vm/DriverSeat.svelte';
 import { md5Line, md5Of, median, pingTimes, transferFigures, type NetworkFigures } from './measure';
 
 export type MeasureStep = 'restart' | 'ping' | 'transfer';
@@ -13,7 +14,7 @@ export type MeasureStep = 'restart' | 'ping' | 'transfer';
 /** What the measurement needs of the lab. */
 export interface MeasuredLab {
   readonly machines: readonly Machine[];
-  changeNic(machine: Machine, kind: NicKind): Promise<void>;
+  changeNic(machine: Machine, kind: NicKind, by?: Drive): Promise<void>;
 }
 
 const KINDS: NicKind[] = ['ne2k', 'virtio'];
@@ -55,10 +56,18 @@ export class NetworkMeasure {
     this.results = [];
     const abort = (this.#abort = new AbortController());
     try {
-      for (const kind of KINDS) {
-        const figures = await this.#measure(kind, pair, abort.signal);
-        this.results = [...this.results, figures];
-      }
+      // Both machines' consoles are the measurement's: what the student types meanwhile is
+      // held, and reaches each guest whole when it is done.
+      await driveAll(
+        pair.map((m) => m.seat),
+        'networkMeasure',
+        async (drives) => {
+          for (const kind of KINDS) {
+            const figures = await this.#measure(kind, pair, drives, abort.signal);
+            this.results = [...this.results, figures];
+          }
+        },
+      );
       const [ne2k, virtio] = this.results;
       if (ne2k && virtio) {
         const ratio = (virtio.throughputMBps / ne2k.throughputMBps).toFixed(1);
@@ -82,47 +91,45 @@ export class NetworkMeasure {
   async #measure(
     kind: NicKind,
     [receiver, sender]: [Machine, Machine],
+    [atReceiver, atSender]: Drive[],
     signal: AbortSignal,
   ): Promise<NetworkFigures> {
     this.step = { kind, step: 'restart' };
-    await Promise.all([receiver, sender].map((m) => this.lab.changeNic(m, kind)));
+    await Promise.all([
+      this.lab.changeNic(receiver, kind, atReceiver),
+      this.lab.changeNic(sender, kind, atSender),
+    ]);
     const [to] = await Promise.all([addressOf(receiver, signal), addressOf(sender, signal)]);
 
     this.step = { kind, step: 'ping' };
-    const pinged = await runCommand(
-      sender,
-      `ping -c ${PINGS} -i 0.2 ${to}`,
-      /round-trip .* ms|100% packet loss/,
-      PINGS * 1000 + 10_000,
+    const pinged = await runCommand(sender, atSender!, `ping -c ${PINGS} -i 0.2 ${to}`, {
+      until: /round-trip .* ms|100% packet loss/,
+      timeoutMs: PINGS * 1000 + 10_000,
       signal,
-    );
+    });
 
     this.step = { kind, step: 'transfer' };
     const file = '/tmp/aula-net';
     const bytes = this.mebibytes * 2 ** 20;
     const made = await runCommand(
       sender,
+      atSender!,
       `dd if=/dev/urandom of=${file} bs=65536 count=${bytes / 65_536} 2>/dev/null; md5sum ${file}`,
-      md5Line(file),
-      60_000,
-      signal,
+      { until: md5Line(file), timeoutMs: 60_000, signal },
     );
-    const received = runCommand(
-      receiver,
-      `nc -l -p ${PORT} | md5sum`,
-      md5Line('-'),
-      180_000,
+    const received = runCommand(receiver, atReceiver!, `nc -l -p ${PORT} | md5sum`, {
+      until: md5Line('-'),
+      timeoutMs: 180_000,
       signal,
-    );
+    });
     // The listener may not be up yet: the sender tries again until it connects.
     const counters = [receiver, sender].map(watchCounter);
     const start = { at: performance.now(), instructions: counters.map((c) => c.total()) };
     const sent = runCommand(
       sender,
+      atSender!,
       `until nc ${to} ${PORT} < ${file}; do sleep 0.1; done`,
-      'prompt',
-      180_000,
-      signal,
+      { until: 'prompt', timeoutMs: 180_000, signal },
     );
     const receivedText = await received;
     const ms = performance.now() - start.at;

@@ -25,7 +25,7 @@ describe('DhcpService', () => {
     const d = decodeFrame(offer!);
     expect(d.dst).toBe(A);
     expect(d.summary.params).toMatchObject({ message: 'Offer' });
-    expect(String(d.summary.params['address'])).toMatch(/^10\.0\.1\.(\d+)$/);
+    expect(d.summary.params['address'] as string).toMatch(/^10\.0\.1\.(\d+)$/);
     const o = options(offer!);
     expect(o.get(1)).toEqual([255, 255, 255, 0]);
     expect(o.get(3)).toEqual([10, 0, 1, 1]);
@@ -35,9 +35,9 @@ describe('DhcpService', () => {
 
   it('acknowledges a REQUEST for the offered address and refuses any other', () => {
     const dhcp = service();
-    const offered = String(
-      decodeFrame(dhcp.handle(dhcpRequest(A, 1))[0]!).summary.params['address'],
-    );
+    const offered = decodeFrame(dhcp.handle(dhcpRequest(A, 1))[0]!).summary.params[
+      'address'
+    ] as string;
     const [ack] = dhcp.handle(dhcpRequest(A, 3, { requested: offered, server: '10.0.1.254' }));
     expect(decodeFrame(ack!).summary.params).toMatchObject({ message: 'ACK', address: offered });
     const [nak] = dhcp.handle(dhcpRequest(A, 3, { requested: '10.0.1.3' }));
@@ -47,8 +47,8 @@ describe('DhcpService', () => {
 
   it('gives two clients two addresses, never its own or the router', () => {
     const dhcp = service();
-    const got = [A, B].map((m) =>
-      String(decodeFrame(dhcp.handle(dhcpRequest(m, 1))[0]!).summary.params['address']),
+    const got = [A, B].map(
+      (m) => decodeFrame(dhcp.handle(dhcpRequest(m, 1))[0]!).summary.params['address'] as string,
     );
     expect(new Set(got).size).toBe(2);
     expect(got).not.toContain('10.0.1.1');

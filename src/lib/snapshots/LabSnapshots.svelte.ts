@@ -4,6 +4,7 @@
 import { info, UserError } from '../notices/notice';
 import type { LabLayout } from '../network/layout';
 import type { Machine } from '../vm/Machine.svelte';
+import { driveAll, type Drive } from '../vm/DriverSeat.svelte';
 import { incompatibilities, SnapshotError } from '../../common/snapshots/format';
 import type { Snapshots } from './Snapshots.svelte';
 import { labSnapshotsOf, type LabSnapshot } from './labGroups';
@@ -16,7 +17,7 @@ export interface LabHost {
   readonly machines: readonly Machine[];
   layout(): LabLayout;
   /** Makes the lab match `raw` (checked first) and resolves once every machine runs. */
-  applyLayout(raw: unknown): Promise<Machine[]>;
+  applyLayout(raw: unknown, drives: readonly Drive[]): Promise<Machine[]>;
 }
 
 export class LabSnapshots {
@@ -63,19 +64,28 @@ export class LabSnapshots {
     return this.snapshots.runTask('restoring', async (library) => {
       if (!snapshot.complete) throw new UserError('snap.error.labIncomplete');
       const layout = snapshot.members[0]!.lab!.layout;
-      const states = [];
+      const states: ArrayBuffer[] = [];
       for (const meta of snapshot.members) states.push(await library.load(meta));
-      const machines = await this.lab.applyLayout(layout);
-      for (const [i, machine] of machines.entries()) {
-        const meta = snapshot.members[i]!;
-        const origin = machine.origin();
-        const reasons = origin ? incompatibilities(meta, origin) : [];
-        if (!origin || reasons.length > 0) {
-          throw new SnapshotError({ code: 'incompatible', reasons });
+      // Every machine the lab has is driven from here on (refused, naming who, if one is
+      // driven already); those the layout adds are driven as they are restored.
+      const seats = this.lab.machines.map((m) => m.seat);
+      return driveAll(seats, 'labRestore', async (drives) => {
+        const machines = await this.lab.applyLayout(layout, drives);
+        for (const [i, machine] of machines.entries()) {
+          const meta = snapshot.members[i]!;
+          const origin = machine.origin();
+          const reasons = origin ? incompatibilities(meta, origin) : [];
+          if (!origin || reasons.length > 0) {
+            throw new SnapshotError({ code: 'incompatible', reasons });
+          }
+          const screen = new TextEncoder().encode(meta.screen);
+          const by = drives.find((d) => machine.seat.holds(d));
+          await machine.drive('labRestore', (d) => machine.restoreState(states[i]!, screen, d), {
+            by,
+          });
         }
-        await machine.restoreState(states[i]!, new TextEncoder().encode(meta.screen));
-      }
-      return info('snap.labRestored', { name: snapshot.name, count: machines.length });
+        return info('snap.labRestored', { name: snapshot.name, count: machines.length });
+      });
     });
   }
 

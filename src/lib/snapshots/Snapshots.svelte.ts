@@ -5,6 +5,7 @@ import { estimateStorage } from '../../common/storage/estimate';
 import { info, problem, UserError, type Notice } from '../notices/notice';
 import { describeSnapshotError } from './describe';
 import type { Machine } from '../vm/Machine.svelte';
+import type { Drive } from '../vm/DriverSeat.svelte';
 import {
   EXPORT_EXTENSION,
   incompatibilities,
@@ -147,24 +148,24 @@ export class Snapshots {
    * Restores `meta` into the selected machine (only that one); resolves to why it failed
    * (also shown), or null.
    */
-  restore(meta: SnapshotMeta): Promise<{ failed: Notice } | null> {
+  restore(meta: SnapshotMeta, by?: Drive): Promise<{ failed: Notice } | null> {
     return this.#run('restoring', async (library) => {
       const machine = this.target();
       const origin = machine?.origin();
       if (!machine || !origin) throw new UserError('snap.error.notRunning');
-      if (machine.console.lockedBy !== null) throw new UserError('snap.error.consoleBusy');
       const reasons = incompatibilities(meta, origin);
       if (reasons.length) throw new SnapshotError({ code: 'incompatible', reasons });
       const started = performance.now();
       // From the click on: what is typed meanwhile goes to the restored machine, whole (or to
       // this one, if the snapshot cannot be read).
-      const release = machine.console.hold('restore');
-      try {
-        const state = await library.load(meta);
-        await machine.restoreState(state, new TextEncoder().encode(meta.screen));
-      } finally {
-        release();
-      }
+      await machine.drive(
+        'restore',
+        async (drive) => {
+          const state = await library.load(meta);
+          await machine.restoreState(state, new TextEncoder().encode(meta.screen), drive);
+        },
+        { by },
+      );
       return info('snap.restored', { name: meta.name, into: machine.name, ms: ms(started) });
     });
   }
@@ -175,11 +176,14 @@ export class Snapshots {
   }
 
   /** Restores the newest snapshot called `name`: whether it was there and restored. */
-  async restoreNamed(name: string): Promise<'restored' | 'missing' | { failed: Notice }> {
+  async restoreNamed(
+    name: string,
+    by?: Drive,
+  ): Promise<'restored' | 'missing' | { failed: Notice }> {
     await this.refresh();
     const meta = this.items.find((m) => m.name === name);
     if (!meta) return 'missing';
-    const failure = await this.restore(meta);
+    const failure = await this.restore(meta, by);
     return failure ?? 'restored';
   }
 

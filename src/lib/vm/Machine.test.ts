@@ -27,8 +27,8 @@ describe('Machine', () => {
     await settle();
     expect(machine.status).toBe('running');
     expect(emulator().serial[0]).toBe('ls\r');
-    expect(machine.startedFrom).toBe('bootState');
-    expect(machine.bootMs).not.toBeNull();
+    expect(machine.state.startedFrom).toBe('bootState');
+    expect(machine.state.bootMs).not.toBeNull();
     lab.destroy();
   });
 
@@ -53,7 +53,9 @@ describe('Machine', () => {
     emulator().resume();
     await settle();
     const screen = new TextEncoder().encode('ls\r\nbin\r\nroot@pc2:~# ');
-    await machine.restoreState(new ArrayBuffer(8), screen);
+    await machine.drive('restore', (drive) =>
+      machine.restoreState(new ArrayBuffer(8), screen, drive),
+    );
     expect(emulator().restoreState).toHaveBeenCalledOnce();
     expect(emulator().serial[1]).toContain('hostname pc1\n');
     const shown = new TextDecoder().decode(machine.console.recentOutput());
@@ -67,15 +69,35 @@ describe('Machine', () => {
     emulator().resume();
     await settle();
     emulator().restoreState.mockRejectedValueOnce(new Error('bad state'));
-    const release = machine.console.hold('test');
-    machine.console.sendInput('x');
-    await expect(machine.restoreState(new ArrayBuffer(8), new Uint8Array())).rejects.toThrow(
-      'bad state',
-    );
-    release();
+    const restored = machine.drive('restore', (drive) => {
+      machine.console.sendInput('x');
+      return machine.restoreState(new ArrayBuffer(8), new Uint8Array(), drive);
+    });
+    await expect(restored).rejects.toThrow('bad state');
     expect(machine.status).toBe('error');
     expect(machine.error).toEqual({ code: 'stateRejected', params: { detail: 'bad state' } });
     expect(emulator().serial[0]).toBe('');
+    lab.destroy();
+  });
+
+  it('a reset asked for while a program drives is refused: the machine says which program', async () => {
+    const { lab, machine, emulator, emulators } = await oneMachine();
+    emulator().resume();
+    await settle();
+    await machine.drive('benchmark', () => machine.reset());
+    expect(machine.note).toMatchObject({
+      key: 'drive.refused',
+      params: { machine: 'pc1', driver: { key: 'driver.benchmark' } },
+    });
+    expect(emulators.made).toHaveLength(1); // nothing was restarted
+    const reset = machine.reset();
+    await vi.waitFor(() => expect(emulators.made).toHaveLength(2));
+    expect(machine.note).toBeNull();
+    expect(machine.seat.driver).toBe('reset');
+    emulator().resume();
+    await reset;
+    expect(machine.seat.driver).toBeNull();
+    expect(machine.status).toBe('running');
     lab.destroy();
   });
 

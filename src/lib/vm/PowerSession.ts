@@ -5,60 +5,15 @@
 import { DisposableStore } from '../../common/events/emitter';
 import type { GuestSource } from '../guest/GuestSource';
 import { hardwareOf, type GuestProfile } from '../guest/manifest';
-import { info, type Notice } from '../notices/notice';
+import { info } from '../notices/notice';
 import type { CreateEmulator, Emulator } from './EmulatorClient';
-import type { PowerOnConfig, StateRequest } from '../../common/protocol/emulator';
-import type { DownloadProgress, GuestImages } from '../guest/catalog';
+import type { StateRequest } from '../../common/protocol/emulator';
 import { describeError, type MachineError } from './machineError';
 import { SilenceWatchdog } from './readiness';
-import type { SerialConsole } from './SerialConsole.svelte';
-import type { NetworkCard } from './NetworkCard.svelte';
-import type { MachineScreen } from '../screen/MachineScreen.svelte';
-import type { SharedFolder } from '../shared/SharedFolder.svelte';
-import type { SpeedGauge } from '../metrics/SpeedGauge.svelte';
+import type { PowerPort, SpareSource } from './power';
+import { powerOnSource, type PowerSource } from './PowerSources';
 
 const WATCHDOG_MS = 500;
-
-/** Where a machine can get an emulator made ready ahead (lab/SpareEmulator.ts). */
-export interface SpareSource {
-  take(profile: GuestProfile): Emulator | null;
-}
-
-/** What to power on: images to boot from the BIOS, or a saved state to resume. */
-export type PowerSource =
-  | { images: GuestImages }
-  | { state: ArrayBuffer; gzipped: boolean; screen: string }
-  /** The pre-booted state, downloaded and decoded by the emulator worker itself. */
-  | { download: StateRequest; screen: string };
-
-/** How the running guest got to its prompt. */
-export type StartedFrom = 'bootState' | 'coldBoot';
-
-/** What the power-on sequence tells the machine. */
-export type PowerNews =
-  | { kind: 'poweredOn'; from: StartedFrom }
-  /** The prompt is up (booted or resumed), `bootMs` after the power-on. */
-  | { kind: 'ready'; bootMs: number }
-  | { kind: 'failed'; error: MachineError }
-  | { kind: 'progress'; progress: DownloadProgress | null }
-  | { kind: 'note'; note: Notice }
-  /** The guest restarted a PC resumed from a state, which has no BIOS: boot it from its images. */
-  | { kind: 'rebooted' };
-
-/** The machine, as the power-on sequence sees it. */
-export interface PowerPort {
-  readonly console: SerialConsole;
-  readonly nic: NetworkCard;
-  readonly screen: MachineScreen;
-  readonly shared: SharedFolder;
-  readonly speed: SpeedGauge;
-  name(): string;
-  /** Booting or loading: a crash then is an error the user must see. */
-  starting(): boolean;
-  /** The guest runs (its uptime grows). */
-  running(): boolean;
-  report(news: PowerNews): void;
-}
 
 export class PowerSession {
   /** The emulator the machine runs on now (null: none). */
@@ -74,6 +29,8 @@ export class PowerSession {
   /** This attempt's guest reached its prompt. */
   #up = false;
   #onResumed: (() => Promise<void>) | null = null;
+  /** Resolved when this attempt settles: its guest is up, it failed, or it was given up. */
+  #settled = settling();
   /** Typing from a power-on until its prompt goes to the new machine, whole. */
   #releaseHold: (() => void) | null = null;
 
@@ -93,6 +50,7 @@ export class PowerSession {
   async cycle(source: () => Promise<{ profile: GuestProfile; power: PowerSource }>): Promise<void> {
     const generation = ++this.#generation;
     this.#teardown();
+    this.#settled = settling();
     this.#releaseHold ??= this.port.console.hold('power');
     this.#next = this.createEmulator(this.guests.emulatorSetup());
     this.#listen(this.#next, generation);
@@ -105,28 +63,15 @@ export class PowerSession {
   }
 
   /**
-   * The profile's pre-booted state if this build can resume it: a copy kept from an earlier
-   * start (of any machine), or a download the next emulator worker starts at once. Else null,
-   * with a note saying why the boot will be a cold one.
+   * Resolves when the latest attempt settles: its guest reached its prompt, it failed, the
+   * watchdog stopped watching a silent guest of the user's, or a newer attempt replaced it.
    */
-  bootStateSource(profile: GuestProfile): PowerSource | null {
-    const start = this.guests.bootStart(profile);
-    switch (start.kind) {
-      case 'none':
-        return null;
-      case 'incompatible':
-        this.port.report({
-          kind: 'note',
-          note: info('machine.note.bootStateIncompatible', { reasons: start.reasons.join(', ') }),
-        });
-        return null;
-      case 'kept':
-        return { state: start.state, gzipped: start.gzipped, screen: start.screen };
-      case 'download':
-        this.#next?.fetchState(start.request);
-        return { download: start.request, screen: start.screen };
-    }
+  settled(): Promise<void> {
+    return this.#settled.promise;
   }
+
+  /** Where a power-on can fetch the pre-booted state: the next emulator worker, at once. */
+  readonly fetchState = (request: StateRequest): void => this.#next?.fetchState(request);
 
   /** The guest is alive (it was resumed from a pause): the boot watchdog starts counting again. */
   touch(): void {
@@ -279,10 +224,12 @@ export class PowerSession {
       bootMs: Math.round(performance.now() - this.#bootStartedAt),
     });
     this.failed(); // not a failure: the hold is let go the same way
+    this.#settled.resolve();
   }
 
   #fail(error: MachineError): void {
     this.port.report({ kind: 'failed', error });
+    this.#settled.resolve();
   }
 
   /** The pre-booted state could not be had: a cold boot instead, and a note saying why. */
@@ -302,6 +249,7 @@ export class PowerSession {
     if (this.#profile?.user) {
       // A guest of the user's may write where the lab does not look: it keeps running.
       this.port.report({ kind: 'note', note: info('screen.silent', { seconds }) });
+      this.#settled.resolve();
       return;
     }
     this.#fail({ code: 'silent', params: { seconds } });
@@ -309,6 +257,7 @@ export class PowerSession {
   }
 
   #teardown(): void {
+    this.#settled.resolve(); // replaced, or ended: nothing more will come of that attempt
     clearInterval(this.#timer);
     this.#watchdog = null;
     this.#onResumed = null;
@@ -322,22 +271,9 @@ export class PowerSession {
   }
 }
 
-/** What the worker powers on from; the images are copied, as the worker takes what it is given. */
-function powerOnSource(
-  power: PowerSource,
-  profile: GuestProfile,
-): Omit<PowerOnConfig, 'memoryBytes' | 'hardware'> {
-  if ('images' in power) {
-    const { bios, kernel, initrd, vgaBios, media } = power.images;
-    const boot = {
-      bios: bios.slice(0),
-      vgaBios: vgaBios?.slice(0) ?? null,
-      kernel: kernel?.slice(0) ?? null,
-      initrd: initrd?.slice(0) ?? null,
-      media, // a Blob: the worker gets a handle on the same file, not a copy
-    };
-    return { boot: { ...boot, cmdline: profile.cmdline } };
-  }
-  if ('download' in power) return { fetchedState: power.download };
-  return { state: power.state, stateGzipped: power.gzipped };
+/** A promise and its resolve (Promise.withResolvers, which Node 20 lacks). */
+function settling(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
 }

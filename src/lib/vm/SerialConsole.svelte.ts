@@ -1,6 +1,6 @@
 // A machine's serial console: what the guest printed (a bounded log, and the prompt it waits for)
-// and what goes to it (the user's typing, held or refused while a restore, reset, benchmark or
-// lesson owns the console, then delivered whole). It is what a terminal attaches to.
+// and what goes to it (the user's typing, held while a restore, reset, benchmark or lesson owns
+// the console, then delivered whole). It is what a terminal attaches to.
 import { DisposableStore, Emitter } from '../../common/events/emitter';
 import type { Emulator } from './EmulatorClient';
 import { ConsoleInput, type InputState } from './consoleInput';
@@ -31,8 +31,6 @@ const RENAME_TIMEOUT_MS = 3000;
 export class SerialConsole {
   /** Where the user's typing goes now: to the guest, held for after a transition, or refused. */
   input = $state.raw<InputState>({ kind: 'free' });
-  /** Set while a program drives the console (a benchmark): the user's typing is refused. */
-  lockedBy = $state.raw<string | null>(null);
 
   readonly events = new Emitter<ConsoleEvents>();
   /** True once a guest has been powered on (it may since have been reset or have failed). */
@@ -126,15 +124,12 @@ export class SerialConsole {
     this.events.emit('ready', undefined);
   }
 
-  /**
-   * What the user types into the guest's serial console. While a program holds the console
-   * (lock), only the terminal's automatic replies (escape sequences) get through.
-   */
+  /** What the user types into the guest's serial console (held while something holds it). */
   sendInput(data: string): void {
     this.#typing.type(data);
   }
 
-  /** Input from a program driving the console (see lock). */
+  /** Input from the program driving the console (vm/runCommand.ts, its one caller). */
   typeAsProgram(data: string): void {
     this.#send(0, data);
   }
@@ -144,17 +139,7 @@ export class SerialConsole {
    * holder lets go): call the result to let go.
    */
   hold(owner: string): () => void {
-    return this.#typing.claim(owner, 'hold');
-  }
-
-  /** Refuses the user's typing while `owner` drives the console; call the result to release. */
-  lock(owner: string): () => void {
-    this.lockedBy = owner;
-    const release = this.#typing.claim(owner, 'refuse');
-    return () => {
-      release();
-      if (this.lockedBy === owner) this.lockedBy = null;
-    };
+    return this.#typing.claim(owner);
   }
 
   /** No machine will run to take what was typed for it (it failed, or a restore broke it). */

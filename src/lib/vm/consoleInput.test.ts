@@ -20,7 +20,7 @@ describe('ConsoleInput', () => {
 
   it('holds typing during a restore and delivers it whole, in one write, afterwards', () => {
     const { input, sent, states } = setup();
-    const release = input.claim('restore', 'hold');
+    const release = input.claim('restore');
     for (const key of 'echo $((1000+234))\r') input.type(key);
     expect(sent).toEqual([]);
     expect(states.at(-1)).toEqual({ kind: 'held', owner: 'restore', chars: 19 });
@@ -31,8 +31,8 @@ describe('ConsoleInput', () => {
 
   it('waits for the last of several owners (a reset during a pause)', () => {
     const { input, sent } = setup();
-    const pause = input.claim('pause', 'hold');
-    const reset = input.claim('reset', 'hold');
+    const pause = input.claim('pause');
+    const reset = input.claim('reset');
     input.type('a');
     pause();
     expect(sent).toEqual([]);
@@ -42,21 +42,9 @@ describe('ConsoleInput', () => {
     expect(sent).toEqual(['a']);
   });
 
-  it('a program driving the console refuses typing, says how much, and lets terminal answers through', () => {
-    const { input, sent } = setup();
-    const release = input.claim('benchmark', 'refuse');
-    input.type('hello');
-    input.type('\x1b[12;40R');
-    expect(sent).toEqual(['\x1b[12;40R']);
-    expect(input.state()).toEqual({ kind: 'refused', owner: 'benchmark', dropped: 5 });
-    release();
-    expect(sent).toEqual(['\x1b[12;40R']);
-    expect(input.state()).toEqual({ kind: 'free' });
-  });
-
   it('drops the terminal answers meant for the machine before a restore', () => {
     const { input, sent } = setup();
-    const release = input.claim('restore', 'hold');
+    const release = input.claim('restore');
     input.type('\x1b[5;1R');
     input.type('\x1b[A'); // an arrow key is typing
     release();
@@ -65,7 +53,7 @@ describe('ConsoleInput', () => {
 
   it('holds a bounded amount, and says what it refused beyond it', () => {
     const { input, sent } = setup();
-    const release = input.claim('pause', 'hold');
+    const release = input.claim('pause');
     input.type('x'.repeat(MAX_HELD_CHARS));
     input.type('more');
     expect(input.state()).toEqual({ kind: 'refused', owner: 'pause', dropped: 4 });
@@ -75,7 +63,7 @@ describe('ConsoleInput', () => {
 
   it('discard() drops what waited for a machine that will not come', () => {
     const { input, sent } = setup();
-    const release = input.claim('boot', 'hold');
+    const release = input.claim('boot');
     input.type('ls\r');
     input.discard();
     release();

@@ -1,15 +1,13 @@
 // The user's typing on its way to the guest's serial console. While something owns the console
-// (a restore, a reset or boot, a pause: 'hold'; a benchmark driving it: 'refuse'), typing is
-// queued and delivered whole once the last owner lets go, or refused and said so, never split
-// between the machine before and the one after. Pure: the delivery is injected.
-
-export type ClaimMode = 'hold' | 'refuse';
+// (a power-on, a pause, a program driving it: a restore, a reset, the benchmark), typing is
+// queued and delivered whole once the last owner lets go (beyond a bound, refused and said so),
+// never split between the machine before and the one after. Pure: the delivery is injected.
 
 export type InputState =
   | { kind: 'free' }
   /** Typing waits for `owner` to finish: `chars` are queued. */
   | { kind: 'held'; owner: string; chars: number }
-  /** `owner` drives the console; typing since it began was not sent (`dropped` chars). */
+  /** Typing waits for `owner`, and more came than is held: `dropped` chars were not sent. */
   | { kind: 'refused'; owner: string; dropped: number };
 
 /** At most this much typing waits; more is refused (a paste of a book into a paused machine). */
@@ -21,7 +19,6 @@ const TERMINAL_REPORT = /^\x1b\[\??[\d;]*[Rcn]$/;
 
 interface Claim {
   owner: string;
-  mode: ClaimMode;
 }
 
 export class ConsoleInput {
@@ -39,11 +36,7 @@ export class ConsoleInput {
   type(data: string): void {
     const claim = this.#claims.at(-1);
     if (!claim) return this.deliver(data);
-    if (claim.mode === 'refuse') {
-      // A program that reads the console may ask the terminal things; its answers go through.
-      if (data.startsWith('\x1b')) return this.deliver(data);
-      this.#dropped += data.length;
-    } else if (TERMINAL_REPORT.test(data)) {
+    if (TERMINAL_REPORT.test(data)) {
       // An answer to a question the machine before asked: meaningless to the one after.
       return;
     } else if (this.#held + data.length > MAX_HELD_CHARS) {
@@ -56,8 +49,8 @@ export class ConsoleInput {
   }
 
   /** `owner` takes the console until the returned function is called (once; later calls do nothing). */
-  claim(owner: string, mode: ClaimMode): () => void {
-    const claim: Claim = { owner, mode };
+  claim(owner: string): () => void {
+    const claim: Claim = { owner };
     this.#claims.push(claim);
     this.changed(this.state());
     return () => {
@@ -78,7 +71,7 @@ export class ConsoleInput {
 
   state(): InputState {
     const claim = this.#claims.at(-1);
-    if (claim?.mode === 'refuse' || (claim && this.#dropped > 0)) {
+    if (claim && this.#dropped > 0) {
       return { kind: 'refused', owner: claim.owner, dropped: this.#dropped };
     }
     if (claim) return { kind: 'held', owner: claim.owner, chars: this.#held };

@@ -33,7 +33,7 @@ export function describeError(error: unknown): MachineError {
   if (error instanceof UserError && error.key === 'media.error.gone') {
     return {
       code: 'imageMissing',
-      params: { file: String(error.params['name']), detail: 'no longer stored in this browser' },
+      params: { file: error.params['name'] as string, detail: 'no longer stored in this browser' },
     };
   }
   return { code: 'emulator', params: { detail: messageOf(error) } };

@@ -1,48 +1,89 @@
-// Runs a shell command in a machine's guest as a program would (typed into its console) and
-// waits until its output matches: for lab actions that drive the guest (measuring the network).
+// Runs a shell command in a machine's guest as a program does: typed into its console while the
+// program drives it (the student's typing is held meanwhile), and waits until the output says
+// the answer is complete. The one way the lab's programs type into a guest's shell.
 import { DisposableStore } from '../../common/events/emitter';
+import type { Drive } from './DriverSeat.svelte';
 import type { Machine } from './Machine.svelte';
 import { endsWithPrompt } from './readiness';
 
+export type CommandFailure = 'timeout' | 'interrupted' | 'cancelled';
+
 export class CommandError extends Error {
   override name = 'CommandError';
+  constructor(
+    readonly code: CommandFailure,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
+export interface CommandOptions {
+  /** When the answer is whole: a pattern in the output, the shell back at its prompt, or a test. */
+  until: RegExp | 'prompt' | ((output: string) => boolean);
+  timeoutMs: number;
+  /** Aborted: the command fails ('cancelled', or the abort's reason if it is a failure code). */
+  signal?: AbortSignal;
+  /** Each piece of output as it comes, with the output so far and when it came (page clock). */
+  onOutput?: (output: string, at: number) => void;
+}
+
+/** How much output is kept (the end of it). */
+const KEEP_CHARS = 65_536;
+
 /**
- * The output after the command until `until` matched (at most the last 64 KB of it); 'prompt':
- * until the shell is back at its prompt.
+ * Types `command` into `machine`'s shell for the program holding `drive`; resolves to the output
+ * after it (its last 64 KB) once `until` says it is whole. Fails if the machine is restarted or
+ * restored meanwhile, on timeout, or when `signal` aborts.
  */
 export function runCommand(
   machine: Machine,
+  drive: Drive,
   command: string,
-  until: RegExp | 'prompt',
-  timeoutMs: number,
-  signal?: AbortSignal,
+  { until, timeoutMs, signal, onOutput }: CommandOptions,
 ): Promise<string> {
+  if (!machine.seat.holds(drive)) {
+    return Promise.reject(new Error(`${machine.name}: a program types only while it drives`));
+  }
+  const done =
+    until === 'prompt'
+      ? endsWithPrompt
+      : until instanceof RegExp
+        ? (text: string) => until.test(text)
+        : until;
   return new Promise((resolve, reject) => {
     const subscriptions = new DisposableStore();
     const decoder = new TextDecoder();
     let text = '';
-    const finish = (outcome: string | Error) => {
+    const finish = (outcome: string | CommandError) => {
       subscriptions.dispose();
-      if (outcome instanceof Error) reject(outcome);
+      if (outcome instanceof CommandError) reject(outcome);
       else resolve(outcome);
     };
+    const fail = (code: CommandFailure, why: string) => () =>
+      finish(new CommandError(code, `${machine.name}: ${why}`));
+    const { events } = machine.console;
     subscriptions.add(
-      machine.console.events.on('output', (bytes) => {
-        text = (text + decoder.decode(bytes, { stream: true })).slice(-65_536);
-        if (until === 'prompt' ? endsWithPrompt(text) : until.test(text)) finish(text);
+      events.on('output', (bytes) => {
+        text = (text + decoder.decode(bytes, { stream: true })).slice(-KEEP_CHARS);
+        onOutput?.(text, performance.now());
+        if (done(text)) finish(text);
       }),
     );
-    const fail = (why: string) => () => finish(new CommandError(`${machine.name}: ${why}`));
-    subscriptions.add(machine.console.events.on('poweredOn', fail('restarted')));
-    subscriptions.add(machine.console.events.on('restored', fail('restored')));
-    const timer = setTimeout(fail(`no answer to “${command}”`), timeoutMs);
+    subscriptions.add(events.on('poweredOn', fail('interrupted', 'restarted')));
+    subscriptions.add(events.on('restored', fail('interrupted', 'restored')));
+    const timer = setTimeout(fail('timeout', `no answer to “${command}”`), timeoutMs);
     subscriptions.add(() => clearTimeout(timer));
-    if (signal) {
-      const cancel = fail('cancelled');
-      signal.addEventListener('abort', cancel);
-      subscriptions.add(() => signal.removeEventListener('abort', cancel));
+    for (const aborting of [signal, drive.signal]) {
+      if (!aborting) continue;
+      const cancel = () => {
+        const reason: unknown = aborting.reason;
+        const code = reason === 'interrupted' || reason === 'timeout' ? reason : 'cancelled';
+        fail(code, typeof reason === 'string' ? reason : 'cancelled')();
+      };
+      if (aborting.aborted) return cancel();
+      aborting.addEventListener('abort', cancel);
+      subscriptions.add(() => aborting.removeEventListener('abort', cancel));
     }
     machine.console.typeAsProgram(`${command}\n`);
   });
