@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { Lab } from './lab';
 import { ALL_PLACES, ALL_WORKLOADS, CostPanel } from './cost';
+import { SnapshotPanel } from './snapshots';
 
 test('the MIPS shown is the rate the test computes from the instruction count', async ({
   page,
@@ -86,18 +87,23 @@ test('a benchmark is refused while the guest is paused or busy', async ({ page }
   await lab.run('echo free again', /^free again$/m);
 });
 
-test('Reset during a run is refused, naming the benchmark; once it is stopped, Reset works', async ({
+test('Reset or a lab snapshot’s restore during a run is refused, naming the benchmark; once it is stopped, Reset works', async ({
   page,
 }) => {
   const lab = new Lab(page);
   const cost = new CostPanel(page);
+  const snapshots = new SnapshotPanel(page);
   await lab.bootToShell();
+  await snapshots.saveLab('before');
   await cost.choose(['Integer (CRC-32)'], ['Guest, JIT off'], 5);
 
   await cost.runButton.click();
   await expect(cost.progress).toContainText('Running Integer');
   await lab.button('Reset').click();
-  await expect(page.getByText('pc1 is busy: its console is in use by the benchmark')).toBeVisible();
+  const busy = 'pc1 is busy: its console is in use by the benchmark';
+  await expect(page.getByText(busy)).toBeVisible();
+  await snapshots.panel.getByRole('button', { name: 'Restore the lab snapshot before' }).click();
+  await expect(snapshots.panel.getByRole('alert')).toContainText(busy);
   await expect(cost.progress).toContainText('Running Integer'); // the run goes on
   await cost.stopButton.click();
   await expect(cost.alert).toContainText('Benchmark stopped');

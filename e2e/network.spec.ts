@@ -112,7 +112,7 @@ test('a machine in another tab joins the same switch', async ({ page, context })
   await expect(network.packet(/ICMP echo request/).first()).toContainText('pc1 ⇄');
 });
 
-test('measuring the network compares the NE2000 with virtio-net; a card can stay an NE2000', async ({
+test('measuring the network compares the NE2000 with virtio-net, out of the students’ shells; a card can stay an NE2000', async ({
   page,
 }) => {
   test.setTimeout(240_000);
@@ -121,6 +121,9 @@ test('measuring the network compares the NE2000 with virtio-net; a card can stay
   // 1 MB each way keeps the lesson short; the lab's default is 4 MB (and npm run bench uses it).
   await network.section.getByLabel('Transfer size').selectOption('1');
   await network.section.getByRole('button', { name: 'Measure the network' }).click();
+  // The student types meanwhile: the line waits, said so, and is not mixed into the measurement.
+  await pc1.type('echo typed-while-measuring');
+  await expect(pc1.pane.getByText('in use by the network measurement')).toBeVisible();
   const results = network.section.getByRole('table', { name: 'Measure the network' });
   for (const kind of ['ne2k', 'virtio']) {
     const row = results.locator(`tr[data-kind="${kind}"]`);
@@ -129,6 +132,13 @@ test('measuring the network compares the NE2000 with virtio-net; a card can stay
     await expect(row.locator('.rtt')).toHaveText(/^\d[\d.,]* ms$/);
   }
   await expect(network.section.getByRole('status')).toContainText(/as fast as the NE2000/);
+  // Then the line reaches pc1's shell whole; neither terminal ever showed the lab's commands.
+  await pc1.expectScreen(/^typed-while-measuring$/m);
+  for (const machine of [pc1, pc2]) {
+    await machine.show();
+    const screen = await machine.screenText();
+    expect(screen).not.toMatch(/ping -c|md5sum|nc -l|aula-net/);
+  }
 
   // The card is the user's choice too: pc2 restarts with an NE2000 and keeps its MAC.
   await network.setCard('pc2', 'ne2k');

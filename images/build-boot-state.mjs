@@ -60,7 +60,7 @@ for (const profile of profiles.filter((p) => p.boot_state)) {
       const prompt = new RegExp(`# (${String.fromCharCode(27)}\\[6n)?$`);
       const onScreen =
         display !== 'screen' ||
-        emulator.screen_adapter.get_text_screen().some((row) => /# *$/.test(row));
+        (emulator.screen_adapter?.get_text_screen().some((row) => /# *$/.test(row)) ?? false);
       if (screen.includes(profile.ready_text) && prompt.test(screen) && onScreen) {
         clearInterval(timer);
         resolve();

@@ -157,6 +157,8 @@ export type EmulatorEvents = {
   output: { bytes: Uint8Array<ArrayBuffer>; reading: CounterReading };
   /** A line the guest's init wrote on its control port (ttyS1), e.g. "hostname pc2". */
   control: string;
+  /** Lines of the guest agent on the control port ("o ID LINE", "x ID STATUS", "a ready"). */
+  agent: string[];
   /** Ethernet frames the guest's network card sent, for the lab's switch (in the order sent). */
   frames: Uint8Array<ArrayBuffer>[];
   /** Every 250 ms, on input, and after each call. */

@@ -106,6 +106,12 @@ export const en = {
   'error.stateRejected': 'The emulator could not load the saved state: {detail}.',
   'error.stateRejectedHelp':
     'The machine was stopped rather than left half restored. Press "Try again" to start it afresh; your saved snapshots are kept.',
+  'agent.ask': 'Ask the guest',
+  'agent.answer':
+    'Up {seconds} s by its own clock; the agent answered in {ms} ms, on its own channel (nothing typed into the shell).',
+  'agent.error.timeout':
+    'The guest did not answer in time. A machine restored from a snapshot made before the guest agent existed has none: reset it.',
+  'agent.error.other': 'The guest could not be asked: {detail}.',
   'drive.holding':
     'This console is in use by {driver}: what you type waits, and reaches the guest whole when it is done ({chars} characters).',
   'drive.refused':

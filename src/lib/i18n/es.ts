@@ -109,6 +109,12 @@ export const es: Messages = {
   'error.stateRejected': 'El emulador no pudo cargar el estado guardado: {detail}.',
   'error.stateRejectedHelp':
     'Se detuvo la máquina en vez de dejarla medio restaurada. Pulsa «Reintentar» para arrancarla de nuevo; tus instantáneas guardadas se conservan.',
+  'agent.ask': 'Preguntar al invitado',
+  'agent.answer':
+    'Encendido hace {seconds} s según su propio reloj; el agente respondió en {ms} ms, por su propio canal (sin escribir nada en la shell).',
+  'agent.error.timeout':
+    'El invitado no respondió a tiempo. Una máquina restaurada desde una instantánea anterior al agente del invitado no lo tiene: reiníciala.',
+  'agent.error.other': 'No se pudo preguntar al invitado: {detail}.',
   'drive.holding':
     'Esta consola la está usando {driver}: lo que escribes espera y llega entero al invitado cuando termine ({chars} caracteres).',
   'drive.refused':

@@ -17,7 +17,7 @@ export function median(values: readonly number[]): number | null {
  * md5sum's line for `name` ("<32 hex digits>  <name>"), found anywhere in a line: the terminal's
  * late answer to the shell's cursor-position query can be echoed just before it ("^[[32;13R").
  */
-export function md5Line(name: string): RegExp {
+function md5Line(name: string): RegExp {
   const escaped = name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
   return new RegExp(`(?<![0-9a-f])([0-9a-f]{32})[ \\t]+${escaped}(?=\\s)`);
 }

@@ -68,7 +68,36 @@ export class FakeEmulator implements Emulator {
     if (port === 1 && vlans) control(vlans[1]!);
     if (port === 1 && text === 'dhcp\n') control(`dhcp ${this.dhcpAddress}`);
     if (port === 0 && text.endsWith('\r')) queueMicrotask(() => this.prompt('\r\n'));
+    // Its agent answers requests on the control port, the way images/initramfs/aula-agent does.
+    const request = /^x (\S+) (.*)\n$/.exec(text);
+    if (port === 1 && request) this.#answer(request[1]!, request[2]!);
+    if (port === 1 && text === 'agent reset\n' && this.agent !== 'silent') {
+      queueMicrotask(() => this.emit('agent', ['a ready']));
+    }
   }
+  /**
+   * The guest agent: what a command answers (status and output), or 'silent' (an older guest
+   * without one). Unknown commands answer status 127.
+   */
+  agent: 'silent' | ((command: string) => { status: number; output: string } | null) = (command) =>
+    command === 'true' ? { status: 0, output: '' } : null;
+  /** The requests the agent was given, in order. */
+  agentRequests: string[] = [];
+
+  #answer(id: string, command: string): void {
+    this.agentRequests.push(command);
+    if (this.agent === 'silent') return;
+    const answer = this.agent(command) ?? { status: 127, output: `sh: ${command}: not found\n` };
+    const lines = answer.output.split('\n');
+    const last = lines.pop()!;
+    const replies = [
+      ...lines.map((line) => `o ${id} ${line}`),
+      ...(last ? [`p ${id} ${last}`] : []),
+      `x ${id} ${answer.status}`,
+    ];
+    queueMicrotask(() => this.emit('agent', replies));
+  }
+
   /** Frames the switch delivered to the guest's card. */
   received: Uint8Array[] = [];
   receiveFrames(frames: Args<'receiveFrames'>): void {

@@ -18,6 +18,7 @@ import { DriverSeat, DriveRefused, type Drive, type Driver } from './DriverSeat.
 import { NetworkCard } from './NetworkCard.svelte';
 import { MachineScreen } from '../screen/MachineScreen.svelte';
 import { SharedFolder } from '../shared/SharedFolder.svelte';
+import { GuestAgent } from '../agent/GuestAgent';
 
 export type { MachineError } from './machineError';
 export type { MachineStatus } from './MachineState.svelte';
@@ -52,6 +53,8 @@ export class Machine {
   readonly screen = new MachineScreen();
   /** Files in and out: the guest's /mnt/host. */
   readonly shared = new SharedFolder();
+  /** Answers from the guest for the lab's programs, out of the student's sight. */
+  readonly agent = new GuestAgent();
   /** What it is doing, as shown (status, progress, error, note, boot time). */
   readonly state = new MachineState({
     hold: (owner) => this.console.hold(owner),
@@ -82,6 +85,7 @@ export class Machine {
         screen: this.screen,
         shared: this.shared,
         speed: this.speed,
+        agent: this.agent,
         name: () => this.name,
         starting,
         running: () => this.state.running,
@@ -137,11 +141,8 @@ export class Machine {
     await this.state.resume(emulator.run());
   }
 
-  /**
-   * Runs `work` as the console's one driver (a program: a restore, the benchmark, a lesson):
-   * the student's typing is held meanwhile and reaches the guest whole afterwards. Refused
-   * (DriveRefused, naming the first) while another program drives.
-   */
+  /** Runs `work` as the console's one driver (see DriverSeat): the student's typing waits
+   * meanwhile; refused (DriveRefused, naming it) while another program drives. */
   drive<T>(
     owner: Driver,
     work: (drive: Drive) => Promise<T>,

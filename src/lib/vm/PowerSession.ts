@@ -161,7 +161,7 @@ export class PowerSession {
     this.#profile = profile;
     this.#up = false;
     performance.mark('aula86:new-v86');
-    const { console, nic, screen, shared, speed } = this.port;
+    const { console, nic, screen, shared, speed, agent } = this.port;
     const ran = Promise.resolve();
     this.#onResumed =
       'screen' in power ? () => console.showRestoredAs(power.screen, this.port.name(), ran) : null;
@@ -172,6 +172,7 @@ export class PowerSession {
     nic.connect(emulator);
     screen.connect(emulator);
     shared.connect(emulator);
+    agent.connect(emulator);
     console.powerOn(profile.readyText);
     this.#bootStartedAt = performance.now();
     this.#watchdog = new SilenceWatchdog(profile.silenceLimitMs, this.#bootStartedAt);
@@ -262,8 +263,8 @@ export class PowerSession {
     this.#watchdog = null;
     this.#onResumed = null;
     this.#listening.dispose();
-    const { console, nic, screen, shared, speed } = this.port;
-    for (const part of [console, nic, screen, shared]) part.connect(null);
+    const { console, nic, screen, shared, speed, agent } = this.port;
+    for (const part of [console, nic, screen, shared, agent]) part.connect(null);
     speed.connect(null, () => false);
     const emulators = [this.emulator, this.#next];
     this.emulator = this.#next = null;

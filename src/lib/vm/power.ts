@@ -11,6 +11,7 @@ import type { NetworkCard } from './NetworkCard.svelte';
 import type { MachineScreen } from '../screen/MachineScreen.svelte';
 import type { SharedFolder } from '../shared/SharedFolder.svelte';
 import type { SpeedGauge } from '../metrics/SpeedGauge.svelte';
+import type { GuestAgent } from '../agent/GuestAgent';
 
 /** Where a machine can get an emulator made ready ahead (lab/SpareEmulator.ts). */
 export interface SpareSource {
@@ -38,6 +39,7 @@ export interface PowerPort {
   readonly screen: MachineScreen;
   readonly shared: SharedFolder;
   readonly speed: SpeedGauge;
+  readonly agent: GuestAgent;
   name(): string;
   /** Booting or loading: a crash then is an error the user must see. */
   starting(): boolean;

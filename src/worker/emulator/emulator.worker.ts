@@ -12,6 +12,7 @@ import { gunzip } from '../../common/bytes/codec';
 import { downloadState, StateDownloadError, type DownloadedState } from './stateDownload';
 import { wakeNow, yieldOnThisThread } from './sameThreadYield';
 import { busOf, cpuOf, filesOf, loopOf } from './v86Internals';
+import { ControlLines } from './controlLines';
 import type {
   CounterReading,
   EmulatorEvents,
@@ -99,6 +100,14 @@ function flushFrames() {
     );
 }
 
+/** The guest agent's lines of this tick: they go out as one message. */
+let agentLines: string[] = [];
+function flushAgent() {
+  const batch = agentLines;
+  agentLines = [];
+  if (batch.length > 0) report.emit('agent', batch);
+}
+
 let disk: OverlayDisk | null = null;
 /** Tells the page what changed in the shared folder (made at the first question). */
 let sharedWatch: SharedFolderWatch | null = null;
@@ -166,7 +175,8 @@ async function create(config: PowerOnConfig) {
   }
   // Before its first slice ends: autostart runs the CPU just before 'emulator-loaded'.
   e.add_listener('emulator-loaded', () => {
-    yieldOnThisThread(loopOf(e), () => screen?.tickIfDue());
+    const loop = loopOf(e);
+    if (loop) yieldOnThisThread(loop, () => screen?.tickIfDue());
     passRebootsFromStates(e, () => report.emit('reboot', null));
   });
   // Bytes of one emulator tick go out as one message.
@@ -179,15 +189,15 @@ async function create(config: PowerOnConfig) {
     outgoingFrames.push(frame.slice());
     if (outgoingFrames.length === 1) queueMicrotask(flushFrames);
   });
-  // The control port's answers, a line at a time (short, rare: see images/initramfs/init).
-  let control = '';
-  e.add_listener('serial1-output-byte', (byte) => {
-    if (byte !== 10) control = (control + String.fromCharCode(byte)).slice(-256);
-    else {
-      report.emit('control', control.replace(/\r$/, ''));
-      control = '';
-    }
-  });
+  // The control port: the init's answers one at a time, the agent's lines batched per tick.
+  const lines = new ControlLines(
+    (line) => report.emit('control', line),
+    (line) => {
+      agentLines.push(line);
+      if (agentLines.length === 1) queueMicrotask(flushAgent);
+    },
+  );
+  e.add_listener('serial1-output-byte', (byte) => lines.push(byte));
   if (state) {
     await new Promise<void>((resolve) => e.add_listener('emulator-loaded', () => resolve()));
     await e.restore_state(state);
@@ -222,7 +232,9 @@ const handlers: Handlers<EmulatorMethods> = {
   fetchState: (request) => void fetchState(request),
   powerOn: create,
   sendSerial: ({ port, bytes }) => {
-    emulator?.serial_send_bytes(port, bytes);
+    if (!emulator) return;
+    emulator.serial_send_bytes(port, bytes);
+    wakeNow(loopOf(emulator)); // an idle guest reads it now, not at its next timer tick
     // The moment input reaches the guest, with the counter then: timing starts here.
     report.emit('counter', counter());
   },

@@ -28,8 +28,9 @@ export function yieldOnThisThread(loop: V86Loop, betweenSlices: () => void = () 
 /**
  * Runs the guest's next slice now rather than when its sleep would end: an idle guest waits in
  * HLT for its next timer tick (10 ms at 100 Hz), and a frame that just reached its card should
- * not wait for that (a ping's round trip crosses two idle guests).
+ * not wait for that (a ping's round trip crosses two idle guests), nor a line for its serial
+ * port. No loop yet (v86 still loading): nothing to wake.
  */
-export function wakeNow(loop: V86Loop): void {
-  if (loop.running) loop.next_tick(0);
+export function wakeNow(loop: V86Loop | undefined): void {
+  if (loop?.running) loop.next_tick(0);
 }

@@ -95,8 +95,8 @@ interface Reached {
   bus: V86Bus;
 }
 
-/** The main loop, once v86 has made it ('emulator-loaded'). */
-export const loopOf = (e: V86): V86Loop => (e as unknown as Reached).v86;
+/** The main loop (undefined until v86 has made it). */
+export const loopOf = (e: V86): V86Loop | undefined => (e as unknown as Partial<Reached>).v86;
 export const cpuOf = (e: V86): V86Cpu => (e as unknown as Reached).v86.cpu;
 export const busOf = (e: V86): V86Bus => (e as unknown as Reached).bus;
 export const filesOf = (e: V86): V86Files => e;
