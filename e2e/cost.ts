@@ -22,9 +22,12 @@ const WORKLOAD_IDS: Record<Workload, string> = {
 export const ALL_WORKLOADS = Object.keys(WORKLOAD_IDS) as Workload[];
 export const ALL_PLACES = Object.keys(PLACE_IDS) as Place[];
 
-/** One reading of the page: when it updated (page clock), the instruction total and the MIPS shown. */
+/**
+ * One reading the test takes itself: the instruction total shown, timed by the test's own clock
+ * (the page's performance.now() when the figure changed on screen), and the MIPS shown then.
+ */
 export interface SpeedSample {
-  at: number;
+  seenAt: number;
   instructions: number;
   mips: number;
 }
@@ -43,27 +46,33 @@ export class CostPanel {
     this.progress = panel.getByRole('status');
   }
 
-  /** Waits for the next speed update and reads it as the page shows it, at that moment. */
-  nextSpeedSample(): Promise<SpeedSample> {
+  /**
+   * Watches the speed figures for at least `windowMs` (the test's own clock): every update seen,
+   * from the first after the call to the first at or past the window's end.
+   */
+  watchSpeed(windowMs: number): Promise<SpeedSample[]> {
     return this.page.evaluate(
-      () =>
-        new Promise<SpeedSample>((resolve) => {
+      (windowMs) =>
+        new Promise<SpeedSample[]>((resolve) => {
           const mips = document.querySelector<HTMLElement>('[data-testid="mips"]')!;
           const count = document.querySelector<HTMLElement>('[data-testid="instruction-count"]')!;
-          const before = mips.dataset['samples'];
+          const seen: SpeedSample[] = [];
+          let last = mips.dataset['samples'];
           const observer = new MutationObserver(() => {
-            if (mips.dataset['samples'] === before) return;
-            observer.disconnect();
-            resolve({
-              // When the reading behind the figures was taken (the emulator's clock): the page's
-              // own clock would add however late the reading's message reached the page.
-              at: Number(mips.dataset['at']),
+            if (mips.dataset['samples'] === last) return;
+            last = mips.dataset['samples'];
+            seen.push({
+              seenAt: performance.now(),
               instructions: Number(count.textContent.replace(/\D/g, '')),
               mips: Number(mips.dataset['mips']),
             });
+            if (seen.at(-1)!.seenAt - seen[0]!.seenAt < windowMs) return;
+            observer.disconnect();
+            resolve(seen);
           });
           observer.observe(mips, { attributes: true });
         }),
+      windowMs,
     );
   }
 

@@ -1,32 +1,7 @@
 // Lesson 6: a snapshot can leave the browser as a file, and only a sound, matching file comes back.
-import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { Lab } from './lab';
-import { SnapshotPanel } from './snapshots';
-
-async function exportSnapshot(page: Page, snapshots: SnapshotPanel, name: string): Promise<Buffer> {
-  const download = page.waitForEvent('download');
-  await snapshots.entry(name).getByRole('button', { name: 'Export' }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toMatch(/\.aula86snap$/);
-  return readFileSync(await file.path());
-}
-
-/** Rewrites the JSON header of an exported file (see docs/snapshot-format.md). */
-function withHeader(
-  file: Buffer,
-  edit: (header: { meta: Record<string, unknown> }) => void,
-): Buffer {
-  const length = file.readUInt32LE(12);
-  const header = JSON.parse(file.subarray(16, 16 + length).toString('utf8')) as {
-    meta: Record<string, unknown>;
-  };
-  edit(header);
-  const json = Buffer.from(JSON.stringify(header));
-  const fixed = Buffer.from(file.subarray(0, 16));
-  fixed.writeUInt32LE(json.length, 12);
-  return Buffer.concat([fixed, json, file.subarray(16 + length)]);
-}
+import { editedSnapshotFile, SnapshotPanel } from './snapshots';
 
 test('export, delete, import, restore', async ({ page }) => {
   const lab = new Lab(page);
@@ -34,7 +9,7 @@ test('export, delete, import, restore', async ({ page }) => {
   await lab.bootToShell();
   await lab.run('echo travelled > /root/trip.txt', /travelled/);
   const name = await snapshots.save();
-  const file = await exportSnapshot(page, snapshots, name);
+  const file = await snapshots.exportFile(name);
 
   await snapshots.entry(name).getByRole('button', { name: 'Delete' }).click();
   await expect(snapshots.entries()).toHaveCount(0);
@@ -52,7 +27,7 @@ test('bad files are refused with a reason, and saved snapshots still restore', a
   await lab.bootToShell();
   await lab.run('echo safe > /root/safe.txt', /safe/);
   const name = await snapshots.save();
-  const good = await exportSnapshot(page, snapshots, name);
+  const good = await snapshots.exportFile(name);
 
   const cases: Array<[string, Buffer, RegExp]> = [
     ['notes.aula86snap', Buffer.from('just some text, not a snapshot'), /not an aula86 snapshot/],
@@ -68,12 +43,12 @@ test('bad files are refused with a reason, and saved snapshots still restore', a
     ],
     [
       'old-v86.aula86snap',
-      withHeader(good, (h) => (h.meta['v86Version'] = '0.5.100')),
+      editedSnapshotFile(good, (h) => (h.meta['v86Version'] = '0.5.100')),
       /saved with v86 0\.5\.100 and this lab runs v86 0\.5\.462/,
     ],
     [
       'other-guest.aula86snap',
-      withHeader(good, (h) => {
+      editedSnapshotFile(good, (h) => {
         h.meta['profileId'] = 'debian';
         h.meta['memoryBytes'] = 256 * 1024 * 1024;
       }),
@@ -134,7 +109,7 @@ test('rename a snapshot, and import one by dropping its file on the panel', asyn
   await snapshots.panel.getByLabel('Snapshot name').fill('Before the fork bomb');
   await snapshots.panel.getByRole('button', { name: 'Save name' }).click();
   await expect(snapshots.entry('Before the fork bomb')).toBeVisible();
-  const file = await exportSnapshot(page, snapshots, 'Before the fork bomb');
+  const file = await snapshots.exportFile('Before the fork bomb');
 
   await snapshots.entry('Before the fork bomb').getByRole('button', { name: 'Delete' }).click();
   await expect(snapshots.entries()).toHaveCount(0);

@@ -1,38 +1,11 @@
 // Lesson: whatever arrives as a snapshot, a file from a stranger or a record damaged on disk, is
 // checked before it is used; a bad one is refused with its reason and never hides the good ones.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { Lab } from './lab';
-import { SnapshotPanel } from './snapshots';
+import { editedSnapshotFile, SnapshotPanel } from './snapshots';
 import { editSnapshotRecord } from './storedSnapshots';
-
-async function exportSnapshot(page: Page, snapshots: SnapshotPanel, name: string): Promise<Buffer> {
-  const download = page.waitForEvent('download');
-  await snapshots.entry(name).getByRole('button', { name: 'Export' }).click();
-  return readFileSync(await (await download).path());
-}
-
-/** An exported file with its JSON header edited, and optionally another payload. */
-function edited(
-  file: Buffer,
-  edit: (header: { meta: Record<string, unknown>; payloadSize: number }) => void,
-  payload?: Buffer,
-): Buffer {
-  const length = file.readUInt32LE(12);
-  const header = JSON.parse(file.subarray(16, 16 + length).toString('utf8')) as {
-    meta: Record<string, unknown>;
-    payloadSize: number;
-  };
-  const body = payload ?? file.subarray(16 + length);
-  header.payloadSize = body.length;
-  edit(header);
-  const json = Buffer.from(JSON.stringify(header));
-  const fixed = Buffer.from(file.subarray(0, 16));
-  fixed.writeUInt32LE(json.length, 12);
-  return Buffer.concat([fixed, json, body]);
-}
 
 test('crafted files are refused with their reason; names are cleaned and kept unique', async ({
   page,
@@ -43,7 +16,7 @@ test('crafted files are refused with their reason; names are cleaned and kept un
   const name = await snapshots.save();
   await snapshots.rename(name, 'Lesson 1');
   await expect(snapshots.entry('Lesson 1')).toBeVisible();
-  const good = await exportSnapshot(page, snapshots, 'Lesson 1');
+  const good = await snapshots.exportFile('Lesson 1');
 
   // A payload that inflates to 200 MB, more than the state it declares.
   const bomb = gzipSync(Buffer.alloc(200 * 1024 * 1024), { level: 1 });
@@ -51,10 +24,14 @@ test('crafted files are refused with their reason; names are cleaned and kept un
     ['two-more.aula86snap', Buffer.concat([good, Buffer.from([0, 0])]), /2 bytes more after/],
     [
       'far-future.aula86snap',
-      edited(good, (h) => (h.meta['createdAt'] = 2 ** 53 - 1)),
+      editedSnapshotFile(good, (h) => (h.meta['createdAt'] = 2 ** 53 - 1)),
       /damaged or was changed \(createdAt: must be at most/,
     ],
-    ['bomb.aula86snap', edited(good, () => {}, bomb), /inflates to more than the size it declares/],
+    [
+      'bomb.aula86snap',
+      editedSnapshotFile(good, () => {}, bomb),
+      /inflates to more than the size it declares/,
+    ],
   ];
   for (const [fileName, buffer, reason] of cases) {
     await snapshots.importFile({ name: fileName, buffer });
@@ -63,7 +40,7 @@ test('crafted files are refused with their reason; names are cleaned and kept un
   await expect(snapshots.entries()).toHaveCount(1);
 
   // A name that reads backwards (U+202E), the same as one already listed once cleaned.
-  const spoofed = edited(good, (h) => (h.meta['name'] = '  Lesson\u202E 1 '));
+  const spoofed = editedSnapshotFile(good, (h) => (h.meta['name'] = '  Lesson\u202E 1 '));
   await snapshots.importFile({ name: 'spoofed.aula86snap', buffer: spoofed });
   await expect(snapshots.entry('Lesson 1 (2)')).toBeVisible();
   await expect(snapshots.entries()).toHaveCount(2);
@@ -77,11 +54,11 @@ test('a state the emulator rejects stops the machine with the reason, not "Runni
   const snapshots = new SnapshotPanel(page);
   await lab.bootToShell();
   const name = await snapshots.save();
-  const good = await exportSnapshot(page, snapshots, name);
+  const good = await snapshots.exportFile(name);
 
   // A file whose checksums are right, but whose state is not one v86 can load.
   const garbage = Buffer.alloc(4096, 0x5a);
-  const crafted = edited(
+  const crafted = editedSnapshotFile(
     good,
     (h) => {
       h.meta['name'] = 'Not a machine';
@@ -198,7 +175,7 @@ test('the storage line follows every save, import and delete', async ({ page }) 
   await expect(usage).not.toHaveText(before);
   const saved = await usage.innerText();
 
-  const file = await exportSnapshot(page, snapshots, name);
+  const file = await snapshots.exportFile(name);
   await snapshots.entry(name).getByRole('button', { name: 'Delete' }).click();
   await expect(snapshots.entries()).toHaveCount(0);
   await expect(usage).toHaveText(before);

@@ -1,4 +1,5 @@
-// The snapshot panel as a test sees it.
+// The snapshot panel as a test sees it, and snapshot files as a test edits them.
+import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export class SnapshotPanel {
@@ -16,6 +17,15 @@ export class SnapshotPanel {
 
   entry(name: string | RegExp): Locator {
     return this.list.getByRole('listitem', { name });
+  }
+
+  /** Exports the snapshot `name` as a file (a download); its bytes. */
+  async exportFile(name: string): Promise<Buffer> {
+    const download = this.page.waitForEvent('download');
+    await this.entry(name).getByRole('button', { name: 'Export' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.aula86snap$/);
+    return readFileSync(await file.path());
   }
 
   /** Saves a snapshot and waits until it is listed; returns its (default) name. */
@@ -73,4 +83,27 @@ export class SnapshotPanel {
   error(): Locator {
     return this.panel.getByRole('alert');
   }
+}
+
+/**
+ * An exported snapshot file with its JSON header edited (docs/snapshot-format.md), and
+ * optionally another payload (its declared size follows).
+ */
+export function editedSnapshotFile(
+  file: Buffer,
+  edit: (header: { meta: Record<string, unknown>; payloadSize: number }) => void,
+  payload?: Buffer,
+): Buffer {
+  const length = file.readUInt32LE(12);
+  const header = JSON.parse(file.subarray(16, 16 + length).toString('utf8')) as {
+    meta: Record<string, unknown>;
+    payloadSize: number;
+  };
+  const body = payload ?? file.subarray(16 + length);
+  header.payloadSize = body.length;
+  edit(header);
+  const json = Buffer.from(JSON.stringify(header));
+  const fixed = Buffer.from(file.subarray(0, 16));
+  fixed.writeUInt32LE(json.length, 12);
+  return Buffer.concat([fixed, json, body]);
 }

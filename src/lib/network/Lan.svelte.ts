@@ -1,6 +1,8 @@
 // One virtual LAN of the lab: a named switch, the DHCP service the lab may offer on it, the log
 // of what it carried (for the packet view and the pcap export) and its link to the switch of the
 // same name in the lab's other tabs.
+import { createSubscriber } from 'svelte/reactivity';
+import type { Unsubscribe } from '../../common/events/emitter';
 import { DhcpService } from './dhcp';
 import { ipToString, macAt, parseSubnet } from './addresses';
 import { PacketLog } from './PacketLog.svelte';
@@ -25,8 +27,6 @@ export class Lan {
   dhcpOn = $state.raw(true);
   /** What the lab's other tabs sent on this switch that the bridge refused, since it started. */
   refusedFromTabs = $state.raw<RefusedFromTabs>({ malformed: 0, overLimit: 0, rests: 0 });
-  /** Bumped when ports, links or the address table change (the topology redraws). */
-  changes = $state.raw(0);
   readonly #dhcp: DhcpService;
   readonly #dhcpPort: SwitchPort;
   readonly #bridge: TabBridge | null;
@@ -68,8 +68,25 @@ export class Lan {
         if (this.#bridge) this.#bridge.sender = from;
         this.log.add(time, from, bytes);
       }),
-      this.switch.events.on('changed', () => this.changes++),
     );
+  }
+
+  /** Calls `listener` when what the views show of this switch changes: its traffic (at most ten
+   * times a second, with its packet log), its ports or their links. */
+  onRedraw(listener: () => void): Unsubscribe {
+    const undo = [
+      this.log.events.on('redrawn', listener),
+      this.switch.events.on('changed', listener),
+    ];
+    return () => undo.forEach((u) => u());
+  }
+
+  readonly #watch = createSubscriber((update) => this.onRedraw(update));
+
+  /** The switch's ports, their counters as they are (a component reading them redraws with them). */
+  get ports(): readonly SwitchPort[] {
+    this.#watch();
+    return this.switch.ports;
   }
 
   get name(): string {

@@ -1,6 +1,7 @@
 // The lab's virtual networks: its LANs (switches), which machine's card is plugged into which,
 // and the guests' configuration once they are up (their MAC address, and DHCP where it is on).
-import { UserError } from '../notices/notice';
+import { TrafficMeter } from './TrafficMeter.svelte';
+import { UserError, type Notice } from '../notices/notice';
 import type { NicKind } from '../../common/devices.mjs';
 import type { Machine } from '../vm/Machine.svelte';
 import { parseSubnet } from './addresses';
@@ -15,6 +16,13 @@ export const DEFAULT_LANS: LanSettings[] = [
 
 export class Network {
   lans = $state.raw<Lan[]>([]);
+  /** Why the last change asked for in the network panel was refused (null: none). */
+  notice = $state.raw<Notice | null>(null);
+  /** What each port carried, as the panels show it (the topology, the cards' table). */
+  readonly traffic = new TrafficMeter(() => this.lans.flatMap((lan) => lan.switch.ports));
+  // Plain bookkeeping, not UI state.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #redraws = new Map<Lan, () => void>();
   readonly #machines: () => readonly Machine[];
   /** The link to the lab's other tabs (none where there are no workers, as in unit tests). */
   readonly #bridge: BridgeLink | null;
@@ -54,11 +62,17 @@ export class Network {
       this.#bridge,
     );
     this.lans = [...this.lans, lan];
+    this.#redraws.set(
+      lan,
+      lan.onRedraw(() => this.traffic.read()),
+    );
     return lan;
   }
 
   removeLan(lan: Lan): void {
     this.lans = this.lans.filter((l) => l !== lan);
+    this.#redraws.get(lan)?.();
+    this.#redraws.delete(lan);
     for (const m of this.#machines()) {
       if (m.nic.switch === lan.switch) this.plug(m, null);
       if (m.nic.trunk.some((link) => link.switch === lan.switch)) this.plug(m, 'trunk');
@@ -85,6 +99,20 @@ export class Network {
     if (machine.status === 'running') void this.configure(machine);
   }
 
+  /**
+   * Plugs as the cards table says ('trunk', a switch's name, or '' to unplug); a refusal (a
+   * second router) becomes the network's notice.
+   */
+  choosePlug(machine: Machine, value: string): void {
+    this.notice = null;
+    try {
+      this.plug(machine, value === 'trunk' ? 'trunk' : this.lan(value));
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      this.notice = error.notice;
+    }
+  }
+
   /** The LAN a machine's card is plugged into. */
   lanOf(machine: Machine): Lan | null {
     return this.lans.find((lan) => lan.switch === machine.nic.switch) ?? null;
@@ -100,6 +128,8 @@ export class Network {
   static readonly kinds: readonly NicKind[] = ['virtio', 'ne2k'];
 
   dispose(): void {
+    for (const undo of this.#redraws.values()) undo();
+    this.traffic.dispose();
     for (const lan of this.lans) lan.dispose();
     this.lans = [];
     this.#bridge?.dispose();

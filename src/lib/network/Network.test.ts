@@ -64,6 +64,14 @@ describe('the lab network', () => {
     expect(vlanOf(emulators.made[1]!.received.at(-1)!)).toBe(1);
     // A lab has one router.
     expect(() => lab.network.plug(pc1!, 'trunk')).toThrow(UserError);
+    // From the cards table, the refusal is the network's notice, naming the router.
+    lab.network.choosePlug(pc1!, 'trunk');
+    expect(lab.network.notice).toMatchObject({
+      key: 'net.error.oneRouter',
+      params: { name: pc2!.name },
+    });
+    lab.network.choosePlug(pc1!, 'LAN-A');
+    expect(lab.network.notice).toBeNull();
     lab.destroy();
   });
 

@@ -1,5 +1,8 @@
 // What a switch carried, for the packet view: a ring of the last frames (bounded memory), with
-// how many fell out of it, and a version the view redraws on, at most ten times a second.
+// how many fell out of it. A component that reads it redraws when it does: at most ten times a
+// second, however fast frames come.
+import { createSubscriber } from 'svelte/reactivity';
+import { Emitter } from '../../common/events/emitter';
 import type { CapturedFrame } from './pcap';
 
 export interface LoggedFrame extends CapturedFrame {
@@ -12,20 +15,23 @@ export interface LoggedFrame extends CapturedFrame {
 const REDRAW_MS = 100;
 
 export class PacketLog {
-  /** Bumped (throttled) when frames arrive: what the view's $derived values read. */
-  version = $state.raw(0);
+  /** Said (throttled) when frames arrived or the log was cleared. */
+  readonly events = new Emitter<{ redrawn: null }>();
   /** Frames that no longer fit in the ring. */
   overwritten = $state.raw(0);
   readonly #ring: (LoggedFrame | undefined)[];
   #next = 0;
   #seq = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  /** A reader in a component redraws with the log. */
+  readonly #watch = createSubscriber((update) => this.events.on('redrawn', update));
 
   constructor(readonly capacity = 5000) {
     this.#ring = new Array<LoggedFrame | undefined>(capacity);
   }
 
   get total(): number {
+    this.#watch();
     return this.#seq;
   }
 
@@ -38,6 +44,7 @@ export class PacketLog {
 
   /** The frames kept, oldest first. */
   frames(): LoggedFrame[] {
+    this.#watch();
     const older = this.#ring.slice(this.#next);
     const newer = this.#ring.slice(0, this.#next);
     return [...older, ...newer].filter((f): f is LoggedFrame => f !== undefined);
@@ -53,6 +60,7 @@ export class PacketLog {
   dispose(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
+    this.events.clear();
   }
 
   #overwrittenCount = 0;
@@ -61,6 +69,6 @@ export class PacketLog {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     this.overwritten = this.#overwrittenCount;
-    this.version++;
+    this.events.emit('redrawn', null);
   }
 }

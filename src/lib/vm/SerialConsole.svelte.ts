@@ -19,6 +19,8 @@ export interface ConsoleEvents {
   prompt: void;
   /** The prompt is up and the guest named: the machine is ready. */
   ready: void;
+  /** The user's keyboard should go to a terminal showing this console (its tab was chosen). */
+  focus: void;
 }
 
 /** What the console needs of an emulator: its serial output, control lines and input. */
@@ -117,6 +119,11 @@ export class SerialConsole {
   async nameAtPrompt(name: string): Promise<void> {
     const shown = promptHost(new TextDecoder().decode(this.#log.contents().subarray(-512)));
     if (shown !== null && shown !== name) await this.renameGuest(name);
+  }
+
+  /** Asks the terminal showing this console to take the keyboard. */
+  focusTerminal(): void {
+    this.events.emit('focus', undefined);
   }
 
   /** The prompt is up (tells terminals, e.g. to send their size again). */
