@@ -13,7 +13,7 @@ test('the agent answers while the student’s top keeps drawing, and nothing of 
 
   await lab.button('Ask the guest').click();
   const answer = page.getByTestId('guest-uptime');
-  await expect(answer).toContainText(/^Up \d+ s by its own clock; the agent answered in \d+ ms/);
+  await expect(answer).toContainText(/^Up \d+ s by its own clock; its agent answered in \d+ ms/);
   // The guest's uptime is the guest's own: a number read from its /proc, not the page's clock.
   const seconds = Number(/Up (\d+) s/.exec(await answer.innerText())![1]);
   expect(seconds).toBeGreaterThan(0);

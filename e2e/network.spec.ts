@@ -123,7 +123,7 @@ test('measuring the network compares the NE2000 with virtio-net, out of the stud
   await network.section.getByRole('button', { name: 'Measure the network' }).click();
   // The student types meanwhile: the line waits, said so, and is not mixed into the measurement.
   await pc1.type('echo typed-while-measuring');
-  await expect(pc1.pane.getByText('in use by the network measurement')).toBeVisible();
+  await expect(pc1.pane.getByText('In use by the network measurement')).toBeVisible();
   const results = network.section.getByRole('table', { name: 'Measure the network' });
   for (const kind of ['ne2k', 'virtio']) {
     const row = results.locator(`tr[data-kind="${kind}"]`);

@@ -107,13 +107,12 @@ export const en = {
   'error.stateRejectedHelp':
     'The machine was stopped rather than left half restored. Press "Try again" to start it afresh; your saved snapshots are kept.',
   'agent.ask': 'Ask the guest',
-  'agent.answer':
-    'Up {seconds} s by its own clock; the agent answered in {ms} ms, on its own channel (nothing typed into the shell).',
+  'agent.answer': 'Up {seconds} s by its own clock; its agent answered in {ms} ms, off the shell.',
   'agent.error.timeout':
-    'The guest did not answer in time. A machine restored from a snapshot made before the guest agent existed has none: reset it.',
+    'The guest did not answer in time (a snapshot older than its agent has none: reset it).',
   'agent.error.other': 'The guest could not be asked: {detail}.',
   'drive.holding':
-    'This console is in use by {driver}: what you type waits, and reaches the guest whole when it is done ({chars} characters).',
+    'In use by {driver}: your typing waits and arrives whole when it ends ({chars} characters).',
   'drive.refused':
     '{machine} is busy: its console is in use by {driver}. Try again when it has finished.',
   'drive.timeout':

@@ -111,12 +111,12 @@ export const es: Messages = {
     'Se detuvo la máquina en vez de dejarla medio restaurada. Pulsa «Reintentar» para arrancarla de nuevo; tus instantáneas guardadas se conservan.',
   'agent.ask': 'Preguntar al invitado',
   'agent.answer':
-    'Encendido hace {seconds} s según su propio reloj; el agente respondió en {ms} ms, por su propio canal (sin escribir nada en la shell).',
+    'Encendido hace {seconds} s según su reloj; su agente respondió en {ms} ms, fuera de la shell.',
   'agent.error.timeout':
-    'El invitado no respondió a tiempo. Una máquina restaurada desde una instantánea anterior al agente del invitado no lo tiene: reiníciala.',
+    'El invitado no respondió a tiempo (una instantánea anterior a su agente no lo tiene: reiníciala).',
   'agent.error.other': 'No se pudo preguntar al invitado: {detail}.',
   'drive.holding':
-    'Esta consola la está usando {driver}: lo que escribes espera y llega entero al invitado cuando termine ({chars} caracteres).',
+    'En uso por {driver}: lo que escribes espera y llega entero al terminar ({chars} caracteres).',
   'drive.refused':
     '{machine} está ocupada: su consola la está usando {driver}. Vuelve a intentarlo cuando termine.',
   'drive.timeout':

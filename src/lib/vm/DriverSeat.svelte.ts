@@ -4,7 +4,6 @@
 // is refused with a notice naming the first. A drive ends when its work settles, fails or runs
 // out of time, and the console is let go in every case.
 import { UserError } from '../notices/notice';
-import type { MessageKey } from '../i18n/messages';
 
 export type Driver =
   | 'restore'
@@ -17,16 +16,7 @@ export type Driver =
   | 'migration';
 
 /** What a driver is called in a sentence ("the benchmark"), in the reader's language. */
-export const DRIVER_NAMES: Record<Driver, MessageKey> = {
-  restore: 'driver.restore',
-  reset: 'driver.reset',
-  kioskReset: 'driver.kioskReset',
-  benchmark: 'driver.benchmark',
-  networkMeasure: 'driver.networkMeasure',
-  labRestore: 'driver.labRestore',
-  lesson: 'driver.lesson',
-  migration: 'driver.migration',
-};
+export const driverName = (driver: Driver) => ({ key: `driver.${driver}` as const });
 
 /** The drive a program holds: proof, for the machine's operations it calls, that it drives. */
 export interface Drive {
@@ -41,14 +31,14 @@ export class DriveRefused extends UserError {
     machine: string,
     readonly driver: Driver,
   ) {
-    super('drive.refused', { machine, driver: { key: DRIVER_NAMES[driver] } });
+    super('drive.refused', { machine, driver: driverName(driver) });
   }
 }
 
 /** The work did not end in time: the console was let go. */
 export class DriveTimeout extends UserError {
   constructor(machine: string, driver: Driver, seconds: number) {
-    super('drive.timeout', { machine, driver: { key: DRIVER_NAMES[driver] }, seconds });
+    super('drive.timeout', { machine, driver: driverName(driver), seconds });
   }
 }
 
