@@ -21,6 +21,7 @@ function parts(result) {
     network: networkRows = [],
     guests: guestRows = [],
     hostile: hostileRows = [],
+    seams: seamsRows = [],
   } = result.tables;
   const fmt = (v, unit) =>
     !Number.isFinite(v)
@@ -73,6 +74,7 @@ function parts(result) {
   const hostileTable = hostileRows.length
     ? tableOf(hostileRows) + failuresNote(result.hostileSamples)
     : '';
+  const seamsTable = seamsRows.length ? tableOf(seamsRows) + failuresNote(result.seamsSamples) : '';
 
   const msText = (v) => (!Number.isFinite(v) ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(0));
   const times = (v, base) =>
@@ -113,6 +115,7 @@ function parts(result) {
     networkTable,
     guestTable,
     hostileTable,
+    seamsTable,
     ladderTable,
     mipsTable,
     steadyLine,
@@ -140,6 +143,7 @@ export function printable(result) {
     networkTable,
     guestTable,
     hostileTable,
+    seamsTable,
   } = parts(result);
   const lines = [];
   const log = (text) => lines.push(text);
@@ -164,6 +168,10 @@ export function printable(result) {
   if (hostileTable) {
     log(`\nHostile inputs: a flooding tab, a 200 MB download, 10,000 files, medians\n`);
     log(hostileTable);
+  }
+  if (seamsTable) {
+    log(`\nThe seams: the guest agent's round trip, medians\n`);
+    log(seamsTable);
   }
   log(`\nThe same work down the ladder, medians (ms; × = times the native time)\n`);
   log(ladderTable);
@@ -210,6 +218,7 @@ export function renderPerformance(result) {
     networkTable,
     guestTable,
     hostileTable,
+    seamsTable,
     ladderTable,
     mipsTable,
     steadyLine,
@@ -369,6 +378,23 @@ ${hostileTable}
   folder by change (the worker lists it again only when v86's filesystem said something
   changed, and sends the difference), and draws the first 200 rows. Longest task: the browser
   reports main-thread tasks of 50 ms or more; 0 means there was none.
+
+`
+      : ''
+  }${
+    seamsTable
+      ? `## The seams: the guest agent
+
+${seamsTable}
+
+- The agent's round trip: "Ask the guest" five times, the median of the \`true\` requests'
+  round trips the lab shows (from the page sending \`x ID true\` on the guest's second serial
+  port to the agent's \`x ID 0\` back, page clock). The agent runs a command in its own shell,
+  so a builtin forks nothing in the guest. Busy: after \`(while :; do :; done) &\` typed into
+  the terminal, one second later.
+- The bare page has no agent: its figure is \`true\` typed into the serial console and the
+  prompt back (\`serial0_send\` to the \`# \`), the only way a page without one gets an answer
+  from the guest, through the student's own shell.
 
 `
       : ''

@@ -45,6 +45,7 @@ import {
   bareFloodTab,
   bareManyFiles,
 } from './hostile.mjs';
+import { appAgent, bareAgent } from './seams.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 9));
@@ -311,7 +312,20 @@ const hostileSection = () =>
     HOSTILE_METRICS,
   );
 
-// BENCH_ONLY=network, guests or hostile: that section alone, its table put into the last full
+// The seams: the guest agent's round trip, idle and while the guest computes.
+const SEAMS_METRICS = [
+  [
+    'agentIdleMs',
+    'Agent round trip for `true`, idle guest (bare: `true` typed, the prompt back)',
+    'ms',
+  ],
+  ['agentBusyMs', 'The same while the guest computes flat out (a busy loop)', 'ms'],
+];
+const SEAMS_ROUNDS = 3;
+const seamsSection = () =>
+  pairedSection('seams', SEAMS_ROUNDS, [[appAgent, bareAgent]], SEAMS_METRICS);
+
+// BENCH_ONLY=network, guests, hostile or seams: that section alone, its table put into the last full
 // run's JSON (which says so, and the doc says which tables are older).
 const SECTIONS = {
   network: async () => {
@@ -325,6 +339,10 @@ const SECTIONS = {
   hostile: async () => {
     const { samples, rows } = await hostileSection();
     return { rows, samples: { hostileSamples: samples } };
+  },
+  seams: async () => {
+    const { samples, rows } = await seamsSection();
+    return { rows, samples: { seamsSamples: samples } };
   },
 };
 const only = process.env.BENCH_ONLY;
@@ -437,6 +455,7 @@ const machines = await alternate(
 const { samples: network, rows: networkRows } = await networkSection();
 const { samples: guests, rows: guestRows } = await guestsSection();
 const { samples: hostile, rows: hostileRows } = await hostileSection();
+const { samples: seams, rows: seamsRows } = await seamsSection();
 await browser.close();
 server.close();
 const imagesDir = join(root, 'dist', 'images');
@@ -568,6 +587,7 @@ const result = {
     network: networkRows,
     guests: guestRows,
     hostile: hostileRows,
+    seams: seamsRows,
   },
   workloads: WORKLOADS,
   boot: Object.fromEntries(rows.map((r) => [r.key, { app: r.app, bare: r.bare, ratio: r.ratio }])),
@@ -592,6 +612,7 @@ const result = {
   networkSamples: network,
   guestSamples: guests,
   hostileSamples: hostile,
+  seamsSamples: seams,
   sizes: {
     ownJsGzip,
     images: Object.fromEntries(Object.entries(manifest.files).map(([name, f]) => [name, f.size])),
