@@ -19,7 +19,10 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions(),
     viewport: { width: 1280, height: 800 },
-    trace: 'retain-on-failure',
+    // A trace records every action of every test (DOM snapshots, screenshots): on two cores
+    // that cost a fifth of the suite's time, measured. CI keeps each failure's message and page
+    // snapshot (error-context.md); run the test locally for its trace.
+    trace: process.env['CI'] ? 'off' : 'retain-on-failure',
     // The service worker is tested on its own (offline.spec.ts); elsewhere it would answer
     // requests that tests route to simulate bad files.
     serviceWorkers: 'block',
