@@ -10,7 +10,6 @@ export const enGuests = {
   'screen.view': 'View',
   'screen.showScreen': 'Screen',
   'screen.showSerial': 'Serial terminal',
-  'screen.fps': '{fps} frames/s',
   'screen.silent':
     'The guest has shown nothing for {seconds} s. It may be writing to the other output: switch between Screen and Serial terminal.',
   'guest.chooseProfile': 'Guest',

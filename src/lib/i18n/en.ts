@@ -74,7 +74,6 @@ export const en = {
   'guest.instructions': 'Instructions executed',
 
   'terminal.labelOf': 'Serial console of {name} (ttyS0)',
-  'terminal.label': 'Serial console of the guest (ttyS0)',
   'terminal.hintMany':
     'Click the terminal and type. Alt+1…9 switches machines; each keeps running while another is shown. Copy: Ctrl+Shift+C. Paste: Ctrl+Shift+V.',
   'terminal.hint':

@@ -12,7 +12,6 @@ export const esGuests: Record<keyof typeof enGuests, string> = {
   'screen.view': 'Vista',
   'screen.showScreen': 'Pantalla',
   'screen.showSerial': 'Terminal serie',
-  'screen.fps': '{fps} imágenes/s',
   'screen.silent':
     'El invitado no ha mostrado nada en {seconds} s. Puede que escriba en la otra salida: cambia entre Pantalla y Terminal serie.',
   'guest.chooseProfile': 'Invitado',

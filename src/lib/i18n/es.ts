@@ -76,7 +76,6 @@ export const es: Messages = {
   'guest.instructions': 'Instrucciones ejecutadas',
 
   'terminal.labelOf': 'Consola serie de {name} (ttyS0)',
-  'terminal.label': 'Consola serie del invitado (ttyS0)',
   'terminal.hintMany':
     'Haz clic en la terminal y escribe. Alt+1…9 cambia de máquina; cada una sigue funcionando mientras ves otra. Copiar: Ctrl+Mayús+C. Pegar: Ctrl+Mayús+V.',
   'terminal.hint':
