@@ -8,6 +8,9 @@ test('Pause stops the emulated instruction count and Resume restarts it', async 
 
   await lab.button('Pause').click();
   await expect(lab.status).toContainText('Paused');
+  // The count as the emulator stopped stays put: two readings on (one may have been on its way
+  // as Pause was clicked), it is the stopped machine's.
+  await lab.waitForSamples(2);
   const paused = await lab.instructionCount();
   await lab.waitForSamples(3);
   expect(await lab.instructionCount()).toBe(paused);

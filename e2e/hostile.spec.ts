@@ -14,6 +14,9 @@ test('a page of the same origin flooding a switch channel neither freezes the la
 }) => {
   const lab = new Lab(page);
   await lab.bootToShell();
+  // The lab is settled (its switches' link to other tabs listens since well before): a flood
+  // sent earlier would reach no one, and test nothing.
+  await expect(page.locator('[data-base-ready=true]')).toBeAttached();
   await page.evaluate(() => {
     const w = window as unknown as { longestTask: number };
     w.longestTask = 0;

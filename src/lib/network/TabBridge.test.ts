@@ -57,4 +57,15 @@ describe('TabBridge', () => {
     await vi.waitFor(() => expect(b.got.map((f) => f.from)).toEqual(['ok ⇄']));
     await vi.waitFor(() => expect(b.refused.malformed).toBe(2));
   });
+
+  it('reports refusals held back by the once-a-second rate even when no message follows', async () => {
+    const b = tab('LAN-Y');
+    await new Promise((r) => setTimeout(r, 20));
+    const rogue = new BroadcastChannel('aula86-switch:LAN-Y');
+    undo.push(() => rogue.close());
+    rogue.postMessage(null); // reported at once
+    await vi.waitFor(() => expect(b.refused.malformed).toBe(1));
+    rogue.postMessage(null); // within the second: held back, then reported with nothing after it
+    await vi.waitFor(() => expect(b.refused.malformed).toBe(2), { timeout: 2500 });
+  });
 });

@@ -19,6 +19,8 @@ interface Joined {
   batch: BridgedFrame[];
   flushing: boolean;
   reportedAt: number;
+  /** A report held back by the rate: it goes when the rate allows, even if no message comes. */
+  reportLater: ReturnType<typeof setTimeout> | null;
 }
 
 /** Serves the bridge on `port` (the worker's own scope, or a MessagePort in tests). */
@@ -36,14 +38,26 @@ export function serveBridge(port: RpcPort): void {
         frames.map((f) => f.bytes.buffer),
       );
     }
-    const now = Date.now();
-    if (now - link.reportedAt >= REPORT_MS) {
-      const counts = link.inbox.takeCounts();
-      if (counts) {
-        link.reportedAt = now;
-        report.emit('refused', { lan, ...counts });
-      }
+    reportRefusals(lan, link);
+  }
+
+  /**
+   * The refusals since the last report, at most once a second; held back ones go when the
+   * second is over (a flood that ends, or rests the channel, leaves no message to carry them).
+   */
+  function reportRefusals(lan: string, link: Joined): void {
+    const wait = REPORT_MS - (Date.now() - link.reportedAt);
+    if (wait > 0) {
+      link.reportLater ??= setTimeout(() => {
+        link.reportLater = null;
+        reportRefusals(lan, link);
+      }, wait);
+      return;
     }
+    const counts = link.inbox.takeCounts();
+    if (!counts) return;
+    link.reportedAt = Date.now();
+    report.emit('refused', { lan, ...counts });
   }
 
   /** Every message ends up here or refused: the batch goes (with the refusals) soon after. */
@@ -74,11 +88,14 @@ export function serveBridge(port: RpcPort): void {
         batch: [],
         flushing: false,
         reportedAt: 0,
+        reportLater: null,
       };
       joined.set(lan, link);
     },
     leave: (lan) => {
-      joined.get(lan)?.channel.close();
+      const link = joined.get(lan);
+      link?.channel.close();
+      if (link?.reportLater) clearTimeout(link.reportLater);
       joined.delete(lan);
     },
     send: ({ lan, frame }) => joined.get(lan)?.channel.post(frame),
