@@ -40,6 +40,8 @@ export class NetworkCard {
   address = $state.raw<string | null>(null);
   linkUp = $state.raw(true);
   #ports: Array<{ link: CardLink; port: SwitchPort }> = [];
+  /** Bumped when the cable or the emulator changes: a setup under way is then out of date. */
+  #cabling = 0;
   #emulator: Pick<Emulator, 'on' | 'receiveFrames'> | null = null;
   #subscriptions = new DisposableStore();
   #incoming: Uint8Array<ArrayBuffer>[] = [];
@@ -61,6 +63,7 @@ export class NetworkCard {
     this.#subscriptions.dispose();
     this.#emulator = emulator;
     this.#incoming = [];
+    this.#cabling++;
     this.address = null;
     if (emulator) this.#subscriptions.add(emulator.on('frames', (frames) => this.transmit(frames)));
   }
@@ -95,18 +98,21 @@ export class NetworkCard {
    * The address it got is shown. False: the guest did not answer.
    */
   async configureGuest(control: ControlPort, dhcp: boolean): Promise<boolean> {
+    // Re-plugged or reconnected meanwhile: this setup's late answers are not the card's address.
+    const cabling = this.#cabling;
+    const current = () => cabling === this.#cabling;
     const mac = `mac ${this.mac}`;
     if ((await control.request(mac, (line) => line === mac)) === null) return false;
     const trunk = this.trunk.filter((link) => link.vlan !== null && link.address);
     const vlans = `vlans ${trunk.map((l) => `${l.vlan}=${l.address}`).join(' ')}`.trim();
     if ((await control.request(vlans, (line) => line === vlans)) === null) return false;
     if (trunk.length > 0) {
-      this.address = trunk.map((link) => link.address).join(', ');
+      if (current()) this.address = trunk.map((link) => link.address).join(', ');
       return true;
     }
     if (!dhcp || !this.switch) return true;
     const answer = await control.request('dhcp', (l) => l.startsWith('dhcp'), DHCP_TIMEOUT_MS);
-    this.address = answer?.slice('dhcp '.length).trim() || null;
+    if (current()) this.address = answer?.slice('dhcp '.length).trim() || null;
     return answer !== null;
   }
 
@@ -132,6 +138,7 @@ export class NetworkCard {
 
   #attach(links: CardLink[], label: string): void {
     for (const { link, port } of this.#ports) link.switch.detach(port);
+    this.#cabling++;
     this.address = null;
     this.#ports = links.map((link) => {
       const port = link.switch.attach(label, (frame) =>
