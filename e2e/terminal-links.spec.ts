@@ -5,12 +5,17 @@ import { Lab } from './lab';
 
 /** Has the guest print an OSC 8 hyperlink to `url` with the text `label`, on a line of its own. */
 async function printLink(lab: Lab, url: string, label: string): Promise<void> {
-  await lab.run(`printf '\\033]8;;${url}\\033\\\\${label}\\033]8;;\\033\\\\\\n'`, /^link-/m);
+  // This link's own line (an earlier link's line is on screen too).
+  await lab.run(
+    `printf '\\033]8;;${url}\\033\\\\${label}\\033]8;;\\033\\\\\\n'`,
+    new RegExp(`^${label}$`, 'm'),
+  );
 }
 
 /** Clicks the link's text (the output line, not the command that printed it). */
 async function clickLink(page: Page, label: string): Promise<void> {
   const row = page.locator('.xterm-rows > div').filter({ hasText: new RegExp(`^${label}\\s*$`) });
+  await expect(row.locator('span').first()).toBeVisible();
   const box = await row.locator('span').first().boundingBox();
   if (!box) throw new Error('the link is not on screen');
   await page.mouse.move(box.x + 4, box.y + box.height / 2);
