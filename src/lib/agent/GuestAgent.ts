@@ -55,10 +55,6 @@ export class GuestAgent {
     return turn;
   }
 
-  dispose(): void {
-    this.connect(null);
-  }
-
   #send(command: string, timeoutMs: number, signal?: AbortSignal): Promise<AgentResult> {
     const emulator = this.#emulator;
     // Thrown here, these reach the caller as the request's rejection (exec's turn is async).
