@@ -11,6 +11,7 @@ test('the agent answers while the student’s top keeps drawing, and nothing of 
   await lab.bootToShell();
   await lab.run('top -d 1', /^Mem:/m);
 
+  await lab.openTool('Guest');
   await lab.button('Ask the guest').click();
   const answer = page.getByTestId('guest-uptime');
   await expect(answer).toContainText(/^Up \d+ s by its own clock; its agent answered in \d+ ms/);

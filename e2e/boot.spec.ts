@@ -8,6 +8,7 @@ test('boots to a shell prompt and runs commands in the guest', async ({ page }) 
 
   await lab.run('uname -m', /^i686$/m);
   await lab.run('echo $((6 * 7))', /^42$/m);
+  await lab.openTool('Guest');
   await expect(page.getByTestId('boot-time')).toContainText(/\d+\.\d\d s/);
 });
 
@@ -62,6 +63,7 @@ test('the lab starts from its pre-booted state; Cold boot shows the whole boot',
 }) => {
   const lab = new Lab(page);
   await lab.bootToShell();
+  await lab.openTool('Guest');
   await expect(page.getByTestId('started-from')).toContainText('saved boot state');
   await lab.run('echo hello > /tmp/marker; cat /tmp/marker', /^hello$/m);
 

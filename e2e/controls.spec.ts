@@ -4,7 +4,7 @@ import { Lab } from './lab';
 
 test('Pause stops the emulated instruction count and Resume restarts it', async ({ page }) => {
   const lab = new Lab(page);
-  await lab.bootToShell();
+  await lab.bootToShell('lang=en&tool=guest'); // the Guest tool counts the instructions
 
   await lab.button('Pause').click();
   await expect(lab.status).toContainText('Paused');

@@ -1,5 +1,6 @@
 // The "cost of emulation" part of the lab as a test sees it: the live speed and the benchmark.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { openTool } from './lab';
 
 export type Place = 'Host (WebAssembly)' | 'Guest, JIT on' | 'Guest, JIT off';
 export type Workload =
@@ -46,11 +47,18 @@ export class CostPanel {
     this.progress = panel.getByRole('status');
   }
 
+  /** Opens the "Cost of emulation" tool (if it is not open). */
+  async show(): Promise<void> {
+    await openTool(this.page, 'Cost of emulation');
+  }
+
   /**
    * Watches the speed figures for at least `windowMs` (the test's own clock): every update seen,
    * from the first after the call to the first at or past the window's end.
    */
-  watchSpeed(windowMs: number): Promise<SpeedSample[]> {
+  async watchSpeed(windowMs: number): Promise<SpeedSample[]> {
+    await openTool(this.page, 'Guest'); // the instruction count
+    await expect(this.page.getByTestId('instruction-count')).toBeVisible();
     return this.page.evaluate(
       (windowMs) =>
         new Promise<SpeedSample[]>((resolve) => {
@@ -78,6 +86,7 @@ export class CostPanel {
 
   /** Chooses what the next run covers. */
   async choose(workloads: Workload[], places: Place[], repeats: 1 | 3 | 5): Promise<void> {
+    await this.show();
     for (const w of ALL_WORKLOADS) {
       await this.page.getByRole('checkbox', { name: w }).setChecked(workloads.includes(w));
     }
@@ -89,6 +98,7 @@ export class CostPanel {
 
   /** Clicks "Run benchmark" and waits until it has finished; returns the wall time in ms. */
   async runAndWait(timeout = 90_000): Promise<number> {
+    await this.show();
     const started = Date.now();
     await this.runButton.click();
     await expect(this.stopButton).toBeVisible();
@@ -101,6 +111,7 @@ export class CostPanel {
    * first result appears in the table.
    */
   async clickToFirstResult(workload: Workload, place: Place): Promise<number> {
+    await this.show();
     const id = `bench-${WORKLOAD_IDS[workload]}-${PLACE_IDS[place]}`;
     const measuring = this.page.evaluate(
       (id) =>

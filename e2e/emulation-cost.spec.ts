@@ -35,7 +35,7 @@ test('the same work on host and guest: equal checksums, the whole table within a
 }) => {
   const lab = new Lab(page);
   const cost = new CostPanel(page);
-  await lab.bootToShell();
+  await lab.bootToShell('lang=en&tool=cost');
 
   const wall = await cost.runAndWait(60_000);
   expect(wall).toBeLessThan(60_000);
@@ -61,7 +61,7 @@ test('the same work on host and guest: equal checksums, the whole table within a
 test('the guest time shown matches the wall time from click to result', async ({ page }) => {
   const lab = new Lab(page);
   const cost = new CostPanel(page);
-  await lab.bootToShell();
+  await lab.bootToShell('lang=en&tool=cost');
   await cost.choose(['Integer (CRC-32)'], ['Guest, JIT off'], 1);
 
   const wall = await cost.clickToFirstResult('Integer (CRC-32)', 'Guest, JIT off');
@@ -70,12 +70,18 @@ test('the guest time shown matches the wall time from click to result', async ({
   expect(Math.abs(shown - wall) / wall).toBeLessThan(0.1);
   await expect(cost.runButton).toBeVisible();
   await expect(page.getByTestId('jit')).toHaveText('on'); // switched back after the run
+  // The speed chart marks when the run began and when the JIT went off and on again.
+  await lab.openTool('Guest');
+  const marks = page.getByTestId('speed-marks');
+  await expect(marks).toContainText('benchmark started');
+  await expect(marks).toContainText('JIT switched off');
+  await expect(marks).toContainText('JIT switched on');
 });
 
 test('a benchmark is refused while the guest is paused or busy', async ({ page }) => {
   const lab = new Lab(page);
   const cost = new CostPanel(page);
-  await lab.bootToShell();
+  await lab.bootToShell('lang=en&tool=cost');
 
   await lab.button('Pause').click();
   await cost.runButton.click();
@@ -95,7 +101,7 @@ test('Reset or a lab snapshot’s restore during a run is refused, naming the be
   const lab = new Lab(page);
   const cost = new CostPanel(page);
   const snapshots = new SnapshotPanel(page);
-  await lab.bootToShell();
+  await lab.bootToShell('lang=en&tool=cost');
   await snapshots.saveLab('before');
   await cost.choose(['Integer (CRC-32)'], ['Guest, JIT off'], 5);
 
@@ -104,8 +110,10 @@ test('Reset or a lab snapshot’s restore during a run is refused, naming the be
   await lab.button('Reset').click();
   const busy = 'pc1 is busy: its console is in use by the benchmark';
   await expect(page.getByText(busy)).toBeVisible();
+  await snapshots.show();
   await snapshots.panel.getByRole('button', { name: 'Restore the lab snapshot before' }).click();
-  await expect(snapshots.panel.getByRole('alert')).toContainText(busy);
+  await expect(snapshots.error()).toContainText(busy);
+  await cost.show();
   await expect(cost.progress).toContainText('Running Integer'); // the run goes on
   await cost.stopButton.click();
   await expect(cost.alert).toContainText('Benchmark stopped');
@@ -122,7 +130,7 @@ test('a host program that fails to load is reported, and the guest is untouched'
   );
   const lab = new Lab(page);
   const cost = new CostPanel(page);
-  await lab.bootToShell();
+  await lab.bootToShell('lang=en&tool=cost');
   await cost.choose(['System calls (umask loop)'], ['Host (WebAssembly)', 'Guest, JIT on'], 1);
 
   await cost.runButton.click();

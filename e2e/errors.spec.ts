@@ -94,6 +94,7 @@ test('a pre-booted state that does not fit this build falls back to a cold boot,
   await expect(
     page.getByRole('status').filter({ hasText: 'does not fit this build' }),
   ).toBeVisible();
+  await lab.openTool('Guest');
   await expect(page.getByTestId('started-from')).toContainText('cold boot');
   await lab.run('echo booted anyway', /^booted anyway$/m);
 });
@@ -107,5 +108,6 @@ test('a damaged pre-booted state is not used: the guest boots from scratch', asy
   await expect(page.getByRole('status').filter({ hasText: 'could not be loaded' })).toContainText(
     'boot-state.bin.gz',
   );
+  await lab.openTool('Guest');
   await expect(page.getByTestId('started-from')).toContainText('cold boot');
 });

@@ -135,6 +135,27 @@ test('a teacher prepares a golden snapshot; the kiosk starts from it and returns
   await lab.run('cat /root/README', /^exercise 3$/m);
 });
 
+test('a locked kiosk keeps the workspace but offers only the tools kiosk.json lists, whatever the address asks', async ({
+  page,
+}) => {
+  await kioskConfig(page, { tools: ['guest'], pin: '2468' });
+  const lab = new Lab(page);
+  await lab.bootToShell('lang=en&kiosk&tool=cost');
+  const tools = page.getByRole('toolbar', { name: 'Tools' });
+  await expect(tools.getByRole('button')).toHaveText(['Guest']);
+  await expect(page.getByRole('complementary')).toHaveCount(0); // the address's tool stays shut
+  await expectLocked(page, lab);
+  await tools.getByRole('button', { name: 'Guest' }).click();
+  await expect(page.getByTestId('started-from')).toBeVisible();
+  await lab.run('echo student-still-types', /^student-still-types$/m);
+
+  // Unlocked, the teacher has every tool (and the one the address named is there to open).
+  await unlockWith(page, '2468');
+  await expect(tools.getByRole('button')).toHaveCount(7);
+  await tools.getByRole('button', { name: 'Cost of emulation' }).click();
+  await expect(page.getByRole('button', { name: 'Run benchmark' })).toBeVisible();
+});
+
 test('"enabled" in kiosk.json makes every visit a kiosk, without ?kiosk', async ({ page }) => {
   await kioskConfig(page, { enabled: true });
   const lab = new Lab(page);

@@ -23,6 +23,11 @@ export class Lab {
     await this.page.goto(`${this.origin}/?${query}`);
   }
 
+  /** Opens a tool from the tool bar (if it is not open): its pane. */
+  openTool(name: string): Promise<Locator> {
+    return openTool(this.page, name);
+  }
+
   button(name: string): Locator {
     return this.page.getByRole('button', { name, exact: true });
   }
@@ -147,6 +152,18 @@ export class Machine {
   async expectScreen(expected: string | RegExp): Promise<void> {
     await pollScreen(() => this.screenText(), expected, `${this.name}'s terminal`);
   }
+}
+
+/** Opens the tool `name` from the tool bar (if it is not open) and returns its pane. */
+export async function openTool(page: Page, name: string): Promise<Locator> {
+  const button = page
+    .getByRole('toolbar', { name: /^(Tools|Herramientas)$/ })
+    .getByRole('button', { name, exact: true });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  const pane = page.getByRole('complementary', { name, exact: true });
+  await expect(pane).toBeVisible();
+  return pane;
 }
 
 /** A terminal's text, one line per row, as a reader sees it (trailing blanks trimmed). */

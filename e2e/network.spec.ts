@@ -112,26 +112,32 @@ test('a machine in another tab joins the same switch', async ({ page, context })
   await expect(network.packet(/ICMP echo request/).first()).toContainText('pc1 ⇄');
 });
 
-test('measuring the network compares the NE2000 with virtio-net, out of the students’ shells; a card can stay an NE2000', async ({
+test('measuring the network compares the NE2000 with virtio-net, out of the students’ shells, and puts their machines back as they were; a card can stay an NE2000', async ({
   page,
 }) => {
   test.setTimeout(240_000);
-  const { pc1, pc2, network } = await openTwoOnOneSwitch(page);
+  const { lab, pc1, pc2, network } = await openTwoOnOneSwitch(page);
   const mac = await network.card('pc2').locator('code').innerText();
+  // What a student set up before: it must survive the measurement.
+  await pc2.run('echo set-up-by-a-student > /root/mine; export MINE=kept; echo ready', /^ready$/m);
   // 1 MB each way keeps the lesson short; the lab's default is 4 MB (and npm run bench uses it).
-  await network.section.getByLabel('Transfer size').selectOption('1');
-  await network.section.getByRole('button', { name: 'Measure the network' }).click();
+  const measure = await lab.openTool('Network measurement');
+  await measure.getByLabel('Transfer size').selectOption('1');
+  await measure.getByRole('button', { name: 'Measure the network' }).click();
   // The student types meanwhile: the line waits, said so, and is not mixed into the measurement.
   await pc1.type('echo typed-while-measuring');
   await expect(pc1.pane.getByText('In use by the network measurement')).toBeVisible();
-  const results = network.section.getByRole('table', { name: 'Measure the network' });
+  const results = measure.getByRole('table', { name: 'Measure the network' });
   for (const kind of ['ne2k', 'virtio']) {
     const row = results.locator(`tr[data-kind="${kind}"]`);
     await expect(row.locator('.checksum')).toHaveText('equal', { timeout: 180_000 });
     await expect(row.locator('.throughput')).toHaveText(/^\d[\d.,]* MB\/s$/);
     await expect(row.locator('.rtt')).toHaveText(/^\d[\d.,]* ms$/);
   }
-  await expect(network.section.getByRole('status')).toContainText(/as fast as the NE2000/);
+  await expect(measure.getByRole('status')).toContainText(/as fast as the NE2000/);
+  // Both machines are back as they were: pc2's file, its shell's variable, its card.
+  await pc2.run('cat /root/mine; echo $MINE', /^set-up-by-a-student\nkept$/m);
+  await pc2.run('basename $(readlink /sys/class/net/eth0/device/driver)', /^virtio_net$/m);
   // Then the line reaches pc1's shell whole; neither terminal ever showed the lab's commands.
   await pc1.expectScreen(/^typed-while-measuring$/m);
   for (const machine of [pc1, pc2]) {
@@ -170,6 +176,7 @@ test('a lab snapshot brings back every machine and its network; they ping each o
   await pc2.run('cat /root/note', /^lab-file$/m);
   // pc2 has its card's MAC again, and both are on LAN-A, reaching each other.
   await pc2.run('cat /sys/class/net/eth0/address', new RegExp(`^${mac2}$`, 'm'));
+  await network.show();
   await expect(network.card('pc1').locator('select').nth(1)).toHaveValue('LAN-A');
   await pc2.run(`ping -c 2 ${address1}`, /2 packets transmitted, 2 packets received/);
 });

@@ -12,7 +12,7 @@ test('a file sent in is read back by sha256sum, and a file the guest writes come
   page,
 }) => {
   const lab = new Lab(page);
-  await lab.bootToShell();
+  await lab.bootToShell('lang=en&tool=shared');
   const panel = page.getByRole('region', { name: 'Shared folder' });
   await expect(panel.getByText('The shared folder is empty.')).toBeVisible();
 

@@ -124,7 +124,7 @@ test('an empty name is refused with the reason; a taken name gets a suffix', asy
   const second = await snapshots.save();
   await snapshots.rename(second, ' Lesson 2 ');
   await expect(snapshots.entry('Lesson 2 (2)')).toBeVisible();
-  await expect(snapshots.panel.getByRole('status')).toContainText(
+  await expect(snapshots.news).toContainText(
     'Another snapshot has that name, so this one is called “Lesson 2 (2)”.',
   );
 });
@@ -145,7 +145,7 @@ test('renaming in one tab a snapshot another tab deleted does not bring it back'
   await labB.bootToShell();
   await expect(snapsB.entry(name)).toBeVisible();
   // Tab B has stored its base and read its list since: from here on, only news would change it.
-  await expect(snapsB.panel).toHaveAttribute('data-base-ready', 'true');
+  await expect(snapsB.quick).toHaveAttribute('data-base-ready', 'true');
 
   // Tab A deletes the snapshot; tab B, still listing it, renames it.
   await snapsA.entry(name).getByRole('button', { name: 'Delete' }).click();
@@ -164,8 +164,9 @@ test('the storage line follows every save, import and delete', async ({ page }) 
   const snapshots = new SnapshotPanel(page);
   const usage = page.getByTestId('snapshot-usage');
   await lab.bootToShell();
+  await snapshots.show();
   // Once the pre-booted state's chunks are stored (they are shared by every snapshot).
-  await expect(snapshots.panel).toHaveAttribute('data-base-ready', 'true');
+  await expect(snapshots.quick).toHaveAttribute('data-base-ready', 'true');
   await expect(usage).not.toHaveText(/take 0 bytes/);
   const before = await usage.innerText();
 

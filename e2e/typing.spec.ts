@@ -21,9 +21,7 @@ for (const delay of [0, 15]) {
     // Alt+R restores the latest snapshot; the keys typed right after it go into the terminal.
     await lab.press('Alt+R');
     await page.keyboard.type(`${COMMAND}\n`, { delay });
-    await expect(
-      snapshots.panel.getByRole('status').filter({ hasText: /^Restored/ }),
-    ).toBeVisible();
+    await expect(snapshots.news.filter({ hasText: /^Restored/ })).toBeVisible();
     await lab.expectScreen(WHOLE);
     const screen = await lab.screenText();
     expect(screen).not.toMatch(/not found|syntax error/);

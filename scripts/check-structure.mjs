@@ -1,6 +1,8 @@
 // The shape rules ESLint does not check, run by `npm run lint`: no import circle anywhere in src
 // (type-only imports count: a circle of types is still two modules that need each other), no
-// module over 300 lines (message tables excepted) and no component over 200.
+// module over 300 lines (message tables excepted), no component over 200, and no component that
+// restyles a button of its own (app.css gives every button its look: `.primary`, `.quiet`) or
+// writes a colour instead of the design system's custom properties.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -81,6 +83,30 @@ for (const file of sources) {
     problems.push(
       `${name}: ${lines} lines (a ${component ? 'component' : 'module'} stays ≤ ${limit})`,
     );
+  }
+}
+/** The button classes a component's markup uses, and its style's rules. */
+const LOOKS = /\b(background|border|color|padding|font|border-radius|box-shadow)\s*:/;
+for (const file of sources.filter((f) => f.endsWith('.svelte'))) {
+  const name = relative(root, file);
+  const text = readFileSync(file, 'utf8');
+  const style = /<style>([\s\S]*?)<\/style>/.exec(text)?.[1] ?? '';
+  const markup = text.replace(/<style>[\s\S]*?<\/style>/, '');
+  const buttonClasses = new Set(
+    [...markup.matchAll(/<button\b[^>]*?\sclass="([^"{]*)"/g)].flatMap((m) => m[1].split(/\s+/)),
+  );
+  for (const rule of style.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    const selector = rule[1].trim();
+    const body = rule[2];
+    const restyled =
+      /(^|[\s,>+~(])button\b/.test(selector) ||
+      [...buttonClasses].some((c) => c && new RegExp(`\\.${c}\\b`).test(selector));
+    if (restyled && LOOKS.test(body)) {
+      problems.push(`${name}: "${selector}" restyles a button (app.css gives buttons their look)`);
+    }
+    if (/#[0-9a-f]{3,8}\b/i.test(body) && !/^(\.screen|canvas)/.test(selector)) {
+      problems.push(`${name}: "${selector}" writes a colour (use app.css's custom properties)`);
+    }
   }
 }
 if (problems.length > 0) {

@@ -24,7 +24,14 @@ export class ImageDraft {
   /** The least memory the guest boots with: v86 puts the initrd at 64 MiB. */
   readonly least = $derived(minimumMemoryMb(this.device, this.initrd?.size ?? 0));
 
-  constructor(private readonly shelf: GuestShelf) {}
+  /**
+   * `addMachine`: a new machine of the lab booting the profile given (null: no room for one, and
+   * the lab says why).
+   */
+  constructor(
+    private readonly shelf: GuestShelf,
+    private readonly addMachine: (profileId: string) => Promise<Machine | null>,
+  ) {}
 
   /** A file picked or dropped: looked at, with the choices it suggests. */
   async look(chosen: File | undefined): Promise<void> {
@@ -42,8 +49,11 @@ export class ImageDraft {
     this.detection = null;
   }
 
-  /** Stores the image as chosen and boots `machine` from it. */
-  async add(machine: Machine): Promise<void> {
+  /**
+   * Stores the image as chosen and boots it: in a new machine (null), or in place of what runs in
+   * `replace` (the user was told that is lost).
+   */
+  async add(replace: Machine | null): Promise<void> {
     const file = this.file;
     if (!file || !this.detection?.device) return;
     const { device, memoryMb, cmdline, initrd } = this;
@@ -51,8 +61,15 @@ export class ImageDraft {
       const choices = { device, memoryMb, cmdline, initrd };
       const profile = await this.shelf.add(file, choices, (p) => (this.progress = p));
       this.cancel();
-      this.notice = info('media.added', { name: file.name, machine: machine.name });
-      await machine.changeProfile(profile);
+      if (replace) {
+        this.notice = info('media.added', { name: file.name, machine: replace.name });
+        await replace.changeProfile(profile);
+        return;
+      }
+      const machine = await this.addMachine(profile.id);
+      this.notice = machine
+        ? info('media.added', { name: file.name, machine: machine.name })
+        : info('media.addedNoRoom', { name: file.name });
     } catch (error) {
       this.notice = noticeOf(error, 'media.error.store');
     } finally {

@@ -50,11 +50,15 @@ export const enGuests = {
   'media.memory': 'Memory (MB)',
   'media.cmdline': 'Kernel command line',
   'media.initrd': 'initrd (optional)',
-  'media.add': 'Add and boot',
+  'media.addNew': 'Boot in a new machine',
+  'media.addReplace': 'Replace {machine} with it',
+  'media.addReplaceHint': 'What runs in {machine} now is lost (save a snapshot first to keep it).',
   'media.cancel': 'Cancel',
   'media.hashing': 'Checking {name} (SHA-256)…',
   'media.storing': 'Storing {name}…',
   'media.added': '{name} was added; {machine} boots it now.',
+  'media.addedNoRoom':
+    '{name} was added to your guests, but the lab has no room for another machine: choose it in a machine’s Guest list, or remove a machine.',
   'media.list': 'Your guests',
   'media.remove': 'Remove',
   'media.removeNamed': 'Remove {name}',
@@ -69,7 +73,8 @@ export const enGuests = {
   'media.discarded': 'The disk changes were discarded: {name} boots from the unchanged image.',
   'media.fact.iso': 'ISO 9660 CD image “{label}”, {size} bytes',
   'media.fact.elTorito': 'El Torito boot record: the CD is bootable',
-  'media.fact.mbr': 'Boot sector with the MBR signature 55 AA ({partitions} partitions)',
+  'media.fact.mbr':
+    'Boot sector with the MBR signature 55 AA ({partitions, plural, one {# partition} other {# partitions}})',
   'media.fact.floppy': '{kib} KB: a floppy disk size',
   'media.fact.kernel': 'Linux kernel {release}, boot protocol {protocol}',
   'media.problem.empty': 'The file is empty.',
@@ -105,4 +110,7 @@ export const enGuests = {
   'media.error.gone':
     'The image of {name} is no longer in this browser (removed, or its data was cleared).',
   'media.error.inUse': '{name} is the guest of {machines}: give them another guest first.',
+  'profile.tiny': 'aula86 tiny Linux (i686, busybox) · virtio-net',
+  'profile.tiny-ne2k': 'aula86 tiny Linux (i686, busybox) · NE2000',
+  'profile.tiny-screen': 'aula86 tiny Linux (i686, busybox) · screen and keyboard',
 } as const;

@@ -2,10 +2,12 @@
 
 import { enNetwork } from './en.network';
 import { enGuests } from './en.guests';
+import { enWorkspace } from './en.workspace';
 
 export const en = {
   ...enNetwork,
   ...enGuests,
+  ...enWorkspace,
   'app.title': 'aula86',
   'app.tagline': 'A real x86 Linux, emulated in your browser',
   'lang.label': 'Language',
@@ -126,7 +128,8 @@ export const en = {
   'driver.migration': 'a live migration',
   'input.held':
     'Your typing waits for the machine to be ready, then goes to it whole ({chars} characters).',
-  'input.refused': 'More was typed than can wait: {dropped} characters were not sent.',
+  'input.refused':
+    'More was typed than can wait: {dropped, plural, one {# character was} other {# characters were}} not sent.',
 
   'snap.heading': 'Snapshots',
   'snap.save': 'Save snapshot',
@@ -189,10 +192,14 @@ export const en = {
   'snap.error.generic': 'The snapshot operation failed: {detail}.',
 
   'speed.heading': 'Emulated speed',
-  'speed.mips': 'Speed (last second)',
   'speed.mipsValue': '{mips} MIPS',
-  'speed.chart': 'Millions of instructions per second over the last minute',
-  'speed.chartPeak': 'peak {mips} MIPS',
+  'speed.chart': 'MIPS, last minute',
+  'speed.chartAria': 'MIPS over the last minute, scale 0 to {top} MIPS',
+  'speed.chartStart': '−60 s',
+  'speed.chartNow': 'now',
+  'speed.mark.jitOff': 'JIT switched off',
+  'speed.mark.jitOn': 'JIT switched on',
+  'speed.mark.benchmark': 'benchmark started',
   'speed.uptime': 'Running for',
   'speed.jit': 'JIT (x86 → WebAssembly)',
   'speed.jitOn': 'on',

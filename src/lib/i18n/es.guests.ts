@@ -53,11 +53,16 @@ export const esGuests: Record<keyof typeof enGuests, string> = {
   'media.memory': 'Memoria (MB)',
   'media.cmdline': 'Línea de órdenes del kernel',
   'media.initrd': 'initrd (opcional)',
-  'media.add': 'Añadir y arrancar',
+  'media.addNew': 'Arrancar en una máquina nueva',
+  'media.addReplace': 'Sustituir {machine} por él',
+  'media.addReplaceHint':
+    'Se pierde lo que ahora funciona en {machine} (guarda antes una instantánea para conservarlo).',
   'media.cancel': 'Cancelar',
   'media.hashing': 'Comprobando {name} (SHA-256)…',
   'media.storing': 'Guardando {name}…',
   'media.added': 'Se añadió {name}; {machine} lo arranca ahora.',
+  'media.addedNoRoom':
+    'Se añadió {name} a tus invitados, pero en el laboratorio no cabe otra máquina: elígelo en la lista Invitado de una máquina, o quita una máquina.',
   'media.list': 'Tus invitados',
   'media.remove': 'Quitar',
   'media.removeNamed': 'Quitar {name}',
@@ -73,7 +78,8 @@ export const esGuests: Record<keyof typeof enGuests, string> = {
     'Se descartaron los cambios del disco: {name} arranca desde la imagen sin cambios.',
   'media.fact.iso': 'Imagen de CD ISO 9660 «{label}», {size} bytes',
   'media.fact.elTorito': 'Registro de arranque El Torito: el CD es arrancable',
-  'media.fact.mbr': 'Sector de arranque con la firma MBR 55 AA ({partitions} particiones)',
+  'media.fact.mbr':
+    'Sector de arranque con la firma MBR 55 AA ({partitions, plural, one {# partición} other {# particiones}})',
   'media.fact.floppy': '{kib} KB: el tamaño de un disquete',
   'media.fact.kernel': 'Kernel Linux {release}, protocolo de arranque {protocol}',
   'media.problem.empty': 'El archivo está vacío.',
@@ -109,4 +115,7 @@ export const esGuests: Record<keyof typeof enGuests, string> = {
   'media.error.gone':
     'La imagen de {name} ya no está en este navegador (se quitó o se borraron sus datos).',
   'media.error.inUse': '{name} es el invitado de {machines}: dales otro invitado primero.',
+  'profile.tiny': 'Linux mínimo de aula86 (i686, busybox) · virtio-net',
+  'profile.tiny-ne2k': 'Linux mínimo de aula86 (i686, busybox) · NE2000',
+  'profile.tiny-screen': 'Linux mínimo de aula86 (i686, busybox) · pantalla y teclado',
 };

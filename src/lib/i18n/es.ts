@@ -3,10 +3,12 @@
 import type { Messages } from './en';
 import { esNetwork } from './es.network';
 import { esGuests } from './es.guests';
+import { esWorkspace } from './es.workspace';
 
 export const es: Messages = {
   ...esNetwork,
   ...esGuests,
+  ...esWorkspace,
   'app.title': 'aula86',
   'app.tagline': 'Un Linux x86 de verdad, emulado en tu navegador',
   'lang.label': 'Idioma',
@@ -63,7 +65,7 @@ export const es: Messages = {
     'No se pudo cargar el estado de arranque guardado ({detail}), así que el invitado arranca desde cero.',
   'guest.startedFrom': 'Iniciado desde',
   'guest.startedFrom.bootState': 'estado de arranque guardado (inicio instantáneo)',
-  'guest.startedFrom.coldBoot': 'arranque en frío (BIOS, núcleo, init)',
+  'guest.startedFrom.coldBoot': 'arranque en frío (BIOS, kernel, init)',
 
   'guest.heading': 'Invitado',
   'guest.profile': 'Perfil',
@@ -130,7 +132,8 @@ export const es: Messages = {
   'driver.migration': 'una migración en vivo',
   'input.held':
     'Lo que escribes espera a que la máquina esté lista y luego le llega entero ({chars} caracteres).',
-  'input.refused': 'Se escribió más de lo que puede esperar: no se enviaron {dropped} caracteres.',
+  'input.refused':
+    'Se escribió más de lo que puede esperar: {dropped, plural, one {# carácter no se envió} other {# caracteres no se enviaron}}.',
 
   'snap.heading': 'Instantáneas',
   'snap.save': 'Guardar instantánea',
@@ -194,10 +197,14 @@ export const es: Messages = {
   'snap.error.generic': 'La operación con la instantánea falló: {detail}.',
 
   'speed.heading': 'Velocidad emulada',
-  'speed.mips': 'Velocidad (último segundo)',
   'speed.mipsValue': '{mips} MIPS',
-  'speed.chart': 'Millones de instrucciones por segundo durante el último minuto',
-  'speed.chartPeak': 'máximo {mips} MIPS',
+  'speed.chart': 'MIPS, último minuto',
+  'speed.chartAria': 'MIPS durante el último minuto, escala de 0 a {top} MIPS',
+  'speed.chartStart': '−60 s',
+  'speed.chartNow': 'ahora',
+  'speed.mark.jitOff': 'JIT desactivado',
+  'speed.mark.jitOn': 'JIT activado',
+  'speed.mark.benchmark': 'empieza la prueba de rendimiento',
   'speed.uptime': 'En marcha desde hace',
   'speed.jit': 'JIT (x86 → WebAssembly)',
   'speed.jitOn': 'activado',
@@ -240,7 +247,7 @@ export const es: Messages = {
   'bench.caption.float':
     'v86 emula la FPU x87 por software: cada instrucción de coma flotante se convierte en una llamada a una FPU de software, con JIT o sin él. La traducción no elimina ese coste, así que aquí el JIT apenas ayuda.',
   'bench.caption.sys':
-    'Cada llamada al sistema pasa del programa al núcleo del invitado y vuelve: una interrupción y un cambio de privilegio emulados. En el anfitrión es solo una llamada de WebAssembly a JavaScript.',
+    'Cada llamada al sistema pasa del programa al kernel del invitado y vuelve: una interrupción y un cambio de privilegio emulados. En el anfitrión es solo una llamada de WebAssembly a JavaScript.',
   'bench.error.nothing': 'Elige al menos una carga de trabajo y un sitio donde ejecutarla.',
   'bench.error.paused': 'La máquina está en pausa: reanúdala y luego ejecuta la prueba.',
   'bench.error.notRunning':

@@ -24,6 +24,19 @@ describe('format', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');
   });
+  it('writes numbers as the language does', () => {
+    expect(format('{ratio}×', { ratio: 5.5 }, undefined, 'es')).toBe('5,5×');
+    expect(format('{ratio}×', { ratio: 5.5 }, undefined, 'en')).toBe('5.5×');
+    expect(format('{n}', { n: 123456 }, undefined, 'en')).toBe('123,456');
+    expect(format('{port}', { port: '5001' }, undefined, 'en')).toBe('5001'); // a label, as given
+  });
+  it('picks a plural by the number', () => {
+    const ports = '{count, plural, one {# puerto} other {# puertos}} en {name}';
+    expect(format(ports, { count: 1, name: 'LAN-A' }, undefined, 'es')).toBe('1 puerto en LAN-A');
+    expect(format(ports, { count: 3, name: 'LAN-A' }, undefined, 'es')).toBe('3 puertos en LAN-A');
+    expect(format(ports, { count: 1.5, name: 'x' }, undefined, 'es')).toBe('1,5 puertos en x');
+    expect(placeholders(ports)).toEqual(['count', 'name']);
+  });
   it('translates with parameters', () => {
     expect(translate('es', 'status.loadingFile', { file: 'bzImage', percent: 40 })).toBe(
       'Descargando bzImage: 40 %',

@@ -12,6 +12,7 @@ describe('parseKioskConfig', () => {
       fontSize: 22,
       machines: 1,
       lab: null,
+      tools: [],
     });
   });
   it('reads every setting', () => {
@@ -24,6 +25,7 @@ describe('parseKioskConfig', () => {
         pin: '2468',
         fontSize: 28,
         machines: 2,
+        tools: ['snapshots', 'guest', 'snapshots'],
       }),
     ).toEqual({
       enabled: true,
@@ -34,8 +36,11 @@ describe('parseKioskConfig', () => {
       fontSize: 28,
       machines: 2,
       lab: null,
+      tools: ['snapshots', 'guest'],
     });
     expect(() => parseKioskConfig({ machines: 5 })).toThrow('machines: must be at most 4');
+    expect(() => parseKioskConfig({ tools: ['shell'] })).toThrow('tools[0]: must name tools');
+    expect(() => parseKioskConfig({ tools: 'network' })).toThrow('tools: must be a list');
   });
   it('accepts the bounds themselves', () => {
     const config = parseKioskConfig({ idleMinutes: 0.05, countdownSeconds: 600, fontSize: 12 });

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { parseOrThrow } from '../../common/schema/validate';
 import { LayoutError, parseLabLayout, type LabLayout } from '../network/layout';
+import { TOOLS, type ToolId } from '../workspace/layout';
 
 export interface KioskConfig {
   /** Kiosk mode without ?kiosk in the address (a classroom deployment). */
@@ -21,6 +22,8 @@ export interface KioskConfig {
   machines: number;
   /** A network lab (switches, machines, cards, cables) every reset rebuilds; null: none. */
   lab: LabLayout | null;
+  /** The tools a locked kiosk shows in its tool bar (none unless listed). */
+  tools: ToolId[];
 }
 
 export const DEFAULT_KIOSK: KioskConfig = {
@@ -32,6 +35,7 @@ export const DEFAULT_KIOSK: KioskConfig = {
   fontSize: 22,
   machines: 1,
   lab: null,
+  tools: [],
 };
 
 /** The bounds of each setting, as docs/deployment.md gives them. */
@@ -105,6 +109,17 @@ const KioskSchema = v.strictObject(
     fontSize: v.optional(bounded(KIOSK_LIMITS.fontSize, true), DEFAULT_KIOSK.fontSize),
     machines: v.optional(bounded(KIOSK_LIMITS.machines, true), DEFAULT_KIOSK.machines),
     lab: v.optional(v.unknown(), null),
+    tools: v.optional(
+      v.pipe(
+        v.array(
+          v.picklist(TOOLS, `must name tools among: ${TOOLS.join(', ')}`),
+          'must be a list of tool names',
+        ),
+        v.maxLength(TOOLS.length, `must list at most ${TOOLS.length} tools`),
+        v.transform((tools) => [...new Set(tools)]),
+      ),
+      [],
+    ),
   },
   'is not a setting kiosk.json knows',
 );

@@ -130,11 +130,11 @@ export class Lab {
     while (this.machines.length < this.kiosk.config.machines) this.#create(true);
   }
 
-  /** Adds a machine and powers it on, or says why it does not fit (and adds nothing). */
-  async add(): Promise<Machine | null> {
+  /** Adds a machine running `profileId` (or the lab's guest), or says why it does not fit. */
+  async add(profileId?: string): Promise<Machine | null> {
     this.notice = null;
     try {
-      const profile = await this.guests.profile();
+      const profile = await this.guests.profile(profileId);
       const running = this.machines.map((m) => m.memoryBytes ?? profile.memoryBytes);
       const refusal = refuseMachine(running, profile.memoryBytes, this.budgetBytes);
       if (refusal?.reason === 'tooMany') throw new UserError('lab.error.tooMany', refusal);
@@ -149,7 +149,7 @@ export class Lab {
       this.notice = error instanceof UserError ? error.notice : problem('lab.error.manifest');
       return null;
     }
-    const machine = this.#create(true);
+    const machine = this.#create(true, profileId);
     this.selected = machine;
     this.#prepareSpare();
     return machine;
@@ -234,7 +234,7 @@ export class Lab {
     this.selected = null;
   }
 
-  #create(autostart: boolean): Machine {
+  #create(autostart: boolean, profileId?: string): Machine {
     const name = nextMachineName(this.machines.map((m) => m.name));
     const machine = new Machine({
       name,
@@ -253,7 +253,8 @@ export class Lab {
     const { profile, cold } = this.#params;
     // At once (a layout applied next may change its guest), or once the guest named is known.
     if (!autostart) return machine;
-    if (profile === null) void machine.start(undefined, { cold });
+    if (profileId !== undefined) void machine.start(profileId);
+    else if (profile === null) void machine.start(undefined, { cold });
     else void this.#known(profile).then((id) => machine.start(id, { cold }));
     return machine;
   }

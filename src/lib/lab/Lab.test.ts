@@ -72,6 +72,18 @@ describe('Lab', () => {
     lab.destroy();
   });
 
+  it('adds a machine with the guest asked for (a user image booted in a new machine)', async () => {
+    const { lab } = testLab();
+    lab.start();
+    await settle();
+    const pc2 = await lab.add('tiny-screen');
+    await settle();
+    expect(pc2?.profile?.id).toBe('tiny-screen');
+    expect(lab.machines[0]?.profile?.id).toBe('tiny');
+    expect(lab.selected).toBe(pc2);
+    lab.destroy();
+  });
+
   it('refuses a machine that would not fit, says why, and adds nothing', async () => {
     const ram = 128 * MiB;
     const { lab } = testLab({}, { budgetBytes: 2 * machineCost(ram) });

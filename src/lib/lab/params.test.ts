@@ -10,19 +10,23 @@ describe('parseLabParams', () => {
       cold: false,
       kiosk: false,
       profile: null,
+      tool: null,
       problems: [],
     });
   });
 
-  it('reads machines, autostart, boot, kiosk, profile and lang', () => {
+  it('reads machines, autostart, boot, kiosk, profile, lang and tool', () => {
     expect(
-      parseLabParams('?machines=2&autostart=0&boot=cold&kiosk&profile=tiny-screen&lang=es'),
+      parseLabParams(
+        '?machines=2&autostart=0&boot=cold&kiosk&profile=tiny-screen&lang=es&tool=network',
+      ),
     ).toEqual({
       machines: 2,
       autostart: false,
       cold: true,
       kiosk: true,
       profile: 'tiny-screen',
+      tool: 'network',
       problems: [],
     });
   });
@@ -35,6 +39,13 @@ describe('parseLabParams', () => {
     expect(parseLabParams('?kiosk=nope')).toMatchObject({
       kiosk: true,
       problems: [{ name: 'kiosk', value: 'nope' }],
+    });
+  });
+
+  it('names a tool it does not know, and opens none', () => {
+    expect(parseLabParams('?tool=terminal')).toMatchObject({
+      tool: null,
+      problems: [{ name: 'tool', value: 'terminal' }],
     });
   });
 

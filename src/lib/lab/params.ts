@@ -1,7 +1,8 @@
 // What the lab's address asks for (?machines=2, ?autostart=0, ?boot=cold, ?profile=ID, ?kiosk,
-// ?lang=es), read strictly: a value not understood is named in `problems` (the lab shows a
+// ?lang=es, ?tool=network), read strictly: a value not understood is named in `problems` (the lab shows a
 // notice) and the safe reading is used; kiosk mode fails closed. Pure.
 import { MAX_MACHINES } from './capacity';
+import { toolFromSearch, type ToolId } from '../workspace/layout';
 
 export interface LabParams {
   /** Machines to open with (1 unless ?machines=N, 1…MAX_MACHINES). */
@@ -14,11 +15,13 @@ export interface LabParams {
   kiosk: boolean;
   /** The guest profile the machines open with (?profile=tiny-screen; null: the default). */
   profile: string | null;
+  /** The tool the address opens (?tool=network; null: the remembered one). */
+  tool: ToolId | null;
   /** Parameters whose value (or name) was not understood, as the address had them. */
   problems: Array<{ name: string; value: string }>;
 }
 
-const KNOWN = new Set(['machines', 'autostart', 'boot', 'kiosk', 'profile', 'lang']);
+const KNOWN = new Set(['machines', 'autostart', 'boot', 'kiosk', 'profile', 'lang', 'tool']);
 const YES = new Set(['', '1', 'true', 'on', 'yes']);
 const NO = new Set(['0', 'false', 'off', 'no']);
 
@@ -61,5 +64,8 @@ export function parseLabParams(search: string): LabParams {
   const lang = params.get('lang');
   if (lang !== null && lang !== 'es' && lang !== 'en') bad('lang', lang);
 
-  return { machines, autostart, cold: boot === 'cold', kiosk, profile, problems };
+  const { tool, bad: badTool } = toolFromSearch(search);
+  if (badTool !== null) bad('tool', badTool);
+
+  return { machines, autostart, cold: boot === 'cold', kiosk, profile, tool, problems };
 }

@@ -6,6 +6,15 @@ import { InstructionTotal } from './instructionCounter';
 import { SpeedMeter, type SpeedReading } from './speed';
 import type { CounterReading } from '../../common/protocol/emulator';
 
+/** Something to mark on the speed chart, at a counter reading's time (the worker's clock). */
+export interface SpeedMark {
+  at: number;
+  kind: 'jitOff' | 'jitOn' | 'benchmark';
+}
+
+/** Marks older than the chart's minute are let go. */
+const MARKS_KEPT_MS = 60_000;
+
 /** How often the live figures change on screen while the guest runs (timer jitter allowed). */
 const SHOW_EVERY_MS = 950;
 
@@ -26,7 +35,15 @@ export class SpeedGauge {
    */
   shownAt = $state.raw<number | null>(null);
   /** Whether v86 translates guest code to WebAssembly (its JIT) or interprets every instruction. */
-  jit = $state.raw(true);
+  get jit(): boolean {
+    return this.#jit;
+  }
+  set jit(on: boolean) {
+    if (on !== this.#jit) this.mark(on ? 'jitOn' : 'jitOff');
+    this.#jit = on;
+  }
+  /** What happened over the last minute, for the chart: the JIT switched, a benchmark started. */
+  marks = $state.raw<SpeedMark[]>([]);
 
   /** Instructions since power-on at the latest reading (the figure on screen lags up to 1 s). */
   get latestTotal(): number {
@@ -36,6 +53,7 @@ export class SpeedGauge {
   /** Every reading, as it comes (a benchmark times a command with them). */
   readonly events = new Emitter<{ counter: SpeedReading }>();
 
+  #jit = $state.raw(true);
   #counter = new InstructionTotal();
   #latestTotal = 0;
   #speed = new SpeedMeter();
@@ -80,6 +98,13 @@ export class SpeedGauge {
     this.mipsHistory = this.#speed.series(60, 1000).map((r) => (r === null ? null : r / 1e6));
   }
 
+  /** Marks the present moment on the chart (at the latest counter reading's time). */
+  mark(kind: SpeedMark['kind']): void {
+    const at = this.#lastReadingAt;
+    if (at === null) return;
+    this.marks = [...this.marks.filter((m) => at - m.at < MARKS_KEPT_MS), { at, kind }];
+  }
+
   /** A new count starts (a power-on or a restore); `uptime` too on a power-on. */
   reset(uptime: boolean): void {
     this.#counter.reset();
@@ -90,6 +115,7 @@ export class SpeedGauge {
     this.instructions = 0;
     this.mips = null;
     this.mipsHistory = [];
+    this.marks = [];
     if (uptime) this.#uptimeMs = this.uptimeMs = 0;
   }
 

@@ -14,6 +14,9 @@ export const DEFAULT_LANS: LanSettings[] = [
   { name: 'LAN-B', subnet: '10.0.2.0/24', dhcp: true },
 ];
 
+/** What the switch's own ports are called (the packet view's senders): the DHCP service, the link. */
+export const PORT_LABELS = { dhcp: 'DHCP', otherTabs: '⇄' } as const;
+
 export class Network {
   lans = $state.raw<Lan[]>([]);
   /** Why the last change asked for in the network panel was refused (null: none). */
@@ -58,7 +61,7 @@ export class Network {
       settings,
       vlan,
       (mac) => this.#machines().some((m) => m.nic.mac === mac),
-      { dhcp: 'DHCP', otherTabs: '⇄' },
+      PORT_LABELS,
       this.#bridge,
     );
     this.lans = [...this.lans, lan];

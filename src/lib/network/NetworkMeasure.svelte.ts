@@ -1,6 +1,8 @@
 // "Measure the network": the same ping series and the same 4 MB TCP transfer (nc, checksums
 // compared) between the lab's first two machines on one switch, first with emulated NE2000
-// cards and then with paravirtual virtio-net cards, and the figures side by side.
+// cards and then with paravirtual virtio-net cards, and the figures side by side. The two
+// machines are saved first and put back as they were after (their cards, their files, their
+// shells): a measurement loses nothing the students set up.
 import { messageOf } from '../../common/errors';
 import { info, problem, type Notice } from '../notices/notice';
 import type { NicKind } from '../../common/devices.mjs';
@@ -8,7 +10,10 @@ import type { Machine } from '../vm/Machine.svelte';
 import { driveAll, type Drive } from '../vm/DriverSeat.svelte';
 import { md5Of, median, pingTimes, transferFigures, type NetworkFigures } from './measure';
 
-export type MeasureStep = 'restart' | 'ping' | 'transfer';
+export type MeasureStep = 'save' | 'restart' | 'ping' | 'transfer' | 'restore';
+
+/** The steps of a whole measurement, in order (the progress bar counts them). */
+const STEPS = 1 + 3 * 2 + 1;
 
 /** What the measurement needs of the lab. */
 export interface MeasuredLab {
@@ -24,7 +29,10 @@ const PORT = 5001;
 
 export class NetworkMeasure {
   running = $state.raw(false);
-  step = $state.raw<{ kind: NicKind; step: MeasureStep } | null>(null);
+  step = $state.raw<{ kind: NicKind | null; step: MeasureStep } | null>(null);
+  /** Steps done of the whole measurement, for its progress bar. */
+  stepsDone = $state.raw(0);
+  readonly stepsTotal = STEPS;
   results = $state.raw<NetworkFigures[]>([]);
   notice = $state.raw<Notice | null>(null);
   /** How much the transfer sends, MiB. */
@@ -61,15 +69,30 @@ export class NetworkMeasure {
         pair.map((m) => m.seat),
         'networkMeasure',
         async (drives) => {
-          for (const kind of KINDS) {
-            const figures = await this.#measure(kind, pair, drives, abort.signal);
-            this.results = [...this.results, figures];
+          this.#enter(null, 'save');
+          const saved = await Promise.all(
+            pair.map(async (m) => ({ ...(await m.saveState()), kind: m.profile?.nic })),
+          );
+          try {
+            for (const kind of KINDS) {
+              const figures = await this.#measure(kind, pair, drives, abort.signal);
+              this.results = [...this.results, figures];
+            }
+          } finally {
+            // Back as they were, even after a failure or a cancel: the same card, the same state.
+            this.#enter(null, 'restore');
+            for (const [i, machine] of pair.entries()) {
+              const { state, screen, kind } = saved[i]!;
+              if (kind) await this.lab.changeNic(machine, kind, drives[i]);
+              await machine.restoreState(state, screen, drives[i]!);
+            }
           }
         },
       );
       const [ne2k, virtio] = this.results;
       if (ne2k && virtio) {
-        const ratio = (virtio.throughputMBps / ne2k.throughputMBps).toFixed(1);
+        // A number: the message writes it as the reader's language does ("5.5" / "5,5").
+        const ratio = Math.round((10 * virtio.throughputMBps) / ne2k.throughputMBps) / 10;
         this.notice = info('net.measure.ratio', { ratio });
       }
       return this.results;
@@ -78,9 +101,15 @@ export class NetworkMeasure {
       return null;
     } finally {
       this.step = null;
+      this.stepsDone = 0;
       this.running = false;
       this.#abort = null;
     }
+  }
+
+  #enter(kind: NicKind | null, step: MeasureStep): void {
+    if (this.step) this.stepsDone++;
+    this.step = { kind, step };
   }
 
   cancel(): void {
@@ -93,7 +122,7 @@ export class NetworkMeasure {
     [atReceiver, atSender]: Drive[],
     signal: AbortSignal,
   ): Promise<NetworkFigures> {
-    this.step = { kind, step: 'restart' };
+    this.#enter(kind, 'restart');
     await Promise.all([
       this.lab.changeNic(receiver, kind, atReceiver),
       this.lab.changeNic(sender, kind, atSender),
@@ -103,10 +132,10 @@ export class NetworkMeasure {
     // Through each guest's agent: nothing is typed into the students' shells.
     const run = (machine: Machine, command: string, timeoutMs: number) =>
       machine.agent.exec(command, { timeoutMs, signal }).then((r) => r.output);
-    this.step = { kind, step: 'ping' };
+    this.#enter(kind, 'ping');
     const pinged = await run(sender, `ping -c ${PINGS} -i 0.2 ${to}`, PINGS * 1000 + 10_000);
 
-    this.step = { kind, step: 'transfer' };
+    this.#enter(kind, 'transfer');
     const file = '/tmp/aula-net';
     const bytes = this.mebibytes * 2 ** 20;
     const count = bytes / 65_536;

@@ -21,7 +21,10 @@ describe('decodeFrame', () => {
     expect(request.protocol).toBe('icmp');
     expect(request.srcIp).toBe('10.0.1.10');
     expect(request.dstIp).toBe('10.0.1.20');
-    expect(request.summary).toEqual({ key: 'net.frame.echoRequest', params: { id: 7, seq: 3 } });
+    expect(request.summary).toEqual({
+      key: 'net.frame.echoRequest',
+      params: { id: '7', seq: '3' },
+    });
     const reply = decodeFrame(frame(A, B, 0x0800, icmpEcho(0, '10.0.1.20', '10.0.1.10', 7, 3)));
     expect(reply.summary.key).toBe('net.frame.echoReply');
   });
@@ -32,12 +35,26 @@ describe('decodeFrame', () => {
     );
     expect(d.protocol).toBe('tcp');
     expect(d.summary.params).toEqual({
-      src: 40000,
-      dst: 80,
+      src: '40000',
+      dst: '80',
       flags: 'SYN, ACK',
-      seq: 1000,
-      ack: 2000,
+      seq: '1000',
+      ack: '2000',
       len: 5,
+    });
+    // Each field says its name in the reader's language, through an i18n key.
+    expect(d.fields.find((f) => f.name === 'sourcePort')?.value).toBe('40000');
+  });
+
+  it('says ARP operations and ICMP types in words to translate', () => {
+    const arp = decodeFrame(arpRequest(A, '10.0.1.10', '10.0.1.20'));
+    expect(arp.fields.find((f) => f.name === 'operation')?.value).toEqual({
+      key: 'net.arp.request',
+    });
+    const echo = decodeFrame(frame(B, A, 0x0800, icmpEcho(8, '10.0.1.10', '10.0.1.20', 7, 3)));
+    expect(echo.fields.find((f) => f.layer === 'ICMP' && f.name === 'type')?.value).toEqual({
+      key: 'net.icmp.named',
+      params: { type: '8', name: { key: 'net.icmp.echoRequest' } },
     });
   });
 
@@ -50,7 +67,10 @@ describe('decodeFrame', () => {
         ipv4(17, ip('10.0.1.10'), ip('10.0.1.20'), udp(5000, 53, new Uint8Array(3))),
       ),
     );
-    expect(plain.summary).toEqual({ key: 'net.frame.udp', params: { src: 5000, dst: 53, len: 3 } });
+    expect(plain.summary).toEqual({
+      key: 'net.frame.udp',
+      params: { src: '5000', dst: '53', len: 3 },
+    });
     const dhcp = decodeFrame(dhcpRequest(A, 1));
     expect(dhcp.protocol).toBe('dhcp');
     expect(dhcp.summary.params).toMatchObject({ message: 'Discover' });

@@ -7,10 +7,39 @@ import { ipAt, macAt } from './addresses';
 
 export type Protocol = 'arp' | 'icmp' | 'tcp' | 'udp' | 'dhcp' | 'ipv4' | 'ipv6' | 'other';
 
+/** A field's name: its words are the i18n key net.field.<name>. */
+export type FieldName =
+  | 'destination'
+  | 'source'
+  | 'type'
+  | 'operation'
+  | 'senderMac'
+  | 'senderIp'
+  | 'targetMac'
+  | 'targetIp'
+  | 'ttl'
+  | 'protocol'
+  | 'totalLength'
+  | 'identification'
+  | 'code'
+  | 'identifier'
+  | 'sequence'
+  | 'sourcePort'
+  | 'destinationPort'
+  | 'flags'
+  | 'acknowledgment'
+  | 'window'
+  | 'payload'
+  | 'length'
+  | 'message'
+  | 'yourAddress'
+  | 'clientMac';
+
 export interface FrameField {
   layer: 'Ethernet' | 'ARP' | 'IPv4' | 'ICMP' | 'TCP' | 'UDP' | 'DHCP';
-  name: string;
-  value: string;
+  name: FieldName;
+  /** As the frame has it (an address, a number), or words to say in the reader's language. */
+  value: string | { key: MessageKey; params?: Params };
 }
 
 export interface DecodedFrame {
@@ -35,12 +64,12 @@ const DHCP_TYPES = [
   'Release',
   'Inform',
 ];
-const ICMP_TYPES: Record<number, string> = {
-  0: 'echo reply',
-  3: 'destination unreachable',
-  5: 'redirect',
-  8: 'echo request',
-  11: 'time exceeded',
+const ICMP_TYPES: Record<number, MessageKey> = {
+  0: 'net.icmp.echoReply',
+  3: 'net.icmp.unreachable',
+  5: 'net.icmp.redirect',
+  8: 'net.icmp.echoRequest',
+  11: 'net.icmp.timeExceeded',
 };
 
 const u16 = (b: Uint8Array, i: number) => ((b[i] ?? 0) << 8) | (b[i + 1] ?? 0);
@@ -85,11 +114,15 @@ function decodeArp(b: Uint8Array, at: number, out: DecodedFrame): void {
   out.srcIp = sender;
   out.dstIp = target;
   out.fields.push(
-    { layer: 'ARP', name: 'operation', value: op === 1 ? 'request' : op === 2 ? 'reply' : `${op}` },
-    { layer: 'ARP', name: 'sender MAC', value: senderMac },
-    { layer: 'ARP', name: 'sender IP', value: sender },
-    { layer: 'ARP', name: 'target MAC', value: macAt(b, at + 18) },
-    { layer: 'ARP', name: 'target IP', value: target },
+    {
+      layer: 'ARP',
+      name: 'operation',
+      value: op === 1 ? { key: 'net.arp.request' } : op === 2 ? { key: 'net.arp.reply' } : `${op}`,
+    },
+    { layer: 'ARP', name: 'senderMac', value: senderMac },
+    { layer: 'ARP', name: 'senderIp', value: sender },
+    { layer: 'ARP', name: 'targetMac', value: macAt(b, at + 18) },
+    { layer: 'ARP', name: 'targetIp', value: target },
   );
   out.summary =
     op === 2
@@ -108,9 +141,9 @@ function decodeIpv4(b: Uint8Array, at: number, out: DecodedFrame): void {
   out.fields.push(
     { layer: 'IPv4', name: 'source', value: out.srcIp },
     { layer: 'IPv4', name: 'destination', value: out.dstIp },
-    { layer: 'IPv4', name: 'TTL', value: `${b[at + 8]}` },
+    { layer: 'IPv4', name: 'ttl', value: `${b[at + 8]}` },
     { layer: 'IPv4', name: 'protocol', value: `${proto}` },
-    { layer: 'IPv4', name: 'total length', value: `${total}` },
+    { layer: 'IPv4', name: 'totalLength', value: `${total}` },
     { layer: 'IPv4', name: 'identification', value: hex(u16(b, at + 4), 4) },
   );
   out.summary = { key: 'net.frame.ipv4', params: { proto } };
@@ -131,7 +164,13 @@ function decodeIcmp(b: Uint8Array, at: number, out: DecodedFrame): void {
   const id = u16(b, at + 4);
   const seq = u16(b, at + 6);
   out.fields.push(
-    { layer: 'ICMP', name: 'type', value: `${type} (${ICMP_TYPES[type] ?? '?'})` },
+    {
+      layer: 'ICMP',
+      name: 'type',
+      value: ICMP_TYPES[type]
+        ? { key: 'net.icmp.named', params: { type: `${type}`, name: { key: ICMP_TYPES[type] } } }
+        : `${type}`,
+    },
     { layer: 'ICMP', name: 'code', value: `${code}` },
   );
   if (type === 0 || type === 8) {
@@ -141,7 +180,7 @@ function decodeIcmp(b: Uint8Array, at: number, out: DecodedFrame): void {
     );
     out.summary = {
       key: type === 8 ? 'net.frame.echoRequest' : 'net.frame.echoReply',
-      params: { id, seq },
+      params: { id: `${id}`, seq: `${seq}` }, // labels, not quantities: written as they are
     };
   } else out.summary = { key: 'net.frame.icmp', params: { type, code } };
 }
@@ -158,15 +197,18 @@ function decodeTcp(b: Uint8Array, at: number, end: number, out: DecodedFrame): v
   const flags = TCP_FLAGS.filter((_, i) => bits & (1 << i)).join(', ');
   const len = Math.max(0, end - at - offset);
   out.fields.push(
-    { layer: 'TCP', name: 'source port', value: `${src}` },
-    { layer: 'TCP', name: 'destination port', value: `${dst}` },
+    { layer: 'TCP', name: 'sourcePort', value: `${src}` },
+    { layer: 'TCP', name: 'destinationPort', value: `${dst}` },
     { layer: 'TCP', name: 'flags', value: flags },
     { layer: 'TCP', name: 'sequence', value: `${seq}` },
     { layer: 'TCP', name: 'acknowledgment', value: `${ack}` },
     { layer: 'TCP', name: 'window', value: `${u16(b, at + 14)}` },
     { layer: 'TCP', name: 'payload', value: `${len}` },
   );
-  out.summary = { key: 'net.frame.tcp', params: { src, dst, flags, seq, ack, len } };
+  out.summary = {
+    key: 'net.frame.tcp',
+    params: { src: `${src}`, dst: `${dst}`, flags, seq: `${seq}`, ack: `${ack}`, len },
+  };
 }
 
 function decodeUdp(b: Uint8Array, at: number, out: DecodedFrame): void {
@@ -176,11 +218,11 @@ function decodeUdp(b: Uint8Array, at: number, out: DecodedFrame): void {
   const dst = u16(b, at + 2);
   const len = Math.max(0, u16(b, at + 4) - 8);
   out.fields.push(
-    { layer: 'UDP', name: 'source port', value: `${src}` },
-    { layer: 'UDP', name: 'destination port', value: `${dst}` },
+    { layer: 'UDP', name: 'sourcePort', value: `${src}` },
+    { layer: 'UDP', name: 'destinationPort', value: `${dst}` },
     { layer: 'UDP', name: 'length', value: `${len}` },
   );
-  out.summary = { key: 'net.frame.udp', params: { src, dst, len } };
+  out.summary = { key: 'net.frame.udp', params: { src: `${src}`, dst: `${dst}`, len } };
   if ((src === 67 || src === 68) && (dst === 67 || dst === 68)) decodeDhcp(b, at + 8, out);
 }
 
@@ -201,8 +243,8 @@ function decodeDhcp(b: Uint8Array, at: number, out: DecodedFrame): void {
   out.protocol = 'dhcp';
   out.fields.push(
     { layer: 'DHCP', name: 'message', value: message },
-    { layer: 'DHCP', name: 'your address', value: ipAt(b, at + 16) },
-    { layer: 'DHCP', name: 'client MAC', value: macAt(b, at + 28) },
+    { layer: 'DHCP', name: 'yourAddress', value: ipAt(b, at + 16) },
+    { layer: 'DHCP', name: 'clientMac', value: macAt(b, at + 28) },
   );
   out.summary = { key: 'net.frame.dhcp', params: { message, address: ipAt(b, at + 16) } };
 }

@@ -1,0 +1,35 @@
+// The workspace's strings, in English (spread into en.ts): the tool bar, its panes, the strip
+// under the terminal, presentation mode and the theme.
+
+export const enWorkspace = {
+  'tools.label': 'Tools',
+  'tool.guest': 'Guest',
+  'tool.snapshots': 'Snapshots',
+  'tool.network': 'Network',
+  'tool.measure': 'Network measurement',
+  'tool.cost': 'Cost of emulation',
+  'tool.add': 'Add a guest',
+  'tool.shared': 'Shared folder',
+  'tool.close': 'Close {tool}',
+  'tool.toBottom': 'Move to the bottom',
+  'tool.toSide': 'Move to the side',
+  'tool.resize': 'Size of {tool}',
+  'strip.label': 'The machine at a glance',
+  'strip.latest': 'Latest snapshots',
+  'strip.restore': 'Restore {name}',
+  'strip.all': 'All snapshots',
+  'strip.none': 'No snapshots yet',
+  'view.label': 'View',
+  'view.split': 'Side by side',
+  'view.splitHint': 'Two machines at once: the selected one and the next.',
+  'view.presentation': 'Presentation',
+  'view.presentationHint':
+    'For a projector: a larger terminal, large figures, high contrast. Ctrl+= and Ctrl+− change the terminal’s size.',
+  'view.fontSize': 'Terminal text {size} px',
+  'view.larger': 'Larger terminal text (Ctrl+=)',
+  'view.smaller': 'Smaller terminal text (Ctrl+−)',
+  'theme.label': 'Theme',
+  'theme.system': 'As the system',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+} as const;

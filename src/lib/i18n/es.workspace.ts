@@ -1,0 +1,35 @@
+// The workspace's strings, in Spanish (spread into es.ts).
+import type { enWorkspace } from './en.workspace';
+
+export const esWorkspace: Record<keyof typeof enWorkspace, string> = {
+  'tools.label': 'Herramientas',
+  'tool.guest': 'Invitado',
+  'tool.snapshots': 'Instantáneas',
+  'tool.network': 'Red',
+  'tool.measure': 'Medición de la red',
+  'tool.cost': 'Coste de emular',
+  'tool.add': 'Añadir un invitado',
+  'tool.shared': 'Carpeta compartida',
+  'tool.close': 'Cerrar {tool}',
+  'tool.toBottom': 'Llevar abajo',
+  'tool.toSide': 'Llevar al lado',
+  'tool.resize': 'Tamaño de {tool}',
+  'strip.label': 'La máquina de un vistazo',
+  'strip.latest': 'Últimas instantáneas',
+  'strip.restore': 'Restaurar {name}',
+  'strip.all': 'Todas las instantáneas',
+  'strip.none': 'Aún no hay instantáneas',
+  'view.label': 'Vista',
+  'view.split': 'Lado a lado',
+  'view.splitHint': 'Dos máquinas a la vez: la elegida y la siguiente.',
+  'view.presentation': 'Presentación',
+  'view.presentationHint':
+    'Para un proyector: terminal más grande, cifras grandes, alto contraste. Ctrl+= y Ctrl+− cambian el tamaño del terminal.',
+  'view.fontSize': 'Texto del terminal a {size} px',
+  'view.larger': 'Texto del terminal más grande (Ctrl+=)',
+  'view.smaller': 'Texto del terminal más pequeño (Ctrl+−)',
+  'theme.label': 'Tema',
+  'theme.system': 'Como el sistema',
+  'theme.light': 'Claro',
+  'theme.dark': 'Oscuro',
+};
