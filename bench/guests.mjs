@@ -2,7 +2,7 @@
 // - the screen guest: pre-booted state → its screen shows the prompt; how many distinct
 //   pictures a second the screen shows while text scrolls, and the longest main-thread task
 //   meanwhile (the lab draws frames its worker sends; bare v86 draws on the page's main thread);
-// - adding a 50 MB ISO: "Add and boot" → stored and booting (its first picture), and the JS heap
+// - adding a 50 MB ISO: "Replace pc1 with it" → stored and booting (its first picture), and the JS heap
 //   growth meanwhile (bare: v86 given the File as its CD-ROM, nothing stored);
 // - the shared folder (9p): 16 MiB in (sent → the guest has read it) and out (the guest copies
 //   it → downloaded), checksums compared.
@@ -160,13 +160,13 @@ export function appIso(browser, base) {
 
 function appIsoIn(browser, base, dir) {
   return inFreshPage(browser, async (page) => {
-    await openApp(page, `${base}/?lang=en`);
+    await openApp(page, `${base}/?lang=en&tool=add`);
     await page.waitForTimeout(SETTLE_MS);
     await page.getByTestId('image-input').setInputFiles(fiftyMegabyteIso(dir));
-    await page.getByRole('button', { name: 'Add and boot' }).waitFor();
+    await page.getByRole('button', { name: 'Replace pc1 with it' }).waitFor();
     await collectGarbage(page);
     await page.evaluate(SAMPLE_HEAP);
-    const add = page.getByRole('button', { name: 'Add and boot' });
+    const add = page.getByRole('button', { name: 'Replace pc1 with it' });
     await add.evaluate((button) =>
       button.addEventListener('pointerdown', () => performance.mark('add-clicked'), { once: true }),
     );
@@ -219,7 +219,7 @@ export function appShared(browser, base) {
 
 function appSharedIn(browser, base, dir) {
   return inFreshPage(browser, async (page) => {
-    await openApp(page, `${base}/?lang=en`);
+    await openApp(page, `${base}/?lang=en&tool=shared`);
     await page.waitForTimeout(SETTLE_MS);
     const bytes = randomBytes(SHARED_MIB * 2 ** 20);
     const sent = createHash('sha256').update(bytes).digest('hex');

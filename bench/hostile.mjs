@@ -111,7 +111,7 @@ export function appDownload(browser, base) {
   return inFreshPage(
     browser,
     async (page) => {
-      await openApp(page, `${base}/?lang=en`);
+      await openApp(page, `${base}/?lang=en&tool=shared`);
       await SETTLE(page);
       await page.locator('.xterm-screen').click();
       await page.keyboard.type(`${MAKE_BIG}\n`);
@@ -177,7 +177,7 @@ const MAKE_FILES = `cd /mnt/host && seq 1 ${FILES} | sed s/^/f/ | xargs touch; c
 
 export function appManyFiles(browser, base) {
   return inFreshPage(browser, async (page) => {
-    await openApp(page, `${base}/?lang=en`);
+    await openApp(page, `${base}/?lang=en&tool=shared`);
     await SETTLE(page);
     await page.locator('.xterm-screen').click();
     await page.keyboard.type(`${MAKE_FILES}\n`);

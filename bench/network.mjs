@@ -54,7 +54,7 @@ async function runIn(page, name, command, pattern, timeout = 120_000) {
 /** "Add machine" (pointerdown) → pc2 has an address and its `ping -c 1` to pc1 was answered. */
 export function appAddAndPing(browser, base) {
   return inFreshPage(browser, async (page) => {
-    await openApp(page, `${base}/?lang=en`);
+    await openApp(page, `${base}/?lang=en&tool=network`);
     const first = await addressOf(page, 'pc1');
     await page.waitForTimeout(READ_MS);
     await page.evaluate(() => {
@@ -97,7 +97,7 @@ export function bareAddAndPing(browser, base) {
 /** Median of a 20-ping series from pc2 to pc1, as the guest's ping reports each round trip. */
 export function appRtt(browser, base) {
   return inFreshPage(browser, async (page) => {
-    await page.goto(`${base}/?lang=en&machines=2`);
+    await page.goto(`${base}/?lang=en&machines=2&tool=network`);
     const first = await addressOf(page, 'pc1');
     await addressOf(page, 'pc2');
     // The guest reports the median itself: a line of 20 figures would wrap in the terminal.
@@ -145,7 +145,7 @@ export async function bareIdleThree(browser, base) {
 export function appFlood(browser, base) {
   return inFreshPage(browser, async (page) => {
     await page.addInitScript(LONG_TASKS);
-    await page.goto(`${base}/?lang=en&machines=2`);
+    await page.goto(`${base}/?lang=en&machines=2&tool=network`);
     const first = await addressOf(page, 'pc1');
     await addressOf(page, 'pc2');
     await page.locator('.packets').scrollIntoViewIfNeeded();
@@ -222,9 +222,13 @@ const number = (text) => Number(text.replace(/[^\d.]/g, ''));
 /** "Measure the network" (4 MiB): NE2000 and virtio-net figures, read off the results table. */
 export function appMeasure(browser, base) {
   return inFreshPage(browser, async (page) => {
-    await page.goto(`${base}/?lang=en&machines=2`);
+    await page.goto(`${base}/?lang=en&machines=2&tool=network`);
     await addressOf(page, 'pc1');
     await addressOf(page, 'pc2');
+    await page
+      .getByRole('toolbar', { name: 'Tools' })
+      .getByRole('button', { name: 'Network measurement' })
+      .click();
     await page.getByLabel('Transfer size').selectOption(String(MEASURE_MIB));
     await page.getByRole('button', { name: 'Measure the network' }).click();
     const table = page.getByRole('table', { name: 'Measure the network' });

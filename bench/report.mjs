@@ -343,7 +343,7 @@ ${guestTable}
   frames). Longest task: the browser reports main-thread tasks of 50 ms or more; 0 means there
   was none.
 - The ISO: the lab's 4 MB test ISO (\`images/build-test-iso.sh\`) padded to 50 MB, chosen in
-  "Add a guest"; from the click on "Add and boot" until it is stored (SHA-256 computed as the
+  "Add a guest"; from the click on "Replace pc1 with it" until it is stored (SHA-256 computed as the
   file streams by, the File put in IndexedDB) and the machine, powered on with it, shows the
   BIOS's first text. Heap: the page's \`performance.memory.usedJSHeapSize\` sampled every 20 ms,
   peak minus the figure just before (garbage collected). The bare page hands the File to
@@ -472,7 +472,7 @@ steady-state figure is the one to judge the lab's overhead by.
 
 ## What we ship
 
-- Our own JS (the \`index-*.js\` chunk), gzipped: **${(ownJsGzip / 1024).toFixed(1)} KB**
+- Our own first-load JS (the \`index-*.js\` chunk and the chunks it imports; a tool's pane, the terminal and the screen view load when first shown), gzipped: **${(ownJsGzip / 1024).toFixed(1)} KB**
 - Guest images: ${Object.entries(result.sizes.images)
     .map(([n, s]) => `\`${n}\` ${(s / 1e6).toFixed(2)} MB`)
     .join(', ')}

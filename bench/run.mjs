@@ -3,7 +3,7 @@
 // fresh Chromium contexts, and reports medians side by side. Writes docs/performance.md and
 // bench/results/latest.json. Runs: BENCH_RUNS (default 9, at least 3).
 import { chromium } from '@playwright/test';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,7 @@ import {
   bareManyFiles,
 } from './hostile.mjs';
 import { appAgent, bareAgent } from './seams.mjs';
+import { firstLoadChunks } from './firstLoad.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 9));
@@ -251,7 +252,7 @@ const GUEST_METRICS = [
   ],
   [
     'isoAddMs',
-    '50 MB ISO: "Add and boot" → stored and booting (bare: the File given to v86 → booting)',
+    '50 MB ISO: "Replace pc1 with it" → stored and booting (bare: the File given to v86 → booting)',
     'ms',
   ],
   ['isoHeapGrowth', '50 MB ISO: JS heap growth of the page meanwhile', 'B'],
@@ -417,7 +418,10 @@ const COST_ROUNDS = Math.max(3, Math.round(RUNS / 3));
 const cost = await alternate(
   'cost',
   COST_ROUNDS,
-  (kind) => (kind === 'app' ? appCost(browser, PAGES.app.url) : bareCost(browser, PAGES.bare.url)),
+  (kind) =>
+    kind === 'app'
+      ? appCost(browser, `${PAGES.app.url}&tool=cost`)
+      : bareCost(browser, PAGES.bare.url),
   { tableMs: NaN, host: {}, jit: {}, interp: {}, mips: { jit: {}, interp: {} }, sums: {} },
 );
 
@@ -427,7 +431,7 @@ const steady = await alternate(
   COST_ROUNDS,
   (kind) =>
     kind === 'app'
-      ? appSteadyMips(browser, PAGES.app.url.replace('&boot=cold', ''))
+      ? appSteadyMips(browser, `${PAGES.app.url.replace('&boot=cold', '')}&tool=guest`)
       : bareSteadyMips(browser, `${base}/bare/?state`),
   NaN,
 );
@@ -524,7 +528,7 @@ const snapshotRows = SNAPSHOT_METRICS.map(figures);
 
 // Sizes of what we ship, from the build output.
 const assets = join(root, 'dist', 'assets');
-const ownJs = readdirSync(assets).filter((f) => /^index-.*\.js$/.test(f));
+const ownJs = firstLoadChunks(assets);
 const ownJsGzip = ownJs.reduce(
   (sum, f) => sum + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length,
   0,

@@ -42,7 +42,7 @@ async function askGuest(page) {
 
 export function appAgent(browser, base) {
   return inFreshPage(browser, async (page) => {
-    await openApp(page, `${base}/?lang=en`);
+    await openApp(page, `${base}/?lang=en&tool=guest`);
     await settle(page);
     const agentIdleMs = await askGuest(page);
     await page.locator('.xterm-screen').click();
