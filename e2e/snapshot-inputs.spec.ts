@@ -167,7 +167,7 @@ test('the storage line follows every save, import and delete', async ({ page }) 
   await snapshots.show();
   // Once the pre-booted state's chunks are stored (they are shared by every snapshot).
   await expect(snapshots.quick).toHaveAttribute('data-base-ready', 'true');
-  await expect(usage).not.toHaveText(/take 0 bytes/);
+  await expect(usage).not.toHaveText(/^Snapshot storage: 0 bytes/);
   const before = await usage.innerText();
 
   // Enough new memory contents that the snapshot stores chunks of its own.

@@ -16,14 +16,16 @@ for (const size of SIZES) {
   test(`at ${size.width}×${size.height}, in English and Spanish: an 80×24 terminal, Save and the speed in view, no scrolling, no text out of its box`, async ({
     page,
   }) => {
-    await page.setViewportSize(size);
+    await page.setViewportSize({ width: size.width, height: size.height });
     const lab = new Lab(page);
     const workspace = new Workspace(page, lab);
     await lab.bootToShell('lang=en');
     const [rows, columns] = await workspace.guestSize();
     expect(columns).toBeGreaterThanOrEqual(80);
     expect(rows).toBeGreaterThanOrEqual(24);
-    await expect(page.getByRole('button', { name: 'Save snapshot' })).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole('button', { name: 'Save snapshot' })).toBeInViewport({
+      ratio: 1,
+    });
     await expect(page.getByTestId('mips')).toBeInViewport({ ratio: 1 });
     await expect(page.getByTestId('mips')).toHaveText(/^\d+\.\d MIPS$/);
     expect(await workspace.pageScroll()).toEqual({ vertical: 0, horizontal: 0 });

@@ -187,8 +187,9 @@ export const en = {
   'snap.damaged': 'Damaged record',
   'snap.damagedDetail': 'It cannot be restored ({reason}). Delete it to free its space.',
   'snap.deletedDamaged': 'Deleted the damaged record.',
-  'snap.usageLine': 'Snapshots take {stored}; {free} free in this browser',
-  'snap.usageStored': 'Snapshots take {stored}',
+  'snap.usageLine':
+    'Snapshot storage: {stored}, with the starting state all snapshots share; {free} free in this browser',
+  'snap.usageStored': 'Snapshot storage: {stored}, with the starting state all snapshots share',
   'snap.error.generic': 'The snapshot operation failed: {detail}.',
 
   'speed.heading': 'Emulated speed',

@@ -192,8 +192,10 @@ export const es: Messages = {
   'snap.damaged': 'Registro dañado',
   'snap.damagedDetail': 'No se puede restaurar ({reason}). Elimínalo para liberar su espacio.',
   'snap.deletedDamaged': 'Se eliminó el registro dañado.',
-  'snap.usageLine': 'Las instantáneas ocupan {stored}; quedan {free} libres en este navegador',
-  'snap.usageStored': 'Las instantáneas ocupan {stored}',
+  'snap.usageLine':
+    'Almacén de instantáneas: {stored}, con el estado inicial que comparten todas; quedan {free} libres en este navegador',
+  'snap.usageStored':
+    'Almacén de instantáneas: {stored}, con el estado inicial que comparten todas',
   'snap.error.generic': 'La operación con la instantánea falló: {detail}.',
 
   'speed.heading': 'Velocidad emulada',

@@ -1,0 +1,1 @@
+export function firefoxExecutable(): string | undefined;
