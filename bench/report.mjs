@@ -22,6 +22,7 @@ function parts(result) {
     guests: guestRows = [],
     hostile: hostileRows = [],
     seams: seamsRows = [],
+    workspace: workspaceRows = [],
   } = result.tables;
   const fmt = (v, unit) =>
     !Number.isFinite(v)
@@ -75,6 +76,9 @@ function parts(result) {
     ? tableOf(hostileRows) + failuresNote(result.hostileSamples)
     : '';
   const seamsTable = seamsRows.length ? tableOf(seamsRows) + failuresNote(result.seamsSamples) : '';
+  const workspaceTable = workspaceRows.length
+    ? tableOf(workspaceRows) + failuresNote(result.workspaceSamples)
+    : '';
 
   const msText = (v) => (!Number.isFinite(v) ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(0));
   const times = (v, base) =>
@@ -116,6 +120,7 @@ function parts(result) {
     guestTable,
     hostileTable,
     seamsTable,
+    workspaceTable,
     ladderTable,
     mipsTable,
     steadyLine,
@@ -144,6 +149,7 @@ export function printable(result) {
     guestTable,
     hostileTable,
     seamsTable,
+    workspaceTable,
   } = parts(result);
   const lines = [];
   const log = (text) => lines.push(text);
@@ -172,6 +178,10 @@ export function printable(result) {
   if (seamsTable) {
     log(`\nThe seams: the guest agent's round trip, medians\n`);
     log(seamsTable);
+  }
+  if (workspaceTable) {
+    log(`\nThe workspace at 1280×720, medians\n`);
+    log(workspaceTable);
   }
   log(`\nThe same work down the ladder, medians (ms; × = times the native time)\n`);
   log(ladderTable);
@@ -219,6 +229,7 @@ export function renderPerformance(result) {
     guestTable,
     hostileTable,
     seamsTable,
+    workspaceTable,
     ladderTable,
     mipsTable,
     steadyLine,
@@ -395,6 +406,20 @@ ${seamsTable}
 - The bare page has no agent: its figure is \`true\` typed into the serial console and the
   prompt back (\`serial0_send\` to the \`# \`), the only way a page without one gets an answer
   from the guest, through the student's own shell.
+
+`
+      : ''
+  }${
+    workspaceTable
+      ? `## The workspace at a projector's 1280×720
+
+${workspaceTable}
+
+- In Spanish (its strings run longest), in a fresh browser context at 1280×720: the terminal's
+  size is what the guest's \`stty size\` reports (the lab tells the guest its terminal's size);
+  "in view" means the whole button and the whole speed figure are inside the window, with no
+  scrolling. A tool's pane: from the click's input event to its heading on screen, the first
+  time (its code loads then). The bare v86 page has no workspace: its column is empty.
 
 `
       : ''

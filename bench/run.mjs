@@ -47,6 +47,7 @@ import {
 } from './hostile.mjs';
 import { appAgent, bareAgent } from './seams.mjs';
 import { firstLoadChunks } from './firstLoad.mjs';
+import { appWorkspace, bareWorkspace } from './workspace.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 9));
@@ -326,7 +327,18 @@ const SEAMS_ROUNDS = 3;
 const seamsSection = () =>
   pairedSection('seams', SEAMS_ROUNDS, [[appAgent, bareAgent]], SEAMS_METRICS);
 
-// BENCH_ONLY=network, guests, hostile or seams: that section alone, its table put into the last full
+const WORKSPACE_METRICS = [
+  ['columns', 'At 1280×720 in Spanish: terminal columns the guest sees (no tool open)', 'n'],
+  ['rows', 'At 1280×720 in Spanish: terminal rows the guest sees', 'n'],
+  ['columnsWithTool', 'At 1280×720: terminal columns with the Snapshots pane open', 'n'],
+  ['inView', '"Save snapshot" and the speed figure wholly in view, no scrolling (1 = yes)', 'n'],
+  ['toolOpenMs', 'A click on the Network tool → its pane drawn (first open: its code loads)', 'ms'],
+];
+const WORKSPACE_ROUNDS = 3;
+const workspaceSection = () =>
+  pairedSection('workspace', WORKSPACE_ROUNDS, [[appWorkspace, bareWorkspace]], WORKSPACE_METRICS);
+
+// BENCH_ONLY=network, guests, hostile, seams or workspace: that section alone, its table put into the last full
 // run's JSON (which says so, and the doc says which tables are older).
 const SECTIONS = {
   network: async () => {
@@ -344,6 +356,10 @@ const SECTIONS = {
   seams: async () => {
     const { samples, rows } = await seamsSection();
     return { rows, samples: { seamsSamples: samples } };
+  },
+  workspace: async () => {
+    const { samples, rows } = await workspaceSection();
+    return { rows, samples: { workspaceSamples: samples } };
   },
 };
 const only = process.env.BENCH_ONLY;
@@ -460,6 +476,7 @@ const { samples: network, rows: networkRows } = await networkSection();
 const { samples: guests, rows: guestRows } = await guestsSection();
 const { samples: hostile, rows: hostileRows } = await hostileSection();
 const { samples: seams, rows: seamsRows } = await seamsSection();
+const { samples: workspace, rows: workspaceRows } = await workspaceSection();
 await browser.close();
 server.close();
 const imagesDir = join(root, 'dist', 'images');
@@ -592,6 +609,7 @@ const result = {
     guests: guestRows,
     hostile: hostileRows,
     seams: seamsRows,
+    workspace: workspaceRows,
   },
   workloads: WORKLOADS,
   boot: Object.fromEntries(rows.map((r) => [r.key, { app: r.app, bare: r.bare, ratio: r.ratio }])),
@@ -617,6 +635,7 @@ const result = {
   guestSamples: guests,
   hostileSamples: hostile,
   seamsSamples: seams,
+  workspaceSamples: workspace,
   sizes: {
     ownJsGzip,
     images: Object.fromEntries(Object.entries(manifest.files).map(([name, f]) => [name, f.size])),

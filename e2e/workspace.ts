@@ -5,6 +5,7 @@ import type { Lab } from './lab';
 
 export class Workspace {
   readonly toolbar: Locator;
+  #asked = 0;
 
   constructor(
     readonly page: Page,
@@ -32,9 +33,17 @@ export class Workspace {
 
   /** The guest's tty size, asked afresh on a cleared screen: [rows, columns]. */
   async guestSize(): Promise<[number, number]> {
-    await this.lab.run('clear; stty size', /^\d+ \d+$/m);
-    const match = /^(\d+) (\d+)$/m.exec(await this.lab.screenText());
-    return [Number(match?.[1] ?? NaN), Number(match?.[2] ?? NaN)];
+    // stty's ioctl can be interrupted by the resize the lab sends as the page settles ("stty:
+    // standard input: No child processes"): then it is asked again, as a user would.
+    // A marker of its own ends each answer: an older one still on screen is never read.
+    for (let attempt = 0; ; attempt++) {
+      const marker = `sized-${++this.#asked}`;
+      await this.lab.run(`clear; stty size; echo ${marker}`, new RegExp(`^${marker}$`, 'm'));
+      const match = new RegExp(`^(\\d+) (\\d+)\\n${marker}$`, 'm').exec(
+        await this.lab.screenText(),
+      );
+      if (match || attempt === 2) return [Number(match?.[1] ?? NaN), Number(match?.[2] ?? NaN)];
+    }
   }
 
   /** Waits until the guest's tty has `columns` (a resize reaches it a moment later). */

@@ -151,18 +151,27 @@ state.addMachine = async () => {
   state.extra.push(machine);
   // Enter first, and the command at the prompt that answers it: typed into a state the very
   // moment it is restored, plain v86 sometimes loses the line (the shell never runs it).
-  await new Promise((resolve) => {
+  await new Promise((resolve, reject) => {
     const from = machine.output().length;
+    const stop = () => {
+      machine.emulator.remove_listener('serial0-output-byte', check);
+      clearInterval(again);
+      clearTimeout(timer);
+    };
     const check = () => {
       // eslint-disable-next-line no-control-regex -- the prompt may end with ESC [ 6 n
       if (!/# (\x1b\[6n)?$/.test(machine.output().slice(from))) return;
-      machine.emulator.remove_listener('serial0-output-byte', check);
-      clearInterval(again);
+      stop();
       resolve();
     };
     machine.emulator.add_listener('serial0-output-byte', check);
     machine.emulator.serial0_send('\n');
     const again = setInterval(() => machine.emulator.serial0_send('\n'), 1000);
+    // A full run once hung here for good: a prompt that never comes fails the measurement.
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`no prompt in 60 s: ${JSON.stringify(machine.output().slice(-120))}`));
+    }, 60_000);
   });
   const from = machine.output().length;
   machine.emulator.serial0_send('echo $((6*7))\n');
