@@ -107,7 +107,10 @@ export function appSecondMachine(browser, base) {
     const pane = (name) => page.locator(`[role=tabpanel][aria-label="${name}"]`);
     await page.evaluate(() => {
       new Promise((resolve) => {
-        document.querySelector('button.add').addEventListener(
+        const add = [...document.querySelectorAll('button')].find((b) =>
+          b.textContent.includes('Add machine'),
+        );
+        add.addEventListener(
           'pointerdown',
           (event) => {
             const clicked = event.timeStamp;

@@ -58,7 +58,10 @@ export function appAddAndPing(browser, base) {
     const first = await addressOf(page, 'pc1');
     await page.waitForTimeout(READ_MS);
     await page.evaluate(() => {
-      document.querySelector('button.add').addEventListener(
+      const add = [...document.querySelectorAll('button')].find((b) =>
+        b.textContent.includes('Add machine'),
+      );
+      add.addEventListener(
         'pointerdown',
         (event) => {
           const clicked = event.timeStamp;

@@ -127,7 +127,7 @@ async function bootOnce(kind) {
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     // Snapshots of the machine as the lab starts it by default (from its pre-booted state).
     if (kind === 'app') {
-      await page.goto(url.replace('&boot=cold', ''));
+      await page.goto(url.replace('&boot=cold', '&tool=snapshots'));
       await page.waitForFunction(
         () => document.querySelector('.xterm-rows')?.textContent?.includes('root@pc1:~#'),
         null,

@@ -49,7 +49,10 @@ export async function appSnapshots(page) {
       for (const e of list.getEntries()) window.__longTasks.push(e.duration);
     }).observe({ type: 'longtask' });
   });
+  // The Snapshots pane lists them (the page was opened with ?tool=snapshots); Save and the news
+  // are in the strip under the terminal.
   const panel = page.getByRole('region', { name: 'Snapshots' });
+  const strip = page.getByRole('group', { name: 'Latest snapshots' });
   const entries = panel.getByRole('list', { name: 'Snapshots' }).getByRole('listitem');
   // The lab is idle: it has stored its pre-booted state's chunks (once per browser, ~1 s after
   // the first start), which later snapshots share.
@@ -58,7 +61,7 @@ export async function appSnapshots(page) {
   await page.locator('.xterm-screen').click();
 
   const t = now();
-  await panel.getByRole('button', { name: 'Save snapshot' }).click();
+  await strip.getByRole('button', { name: 'Save snapshot' }).click();
   await entries.first().waitFor();
   const saveMs = now() - t;
   const longestTaskMs = await page.evaluate(() => Math.max(0, ...window.__longTasks));
@@ -68,7 +71,7 @@ export async function appSnapshots(page) {
 
   await page.locator('.xterm-screen').click();
   await typeAndWait(page, 'ls -l /bin > /tmp/list; echo step-$((40+2))', 'step-42');
-  await panel.getByRole('button', { name: 'Save snapshot' }).click();
+  await strip.getByRole('button', { name: 'Save snapshot' }).click();
   await entries.nth(1).waitFor();
   const secondAddedBytes = (await readStore(page)).chunkBytes - afterFirst.chunkBytes;
 
@@ -77,7 +80,7 @@ export async function appSnapshots(page) {
     await page.locator('.xterm-screen').click();
     const started = now();
     await entry.getByRole('button', { name: 'Restore' }).click();
-    await panel
+    await strip
       .getByRole('status')
       .filter({ hasText: /^Restored/ })
       .waitFor();
