@@ -15,13 +15,23 @@ async function printLink(lab: Lab, url: string, label: string): Promise<void> {
 /** Clicks the link's text (the output line, not the command that printed it). */
 async function clickLink(page: Page, label: string): Promise<void> {
   const row = page.locator('.xterm-rows > div').filter({ hasText: new RegExp(`^${label}\\s*$`) });
-  await expect(row.locator('span').first()).toBeVisible();
-  const box = await row.locator('span').first().boundingBox();
-  if (!box) throw new Error('the link is not on screen');
-  await page.mouse.move(box.x + 4, box.y + box.height / 2);
-  await page.mouse.move(box.x + 8, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.up();
+  // xterm redraws its rows (a new span each time): the box is read again until one holds,
+  // and the click goes where that box was read.
+  const span = row.locator('span').first();
+  await expect
+    .poll(
+      async () => {
+        const box = await span.boundingBox({ timeout: 1_000 }).catch(() => null);
+        if (!box) return false;
+        await page.mouse.move(box.x + 4, box.y + box.height / 2);
+        await page.mouse.move(box.x + 8, box.y + box.height / 2);
+        await page.mouse.down();
+        await page.mouse.up();
+        return true;
+      },
+      { message: 'the link is on screen and clicked' },
+    )
+    .toBe(true);
 }
 
 test('in kiosk mode a link the guest prints opens no page, even if its prompt is accepted', async ({
