@@ -172,7 +172,7 @@ export function bareSecondMachine(browser, base) {
     const withTwo = await processUse(browser);
     for (let i = 0; i < 10; i++) {
       await page.evaluate(() => window.bare.removeMachine());
-      await page.evaluate(() => window.bare.addMachine());
+      await page.evaluate(() => window.bare.restoreMachine());
     }
     await page.evaluate(() => window.bare.removeMachine());
     await quiet(page);

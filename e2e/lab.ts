@@ -181,15 +181,22 @@ async function pollScreen(
   expected: string | RegExp,
   what: string,
 ): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const text = await read();
-        return typeof expected === 'string' ? text.includes(expected) : expected.test(text);
-      },
-      // Polled often: the default backs off to once a second, and a lesson waits on the
-      // guest's output dozens of times.
-      { message: `${what} shows ${String(expected)}`, intervals: [50, 100, 200] },
-    )
-    .toBe(true);
+  let last = '';
+  try {
+    await expect
+      .poll(
+        async () => {
+          last = await read();
+          return typeof expected === 'string' ? last.includes(expected) : expected.test(last);
+        },
+        // Polled often: the default backs off to once a second, and a lesson waits on the
+        // guest's output dozens of times.
+        { message: `${what} shows ${String(expected)}`, intervals: [50, 100, 200] },
+      )
+      .toBe(true);
+  } catch (error) {
+    // What was on the screen is the first thing a failed lesson's reader needs.
+    if (error instanceof Error) error.message += `\n\n${what} showed:\n${last}`;
+    throw error;
+  }
 }
