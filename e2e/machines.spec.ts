@@ -2,6 +2,7 @@
 // processes, files and name) even though all of them run in one browser tab.
 import { expect, test, type Worker } from '@playwright/test';
 import { Lab } from './lab';
+import { Screen } from './screen';
 import { SnapshotPanel } from './snapshots';
 
 test('?machines=2 opens two machines, each named in its own prompt', async ({ page }) => {
@@ -38,6 +39,29 @@ test('an added machine is another PC: its own name, its own files', async ({ pag
   await pc2.waitForPrompt();
   await pc2.run('hostname; cat /root/note 2>&1', /^pc2\ncat: can't open '\/root\/note'/m);
   await expect(page.getByTestId('lab-memory')).toContainText(/RAM \d+ MB of/);
+});
+
+test('choosing another guest asks first; a new machine for it keeps pc1 as it was', async ({
+  page,
+}) => {
+  const lab = new Lab(page);
+  await lab.bootToShell('lang=en&tool=guest');
+  const pc1 = lab.machine('pc1');
+  await pc1.run('echo kept > /root/work; cat /root/work', /^kept$/m);
+
+  // Picking the screen guest changes nothing yet: the tool asks where it should run.
+  const screenGuest = 'aula86 tiny Linux (i686, busybox) · screen and keyboard';
+  await page.getByRole('combobox', { name: 'Guest' }).selectOption({ label: screenGuest });
+  const ask = page.getByRole('group', { name: `Start ${screenGuest}` });
+  await expect(ask).toContainText('What runs in pc1 now is lost');
+  await expect(ask.getByRole('button', { name: 'Replace pc1 with it' })).toBeVisible();
+  await ask.getByRole('button', { name: 'Boot in a new machine' }).click();
+
+  // It boots in pc2, on a screen; pc1 runs on with its file.
+  await expect(lab.machine('pc2').tab).toHaveAttribute('aria-selected', 'true');
+  await new Screen(page).expectText('is running inside v86');
+  await expect(ask).toBeHidden();
+  await pc1.run('cat /root/work; hostname', /^kept\npc1$/m);
 });
 
 test('a snapshot of pc2 restores into pc2 only; pc1 keeps its files', async ({ page }) => {

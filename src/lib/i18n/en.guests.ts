@@ -13,7 +13,8 @@ export const enGuests = {
   'screen.silent':
     'The guest has shown nothing for {seconds} s. It may be writing to the other output: switch between Screen and Serial terminal.',
   'guest.chooseProfile': 'Guest',
-  'guest.chooseProfileHint': 'Power the machine off and on with another guest',
+  'guest.chooseProfileHint': 'Boot another guest, in a new machine or in place of this one',
+  'guest.start': 'Start {guest}',
   'shared.heading': 'Shared folder',
   'shared.hint':
     'Files sent here appear in the guest under /mnt/host; what the guest writes there can be downloaded. You can also drop files on the machine.',

@@ -15,7 +15,8 @@ export const esGuests: Record<keyof typeof enGuests, string> = {
   'screen.silent':
     'El invitado no ha mostrado nada en {seconds} s. Puede que escriba en la otra salida: cambia entre Pantalla y Terminal serie.',
   'guest.chooseProfile': 'Invitado',
-  'guest.chooseProfileHint': 'Apagar y encender la máquina con otro invitado',
+  'guest.chooseProfileHint': 'Arrancar otro invitado, en una máquina nueva o en lugar de este',
+  'guest.start': 'Arrancar {guest}',
   'shared.heading': 'Carpeta compartida',
   'shared.hint':
     'Los archivos que envíes aparecen en el invitado en /mnt/host; lo que el invitado escriba ahí se puede descargar. También puedes soltar archivos sobre la máquina.',
