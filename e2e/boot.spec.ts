@@ -71,5 +71,8 @@ test('the lab starts from its pre-booted state; Cold boot shows the whole boot',
   await expect(lab.status).toContainText('Booting');
   await lab.waitForPrompt();
   await expect(page.getByTestId('started-from')).toContainText('cold boot');
+  // The kernel command line told the guest the lab's language: its welcome is in English only.
+  await expect(lab.terminal).toContainText("is running inside v86. Type 'aula' for things to try.");
+  await expect(lab.terminal).not.toContainText('prueba');
   await lab.run('cat /tmp/marker', /No such file or directory/);
 });

@@ -14,6 +14,8 @@ export const enGuests = {
     'The guest has shown nothing for {seconds} s. It may be writing to the other output: switch between Screen and Serial terminal.',
   'guest.chooseProfile': 'Guest',
   'guest.chooseProfileHint': 'Boot another guest, in a new machine or in place of this one',
+  'guest.banner':
+    "aula86: Linux {release} ({arch}) is running inside v86. Type 'aula' for things to try.",
   'guest.start': 'Start {guest}',
   'shared.heading': 'Shared folder',
   'shared.hint':

@@ -16,6 +16,8 @@ export const esGuests: Record<keyof typeof enGuests, string> = {
     'El invitado no ha mostrado nada en {seconds} s. Puede que escriba en la otra salida: cambia entre Pantalla y Terminal serie.',
   'guest.chooseProfile': 'Invitado',
   'guest.chooseProfileHint': 'Arrancar otro invitado, en una máquina nueva o en lugar de este',
+  'guest.banner':
+    "aula86: Linux {release} ({arch}) se ejecuta dentro de v86. Escribe 'aula' para ver qué probar.",
   'guest.start': 'Arrancar {guest}',
   'shared.heading': 'Carpeta compartida',
   'shared.hint':

@@ -1,4 +1,5 @@
 // The reactive UI language: chosen at start-up, switchable, remembered, reflected in ?lang=.
+import { Emitter } from '../../common/events/emitter';
 import type { MessageKey } from './messages';
 import type { Notice } from '../notices/notice';
 import { isLocale, pickLocale, translate, type Locale, type Params } from './translate';
@@ -15,6 +16,8 @@ function readSaved(): string | null {
 
 class LocaleState {
   current = $state<Locale>('en');
+  /** `changed`: the reader switched language. */
+  readonly events = new Emitter<{ changed: Locale }>();
 
   constructor() {
     if (typeof window === 'undefined') return;
@@ -25,6 +28,7 @@ class LocaleState {
 
   set(locale: Locale): void {
     if (!isLocale(locale)) return;
+    const changed = locale !== this.current;
     this.current = locale;
     document.documentElement.lang = locale;
     try {
@@ -37,6 +41,7 @@ class LocaleState {
       url.searchParams.set('lang', locale);
       history.replaceState(history.state, '', url);
     }
+    if (changed) this.events.emit('changed', locale);
   }
 }
 

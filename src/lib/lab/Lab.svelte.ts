@@ -5,6 +5,7 @@ import { GuestSource, type GuestSourceOptions } from '../guest/GuestSource';
 import { Benchmark } from '../bench/Benchmark.svelte';
 import { formatDateTime } from '../i18n/format';
 import { locale } from '../i18n/locale.svelte';
+import type { Locale } from '../i18n/translate';
 import { Kiosk } from '../kiosk/Kiosk.svelte';
 import { info, problem, UserError, type Notice } from '../notices/notice';
 import { Offline } from '../offline/Offline.svelte';
@@ -14,7 +15,7 @@ import type { CreateEmulator } from '../vm/EmulatorClient';
 import { toHostname } from '../vm/hostname';
 import { Machine } from '../vm/Machine.svelte';
 import type { Drive } from '../vm/DriverSeat.svelte';
-import { machineCost, memoryBudget, nextMachineName, refuseMachine } from './capacity';
+import { assertRoom, machineCost, memoryBudget, nextMachineName, refuseMachine } from './capacity';
 import { SpareEmulator } from './SpareEmulator';
 import { whenQuiet } from '../scheduling/whenQuiet';
 import { createWorkerEmulator } from '../vm/EmulatorClient';
@@ -101,6 +102,9 @@ export class Lab {
       () => this.machines,
       () => Math.floor(this.budgetBytes / 2 ** 20 / 2),
     );
+    // The guests' own lines (their welcome, `aula`) follow the page's language.
+    const tell = (lang: Locale) => this.machines.forEach((m) => m.console.setLanguage(lang));
+    this.#undo.push(locale.events.on('changed', tell));
   }
 
   /**
@@ -136,15 +140,7 @@ export class Lab {
     try {
       const profile = await this.guests.profile(profileId);
       const running = this.machines.map((m) => m.memoryBytes ?? profile.memoryBytes);
-      const refusal = refuseMachine(running, profile.memoryBytes, this.budgetBytes);
-      if (refusal?.reason === 'tooMany') throw new UserError('lab.error.tooMany', refusal);
-      if (refusal) {
-        const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
-        throw new UserError('lab.error.noMemory', {
-          needed: mb(refusal.needed),
-          free: mb(refusal.free),
-        });
-      }
+      assertRoom(running, profile.memoryBytes, this.budgetBytes);
     } catch (error) {
       this.notice = error instanceof UserError ? error.notice : problem('lab.error.manifest');
       return null;
@@ -242,6 +238,7 @@ export class Lab {
       createEmulator: this.#createEmulator,
       spares: this.#spare,
     });
+    machine.console.setLanguage(locale.current);
     this.machines = [...this.machines, machine];
     // Every machine's card starts in the first LAN; the guest learns its MAC (and gets an
     // address) once it is up, and again after each restore.

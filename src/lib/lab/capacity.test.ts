@@ -5,6 +5,7 @@ import {
   memoryBudget,
   nextMachineName,
   refuseMachine,
+  assertRoom,
 } from './capacity';
 
 const MiB = 1024 * 1024;
@@ -46,5 +47,23 @@ describe('nextMachineName', () => {
     expect(nextMachineName([])).toBe('pc1');
     expect(nextMachineName(['pc1', 'pc2'])).toBe('pc3');
     expect(nextMachineName(['pc2', 'web'])).toBe('pc1');
+  });
+});
+
+describe('assertRoom', () => {
+  it('says how much is needed and free, in MB, or how many machines fit', () => {
+    const MiB = 1024 * 1024;
+    expect(() => assertRoom([], 128 * MiB, 1024 * MiB)).not.toThrow();
+    expect(() => assertRoom([900 * MiB], 128 * MiB, 1024 * MiB)).toThrow(
+      expect.objectContaining({
+        notice: expect.objectContaining({
+          key: 'lab.error.noMemory',
+          params: { needed: 158, free: 94 },
+        }),
+      }),
+    );
+    expect(() => assertRoom(Array(8).fill(0), 0, 2 ** 40)).toThrow(
+      expect.objectContaining({ notice: expect.objectContaining({ key: 'lab.error.tooMany' }) }),
+    );
   });
 });

@@ -1,4 +1,5 @@
 // How many machines the lab can hold, and what the next one is called. Pure.
+import { UserError } from '../notices/notice';
 
 export const MAX_MACHINES = 8;
 const MiB = 1024 * 1024;
@@ -35,6 +36,18 @@ export function refuseMachine(
   const needed = machineCost(memoryBytes);
   const free = Math.max(0, budget - used);
   return needed > free ? { reason: 'noMemory', needed, free } : null;
+}
+
+/** Throws the error the lab shows when a machine of `memoryBytes` does not fit (refuseMachine). */
+export function assertRoom(running: number[], memoryBytes: number, budget: number): void {
+  const refusal = refuseMachine(running, memoryBytes, budget);
+  if (refusal?.reason === 'tooMany') throw new UserError('lab.error.tooMany', refusal);
+  const mb = (bytes: number) => Math.round(bytes / MiB);
+  if (refusal)
+    throw new UserError('lab.error.noMemory', {
+      needed: mb(refusal.needed),
+      free: mb(refusal.free),
+    });
 }
 
 /** The first free name of the form pc1, pc2, … */

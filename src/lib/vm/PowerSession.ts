@@ -190,7 +190,7 @@ export class PowerSession {
       emulator.powerOn({
         memoryBytes: profile.memoryBytes,
         hardware: hardwareOf(profile),
-        ...powerOnSource(power, profile),
+        ...powerOnSource(power, profile, console.language),
       });
   }
 

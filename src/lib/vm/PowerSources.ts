@@ -7,6 +7,7 @@ import type { GuestProfile } from '../guest/manifest';
 import type { PowerOnConfig, StateRequest } from '../../common/protocol/emulator';
 import { info } from '../notices/notice';
 import type { PowerNews } from './power';
+import { withLanguage, type GuestLanguage } from './guestLanguage';
 
 /** What to power on: images to boot from the BIOS, or a saved state to resume. */
 export type PowerSource =
@@ -69,6 +70,7 @@ export class PowerSources {
 export function powerOnSource(
   power: PowerSource,
   profile: GuestProfile,
+  language: GuestLanguage,
 ): Omit<PowerOnConfig, 'memoryBytes' | 'hardware'> {
   if ('images' in power) {
     const { bios, kernel, initrd, vgaBios, media } = power.images;
@@ -79,7 +81,9 @@ export function powerOnSource(
       initrd: initrd?.slice(0) ?? null,
       media, // a Blob: the worker gets a handle on the same file, not a copy
     };
-    return { boot: { ...boot, cmdline: profile.cmdline } };
+    // The lab's guest is told its language; a user's kernel gets the command line it was given.
+    const cmdline = profile.user ? profile.cmdline : withLanguage(profile.cmdline, language);
+    return { boot: { ...boot, cmdline } };
   }
   if ('download' in power) return { fetchedState: power.download };
   return { state: power.state, stateGzipped: power.gzipped };

@@ -6,6 +6,7 @@ import type { Emulator } from './EmulatorClient';
 import { ConsoleInput, type InputState } from './consoleInput';
 import { OutputLog } from './outputLog';
 import { promptHost, renamePrompt } from './hostname';
+import { localizeWelcome, type GuestLanguage } from './guestLanguage';
 import { endsWithPrompt, ReadinessDetector } from './readiness';
 
 export interface ConsoleEvents {
@@ -55,6 +56,11 @@ export class SerialConsole {
   /** While the shell reprints its prompt (see renameGuest): what it printed so far. */
   #unseen: { text: string; done: () => void } | null = null;
 
+  /** The language the lab's guest speaks in its own lines (see guestLanguage.ts). */
+  language: GuestLanguage = 'en';
+  /** The guest is the lab's own (its init reads the control lines), not a user's image. */
+  #labGuest = false;
+
   /** The emulator the console talks to from now on (null: none; what is sent is dropped). */
   connect(emulator: SerialLink | null): void {
     this.#subscriptions.dispose();
@@ -71,6 +77,7 @@ export class SerialConsole {
   powerOn(readyText: string | null): void {
     this.#log.clear();
     this.#readiness = readyText === null ? null : new ReadinessDetector(readyText);
+    this.#labGuest = readyText !== null;
     this.poweredOn = true;
     this.events.emit('poweredOn', undefined);
   }
@@ -107,7 +114,8 @@ export class SerialConsole {
    * answer; null: it is paused, and takes its new name when it runs again); resolves when done.
    */
   async showRestoredAs(screen: string, name: string, running: Promise<void> | null): Promise<void> {
-    this.showRestored(encoder.encode(renamePrompt(screen, name)));
+    this.showRestored(encoder.encode(renamePrompt(localizeWelcome(screen, this.language), name)));
+    this.setLanguage(this.language); // it was saved speaking the language of its day
     const saved = promptHost(screen);
     if (saved === null || saved === name) return;
     if (!running) return this.setHostname(name);
@@ -173,6 +181,12 @@ export class SerialConsole {
   /** Names the guest: its init sets the hostname, and the next prompt says it. */
   setHostname(name: string): void {
     this.#send(1, `hostname ${name}\n`);
+  }
+
+  /** The guest's own lines in `language` from now on (the lab's guest: its init is told). */
+  setLanguage(language: GuestLanguage): void {
+    this.language = language;
+    if (this.#labGuest) this.#send(1, `lang ${language}\n`);
   }
 
   /** A line from the guest's control port (ttyS1). */
