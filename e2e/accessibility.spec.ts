@@ -5,10 +5,12 @@ import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
 import { Lab } from './lab';
 import { Workspace } from './workspace';
+import { LessonPane } from './lessons';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TOOLS = {
   en: [
+    'Lessons',
     'Guest',
     'Snapshots',
     'Network',
@@ -18,6 +20,7 @@ const TOOLS = {
     'Shared folder',
   ],
   es: [
+    'Lecciones',
     'Invitado',
     'Instantáneas',
     'Red',
@@ -69,6 +72,26 @@ test('no serious or critical WCAG 2.1 A/AA problem in any pane: English and Span
         await workspace.open(tool);
         expect(await problems(page), `${theme}, ${lang}: ${tool}`).toEqual([]);
       }
+    }
+  }
+});
+
+test('a lesson, with its step, commands and a hint showing: no serious or critical problem', async ({
+  page,
+}) => {
+  await page.addInitScript({ path: AXE });
+  const lab = new Lab(page);
+  await lab.bootToShell('lang=en');
+  const lesson = new LessonPane(page);
+  await lesson.openLesson('Snapshots');
+  await lesson.button('Check').click();
+  await expect(lesson.state(1)).toHaveText('not yet');
+  for (const theme of ['light', 'dark'] as const) {
+    await page.getByRole('combobox', { name: /^(Theme|Tema)$/ }).selectOption(theme);
+    for (const lang of ['en', 'es'] as const) {
+      await page.getByRole('combobox', { name: /^(Language|Idioma)$/ }).selectOption(lang);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      expect(await problems(page), `${theme}, ${lang}: a lesson`).toEqual([]);
     }
   }
 });

@@ -55,6 +55,7 @@ test('each tool opens beside the terminal, which keeps answering; Escape and the
   const workspace = new Workspace(page, lab);
   await lab.bootToShell('lang=en');
   const tools = {
+    Lessons: 'Lessons',
     Guest: 'Guest',
     Snapshots: 'Snapshots',
     Network: 'Network',
@@ -193,7 +194,7 @@ test('in Spanish, a frame’s details are in Spanish words and every figure has 
   const lab = new Lab(page);
   const workspace = new Workspace(page, lab);
   await lab.open('lang=es&tool=network');
-  await expect(lab.terminal).toContainText('is running inside v86', { timeout: 60_000 });
+  await expect(lab.terminal).toContainText('se ejecuta dentro de v86', { timeout: 60_000 });
   await expect(page.getByRole('status', { name: 'Estado de la máquina' })).toContainText(
     'En marcha',
   );

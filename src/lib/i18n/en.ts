@@ -3,11 +3,13 @@
 import { enNetwork } from './en.network';
 import { enGuests } from './en.guests';
 import { enWorkspace } from './en.workspace';
+import { enLessons } from './en.lessons';
 
 export const en = {
   ...enNetwork,
   ...enGuests,
   ...enWorkspace,
+  ...enLessons,
   'app.title': 'aula86',
   'app.tagline': 'A real x86 Linux, emulated in your browser',
   'lang.label': 'Language',

@@ -4,11 +4,13 @@ import type { Messages } from './en';
 import { esNetwork } from './es.network';
 import { esGuests } from './es.guests';
 import { esWorkspace } from './es.workspace';
+import { esLessons } from './es.lessons';
 
 export const es: Messages = {
   ...esNetwork,
   ...esGuests,
   ...esWorkspace,
+  ...esLessons,
   'app.title': 'aula86',
   'app.tagline': 'Un Linux x86 de verdad, emulado en tu navegador',
   'lang.label': 'Idioma',

@@ -28,6 +28,7 @@ import type { LabLayout } from '../network/layout';
 import { applyLayout, layoutOf } from './LabLayout';
 import { LabSnapshots } from '../snapshots/LabSnapshots.svelte';
 import { GuestShelf } from '../guest/GuestShelf.svelte';
+import type { Lessons } from '../lessons/Lessons.svelte';
 
 export interface LabOptions extends GuestSourceOptions {
   params: LabParams;
@@ -44,10 +45,7 @@ export class Lab {
   selected = $state.raw<Machine | null>(null);
   /** What the last lab action said (a machine refused, renamed, removed). */
   notice = $state.raw<Notice | null>(null);
-  /**
-   * The first machine is powering on (or could not): the side panels are drawn now, while its
-   * worker restores the guest, rather than together with its prompt.
-   */
+  /** The first machine is powering on (or could not): the panels are drawn now, not with its prompt. */
   drawn = $state.raw(false);
   /** The first machine is up (or could not start): the snapshot store opens. */
   settled = $state.raw(false);
@@ -75,6 +73,7 @@ export class Lab {
   /** A machine made ready ahead, so that "Add machine" answers at once. */
   #spare: SpareEmulator;
   #undo: Array<() => void> = [];
+  #lessons: Promise<Lessons> | null = null;
 
   constructor(options: LabOptions) {
     this.#params = options.params;
@@ -171,9 +170,8 @@ export class Lab {
     } else {
       this.notice = null;
       machine.rename(host);
-      return true;
     }
-    return false;
+    return this.notice === null;
   }
 
   /** Another kind of card: the same guest, powered off and on with it (`by`: inside a drive). */
@@ -211,6 +209,11 @@ export class Lab {
     return machines;
   }
 
+  /** The lessons, loaded when the Lessons tool first opens (not with the page). */
+  lessons(): Promise<Lessons> {
+    return (this.#lessons ??= import('../lessons/labPort.svelte').then((m) => m.openLessons(this)));
+  }
+
   select(machine: Machine): void {
     if (this.machines.includes(machine)) this.selected = machine;
   }
@@ -219,6 +222,7 @@ export class Lab {
   destroy(): void {
     for (const undo of this.#undo.splice(0).reverse()) undo();
     this.#spare.dispose();
+    void this.#lessons?.then((l) => l.dispose());
     this.kiosk.dispose();
     this.bench.cancel();
     this.networkMeasure.cancel();

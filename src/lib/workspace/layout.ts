@@ -4,7 +4,16 @@
 import * as v from 'valibot';
 
 /** The lab's tools, in the tool bar's order. */
-export const TOOLS = ['guest', 'snapshots', 'network', 'measure', 'cost', 'add', 'shared'] as const;
+export const TOOLS = [
+  'lessons',
+  'guest',
+  'snapshots',
+  'network',
+  'measure',
+  'cost',
+  'add',
+  'shared',
+] as const;
 export type ToolId = (typeof TOOLS)[number];
 
 export const isTool = (value: unknown): value is ToolId =>

@@ -1,0 +1,165 @@
+// One lesson as a student works through it: each step's state (to do, checking, done, hint),
+// the step to do now, and its checks run against the real lab whenever the guest or the lab
+// changes (the student's command ended, a snapshot was saved or restored) and on "Check".
+import { DisposableStore } from '../../common/events/emitter';
+import { runChecks, type CheckOutcome, type LessonLab } from './checks';
+import type { Lesson, LessonStep } from './format';
+import type { LessonProgress } from './progress';
+
+export type StepState = 'todo' | 'checking' | 'done' | 'hint';
+
+/** How long the guest stays quiet before a change is checked (its command has ended). */
+export const SETTLE_MS = 120;
+
+export class LessonRun {
+  states = $state.raw<StepState[]>([]);
+  /** Why the last check the student asked for could not say yes (shown with the hint). */
+  outcome = $state.raw<CheckOutcome | null>(null);
+  /** The step to do now (steps.length: the lesson is done). */
+  current = $derived(this.#firstTodo());
+
+  #progress: LessonProgress;
+  #since = Date.now();
+  // Plain bookkeeping, not UI state.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #restored = new Set<string>();
+  #listening = new DisposableStore();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #checking: AbortController | null = null;
+  #again = false;
+
+  constructor(
+    readonly lesson: Lesson,
+    private readonly lab: LessonLab,
+    progress: LessonProgress | undefined,
+    /** Keeps the progress (the lessons' store). */
+    private readonly persist: (progress: LessonProgress) => void,
+  ) {
+    this.#progress = progress ?? { startedAt: Date.now(), done: {} };
+    this.states = lesson.steps.map((s) => (this.#progress.done[s.id] ? 'done' : 'todo'));
+    for (const name of machinesOf(lesson)) {
+      const machine = lab.machine(name);
+      if (!machine) continue;
+      this.#listening.add(machine.onOutput(() => this.#soon(() => machine.idle())));
+      this.#listening.add(
+        machine.onRestored(() => {
+          this.#restored.add(name);
+          this.#soon();
+        }),
+      );
+    }
+    this.#listening.add(lab.onSnapshots(() => this.#soon()));
+    this.#soon();
+  }
+
+  get step(): LessonStep | null {
+    return this.lesson.steps[this.current] ?? null;
+  }
+
+  /** When each step was done (ms since the epoch), for the progress report. */
+  get done(): Readonly<Record<string, number>> {
+    return this.#progress.done;
+  }
+
+  /** The student asks: checked now, and the hint shown if it does not pass. */
+  check(): Promise<void> {
+    return this.#check(true);
+  }
+
+  /** A step with nothing to check: the student has read it. */
+  markRead(): void {
+    const step = this.step;
+    if (step && step.checks.length === 0) this.#pass(this.current);
+  }
+
+  /** Types a step's command into the shell of the machine it is for. */
+  type(command: string): void {
+    const step = this.step;
+    const name = step?.checks.find((c) => 'run' in c)?.machine ?? 'pc1';
+    this.lab.machine(name)?.type(`${command}\r`);
+  }
+
+  /** Every step to do again, from now. */
+  startOver(): void {
+    this.#checking?.abort();
+    this.#progress = { startedAt: Date.now(), done: {} };
+    this.persist(this.#progress);
+    this.#since = Date.now();
+    this.#restored.clear();
+    this.outcome = null;
+    this.states = this.lesson.steps.map(() => 'todo');
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#checking?.abort();
+    this.#listening.dispose();
+  }
+
+  #firstTodo(): number {
+    const at = this.states.findIndex((s) => s !== 'done');
+    return at < 0 ? this.states.length : at;
+  }
+
+  /** A change in the lab: the current step is checked once things settle (if `ready` says so). */
+  #soon(ready: () => boolean = () => true): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      if (ready()) void this.#check(false);
+    }, SETTLE_MS);
+  }
+
+  async #check(asked: boolean): Promise<void> {
+    const at = this.current;
+    const step = this.lesson.steps[at];
+    if (!step || step.checks.length === 0) return;
+    if (this.#checking) {
+      // One check at a time; a change seen meanwhile is checked right after.
+      this.#again = true;
+      if (!asked) return;
+      this.#checking.abort();
+    }
+    const checking = (this.#checking = new AbortController());
+    if (asked) this.#set(at, 'checking');
+    const outcome = await runChecks(
+      step.checks,
+      this.lab,
+      { since: this.#since, restored: this.#restored },
+      checking.signal,
+    );
+    if (this.#checking !== checking) return;
+    this.#checking = null;
+    if (outcome.pass) this.#pass(at);
+    else if (asked) {
+      this.outcome = outcome;
+      this.#set(at, 'hint');
+    }
+    if (this.#again) {
+      this.#again = false;
+      this.#soon();
+    }
+  }
+
+  #pass(at: number): void {
+    const step = this.lesson.steps[at];
+    if (!step) return;
+    this.outcome = null;
+    this.#progress = { ...this.#progress, done: { ...this.#progress.done, [step.id]: Date.now() } };
+    this.persist(this.#progress);
+    this.#set(at, 'done');
+    // The next step's lab conditions count from now.
+    this.#since = Date.now();
+    this.#restored.clear();
+    this.#soon();
+  }
+
+  #set(at: number, state: StepState): void {
+    this.states = this.states.map((s, i) => (i === at ? state : s));
+  }
+}
+
+/** The machines a lesson's checks name. */
+export function machinesOf(lesson: Lesson): string[] {
+  const names = lesson.steps.flatMap((s) => s.checks.map((c) => c.machine));
+  return names.filter((name, i) => names.indexOf(name) === i);
+}

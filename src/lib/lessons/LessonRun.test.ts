@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Emitter } from '../../common/events/emitter';
+import { AgentError, type AgentResult } from '../agent/GuestAgent';
+import type { LessonLab, LessonMachine } from './checks';
+import { parseLesson, type Lesson } from './format';
+import { LessonRun, SETTLE_MS } from './LessonRun.svelte';
+import type { LessonProgress } from './progress';
+
+const source = `format: aula86-lesson/1
+id: t
+title: { en: T, es: T }
+summary: { en: S, es: S }
+steps:
+  - id: file
+    title: { en: A file, es: Un archivo }
+    text: { en: Write it, es: Escríbelo }
+    commands: [echo hi > /root/f]
+    checks:
+      - run: cat /root/f
+        expect: ^hi$
+    hint: { en: Write /root/f, es: Escribe /root/f }
+  - id: save
+    title: { en: Save, es: Guarda }
+    text: { en: Save one, es: Guarda una }
+    checks:
+      - lab: snapshotSaved
+  - id: restore
+    title: { en: Restore, es: Restaura }
+    text: { en: Restore it, es: Restáurala }
+    checks:
+      - lab: restored
+`;
+const lesson = (parseLesson(source) as { lesson: Lesson }).lesson;
+
+class FakeMachine implements LessonMachine {
+  files = new Map<string, string>();
+  events = new Emitter<{ output: null; restored: null }>();
+  typed: string[] = [];
+  hang = false;
+  exec(command: string, { timeoutMs }: { timeoutMs: number }): Promise<AgentResult> {
+    if (this.hang) return Promise.reject(new AgentError('timeout', `no answer in ${timeoutMs} ms`));
+    const file = this.files.get(command.replace('cat ', ''));
+    return Promise.resolve(
+      file === undefined ? { status: 1, output: 'no' } : { status: 0, output: file },
+    );
+  }
+  idle = () => true;
+  onOutput = (l: () => void) => this.events.on('output', l);
+  onRestored = (l: () => void) => this.events.on('restored', l);
+  type = (text: string) => void this.typed.push(text);
+}
+
+class FakeLab implements LessonLab {
+  pc1 = new FakeMachine();
+  saved: number[] = [];
+  events = new Emitter<{ snapshots: null }>();
+  machine = (name: string) => (name === 'pc1' ? this.pc1 : null);
+  snapshotTimes = () => this.saved;
+  onSnapshots = (l: () => void) => this.events.on('snapshots', l);
+}
+
+describe('a lesson run', () => {
+  let lab: FakeLab;
+  let kept: LessonProgress[];
+  let run: LessonRun;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    lab = new FakeLab();
+    kept = [];
+    run = new LessonRun(lesson, lab, undefined, (p) => kept.push(p));
+  });
+  afterEach(() => {
+    run.dispose();
+    vi.useRealTimers();
+  });
+  const settle = () => vi.advanceTimersByTimeAsync(SETTLE_MS + 1);
+
+  it('a step turns done only after the real action, checked when the guest settles', async () => {
+    await settle();
+    expect(run.states).toEqual(['todo', 'todo', 'todo']);
+    lab.pc1.files.set('/root/f', 'hi\n');
+    lab.pc1.events.emit('output', null);
+    await settle();
+    expect(run.states[0]).toBe('done');
+    expect(run.current).toBe(1);
+    expect(Object.keys(kept.at(-1)!.done)).toEqual(['file']);
+  });
+
+  it('asked to check, a step not done shows its hint and stays to do', async () => {
+    lab.pc1.files.set('/root/f', 'bye\n');
+    await run.check();
+    expect(run.states[0]).toBe('hint');
+    expect(run.outcome).toEqual({ pass: false, reason: 'failed' });
+    expect(run.current).toBe(0);
+  });
+
+  it('a hanging check is a timeout, said so; the step stays to do', async () => {
+    lab.pc1.hang = true;
+    await run.check();
+    expect(run.outcome).toMatchObject({ pass: false, reason: 'timeout' });
+    expect(run.current).toBe(0);
+  });
+
+  it('lab conditions count from when the step began: an older snapshot does not pass', async () => {
+    lab.saved = [Date.now() - 60_000];
+    lab.pc1.files.set('/root/f', 'hi');
+    await run.check();
+    expect(run.current).toBe(1);
+    await run.check();
+    expect(run.states[1]).toBe('hint');
+    lab.saved.push(Date.now());
+    lab.events.emit('snapshots', null);
+    await settle();
+    expect(run.current).toBe(2);
+    // A restore before this step does not count; one after it does.
+    await run.check();
+    expect(run.states[2]).toBe('hint');
+    lab.pc1.events.emit('restored', null);
+    await settle();
+    expect(run.states).toEqual(['done', 'done', 'done']);
+    expect(run.current).toBe(3);
+  });
+
+  it('progress given back restores the states; start over clears them', () => {
+    run.dispose();
+    run = new LessonRun(lesson, lab, { startedAt: 1, done: { file: 5 } }, (p) => kept.push(p));
+    expect(run.states).toEqual(['done', 'todo', 'todo']);
+    run.startOver();
+    expect(run.states).toEqual(['todo', 'todo', 'todo']);
+    expect(kept.at(-1)!.done).toEqual({});
+  });
+
+  it('"Type it for me" types the command into the step\'s machine', () => {
+    run.type('echo hi > /root/f');
+    expect(lab.pc1.typed).toEqual(['echo hi > /root/f\r']);
+  });
+});

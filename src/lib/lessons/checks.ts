@@ -1,0 +1,88 @@
+// Whether a step's checks pass, against the real lab: a command the guest agent runs in a
+// machine (its exit status, and its output against a pattern), or a condition on the lab since
+// the step began. The lab is seen through a small port, so this is tested with fakes.
+import type { AgentResult } from '../agent/GuestAgent';
+import type { Unsubscribe } from '../../common/events/emitter';
+import type { Check, ExecCheck } from './format';
+
+/** How long a check's command may run in the guest. */
+export const CHECK_TIMEOUT_MS = 5000;
+
+/** A machine of the lab, as a lesson sees it. */
+export interface LessonMachine {
+  exec(command: string, options: { timeoutMs: number; signal?: AbortSignal }): Promise<AgentResult>;
+  /** True when the guest runs and its shell is at a prompt. */
+  idle(): boolean;
+  /** The guest printed something (the student's command ran, or ended). */
+  onOutput(listener: () => void): Unsubscribe;
+  /** A snapshot was restored into the machine. */
+  onRestored(listener: () => void): Unsubscribe;
+  /** Types text into the student's shell, as if the student had (their click asked for it). */
+  type(text: string): void;
+}
+
+/** The lab, as a lesson sees it. */
+export interface LessonLab {
+  machine(name: string): LessonMachine | null;
+  /** When each snapshot saved from the machine `name` was made, ms since the epoch. */
+  snapshotTimes(name: string): number[];
+  /** The list of snapshots changed. */
+  onSnapshots(listener: () => void): Unsubscribe;
+}
+
+export type CheckOutcome =
+  | { pass: true }
+  | { pass: false; reason: 'failed' | 'noMachine' | 'timeout' | 'error'; detail?: string };
+
+/** Does the agent's answer to an exec check pass it? (status 0, and the pattern if any) */
+export function execPasses(check: ExecCheck, result: AgentResult): boolean {
+  if (result.status !== 0) return false;
+  return check.expect === undefined || new RegExp(check.expect, 'm').test(result.output);
+}
+
+/** What the lab did since a step began, for its lab checks. */
+export interface LabEvents {
+  /** The step became current, ms since the epoch. */
+  since: number;
+  /** Machines a snapshot was restored into since then. */
+  restored: ReadonlySet<string>;
+}
+
+/** Runs one check against the lab. */
+export async function runCheck(
+  check: Check,
+  lab: LessonLab,
+  events: LabEvents,
+  signal?: AbortSignal,
+): Promise<CheckOutcome> {
+  if ('lab' in check) {
+    const pass =
+      check.lab === 'restored'
+        ? events.restored.has(check.machine)
+        : lab.snapshotTimes(check.machine).some((t) => t >= events.since);
+    return pass ? { pass } : { pass, reason: 'failed' };
+  }
+  const machine = lab.machine(check.machine);
+  if (!machine) return { pass: false, reason: 'noMachine', detail: check.machine };
+  try {
+    const result = await machine.exec(check.run, { timeoutMs: CHECK_TIMEOUT_MS, signal });
+    return execPasses(check, result) ? { pass: true } : { pass: false, reason: 'failed' };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return { pass: false, reason: code === 'timeout' ? 'timeout' : 'error', detail: String(error) };
+  }
+}
+
+/** Runs a step's checks in order; the first that does not pass is the outcome. */
+export async function runChecks(
+  checks: readonly Check[],
+  lab: LessonLab,
+  events: LabEvents,
+  signal?: AbortSignal,
+): Promise<CheckOutcome> {
+  for (const check of checks) {
+    const outcome = await runCheck(check, lab, events, signal);
+    if (!outcome.pass) return outcome;
+  }
+  return { pass: true };
+}

@@ -1,0 +1,135 @@
+// A lesson file (docs/lessons.md): YAML, versioned ("format: aula86-lesson/1"), every text in
+// Spanish and English side by side, read with the lab's schema library. A file that does not
+// fit is refused with the line and the field at fault. Pure.
+import * as v from 'valibot';
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+
+export const LESSON_FORMAT = 'aula86-lesson/1';
+/** A lesson file is text of at most this many bytes (a long lesson is ~10 KB). */
+export const MAX_LESSON_BYTES = 64 * 1024;
+
+const ID = /^[a-z0-9][a-z0-9-]{0,47}$/;
+const MACHINE = /^pc[1-8]$/;
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const both = (max: number) => v.strictObject({ en: text(max), es: text(max) });
+
+/** Runs `run` in `machine` through the guest agent: done when it exits 0 (and prints `expect`). */
+const ExecCheck = v.strictObject({
+  machine: v.optional(v.pipe(v.string(), v.regex(MACHINE)), 'pc1'),
+  run: text(500),
+  /** A regular expression the output must match (JavaScript syntax, multiline). */
+  expect: v.optional(
+    v.pipe(
+      text(200),
+      v.check((s) => {
+        try {
+          new RegExp(s, 'm');
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'not a regular expression'),
+    ),
+  ),
+});
+
+/** A condition on the lab itself, since the step began. */
+const LabCheck = v.strictObject({
+  machine: v.optional(v.pipe(v.string(), v.regex(MACHINE)), 'pc1'),
+  lab: v.picklist(['snapshotSaved', 'restored']),
+});
+
+const Step = v.strictObject({
+  id: v.pipe(v.string(), v.regex(ID, 'lower case letters, digits and -')),
+  title: both(120),
+  text: both(2000),
+  /** Commands shown with "Copy" and "Type it for me". */
+  commands: v.optional(v.pipe(v.array(text(300)), v.maxLength(6)), []),
+  /** Every check must pass for the step to be done (none: the student marks it read). */
+  checks: v.optional(v.pipe(v.array(v.union([ExecCheck, LabCheck])), v.maxLength(6)), []),
+  hint: v.optional(both(600)),
+});
+
+export const LessonSchema = v.strictObject({
+  format: v.literal(LESSON_FORMAT),
+  id: v.pipe(v.string(), v.regex(ID, 'lower case letters, digits and -')),
+  title: both(80),
+  summary: both(400),
+  /** The course's words the lesson teaches (docs/glossary.md). */
+  words: v.optional(v.pipe(v.array(text(40)), v.maxLength(12)), []),
+  /** The guest the lesson's machines run (a profile of the lab's manifest). */
+  profile: v.optional(v.pipe(v.string(), v.regex(ID)), 'tiny'),
+  steps: v.pipe(v.array(Step), v.minLength(1), v.maxLength(12)),
+});
+
+export type Lesson = v.InferOutput<typeof LessonSchema>;
+export type LessonStep = Lesson['steps'][number];
+export type Check = LessonStep['checks'][number];
+export type ExecCheck = v.InferOutput<typeof ExecCheck>;
+
+export interface LessonError {
+  /** 1-based line of the file (0: the whole file). */
+  line: number;
+  /** Where in the lesson, e.g. "steps[2].check.run" (empty: the file). */
+  field: string;
+  message: string;
+}
+
+export type ParsedLesson = { lesson: Lesson } | { error: LessonError };
+
+/** Reads a lesson file's text: the lesson, or the first error with its line and field. */
+export function parseLesson(source: string): ParsedLesson {
+  if (source.length > MAX_LESSON_BYTES) {
+    return fail(0, '', `the file is larger than ${MAX_LESSON_BYTES / 1024} KB`);
+  }
+  if (source.includes('\0')) return fail(0, '', 'not a text file');
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const line = yamlError.linePos?.[0].line ?? 0;
+    return fail(line, '', yamlError.message.split('\n')[0] ?? 'not YAML');
+  }
+  const result = v.safeParse(LessonSchema, doc.toJS({ maxAliasCount: 0 }));
+  if (result.success) {
+    const ids = result.output.steps.map((s) => s.id);
+    const twice = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+    if (twice >= 0) {
+      const at = lineOf(doc.contents, ['steps', twice, 'id'], lines);
+      return fail(at, `steps[${twice}].id`, `the step id “${ids[twice]}” is used twice`);
+    }
+    return { lesson: result.output };
+  }
+  const issue = result.issues[0];
+  const path = (issue.path ?? []).map((p) => p.key as string | number);
+  return fail(lineOf(doc.contents, path, lines), fieldName(path), issue.message);
+}
+
+function fail(line: number, field: string, message: string): ParsedLesson {
+  return { error: { line, field, message } };
+}
+
+/** "steps[2].checks[0].run" */
+export function fieldName(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
+}
+
+/** The line of the deepest node along `path` that the file has (its key's line, if a key). */
+function lineOf(root: unknown, path: readonly (string | number)[], lines: LineCounter): number {
+  let node = root as Node | null | undefined;
+  let at = (node as { range?: [number] } | null)?.range?.[0] ?? 0;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+      if (!pair) break;
+      at = (pair.key as { range?: [number] }).range?.[0] ?? at;
+      node = pair.value as Node;
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key] as Node | undefined;
+      if (!item) break;
+      at = (item as { range?: [number] }).range?.[0] ?? at;
+      node = item;
+    } else break;
+  }
+  return lines.linePos(at).line;
+}
