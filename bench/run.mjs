@@ -46,6 +46,7 @@ import {
   bareManyFiles,
 } from './hostile.mjs';
 import { appAgent, bareAgent } from './seams.mjs';
+import { appLessonCheck, bareLessonCheck } from './lessons.mjs';
 import { firstLoadChunks } from './firstLoad.mjs';
 import { appWorkspace, bareWorkspace } from './workspace.mjs';
 
@@ -314,7 +315,7 @@ const hostileSection = () =>
     HOSTILE_METRICS,
   );
 
-// The seams: the guest agent's round trip, idle and while the guest computes.
+// The seams: the guest agent's round trip, idle and while the guest computes; a lesson's check.
 const SEAMS_METRICS = [
   [
     'agentIdleMs',
@@ -322,10 +323,23 @@ const SEAMS_METRICS = [
     'ms',
   ],
   ['agentBusyMs', 'The same while the guest computes flat out (a busy loop)', 'ms'],
+  [
+    'lessonCheckMs',
+    "Lessons: a step's command, Enter → the step shown done (bare: the command's prompt back)",
+    'ms',
+  ],
 ];
 const SEAMS_ROUNDS = 3;
 const seamsSection = () =>
-  pairedSection('seams', SEAMS_ROUNDS, [[appAgent, bareAgent]], SEAMS_METRICS);
+  pairedSection(
+    'seams',
+    SEAMS_ROUNDS,
+    [
+      [appAgent, bareAgent],
+      [appLessonCheck, bareLessonCheck],
+    ],
+    SEAMS_METRICS,
+  );
 
 const WORKSPACE_METRICS = [
   ['columns', 'At 1280×720 in Spanish: terminal columns the guest sees (no tool open)', 'n'],
