@@ -17,12 +17,16 @@ test('the guest is told the terminal size, and follows a resize', async ({ page 
   await lab.bootToShell();
   // What the guest's tty says, asked afresh on a cleared screen.
   const guestColumns = async () => {
-    await lab.run('clear; stty size', /^\d+ \d+$/m);
+    await lab.run('clear; stty size', /^(\d+ \d+|stty: .*)$/m);
     // The screen may be redrawn by a resize in between: then ask again (NaN never passes).
     return Number((await lab.screenText()).match(/^(\d+) (\d+)$/m)?.[2] ?? NaN);
   };
-  const before = await guestColumns();
-  expect(before).toBeGreaterThan(80); // the panel is wider than a default 80-column tty
+  // A restored guest is told its size once it is up; until its init has applied it, its tty
+  // may still have the pre-booted state's (none: stty says so): ask until it has.
+  let before = NaN;
+  await expect
+    .poll(async () => (before = await guestColumns()), { intervals: [250, 500, 1000] })
+    .toBeGreaterThan(80); // the panel is wider than a default 80-column tty
 
   await page.setViewportSize({ width: 900, height: 600 });
   // The new size reaches the guest a moment later (through its second serial port): ask again
