@@ -16,6 +16,9 @@ import { storeInWorker } from '../media/hashInWorker';
 import { UserError } from '../notices/notice';
 import { estimateStorage } from '../../common/storage/estimate';
 
+/** A new machine of the lab booting a profile (null: no room for one, and the lab says why). */
+export type AddMachine = (profileId: string) => Promise<Machine | null>;
+
 export interface StorageUse {
   usedMb: number;
   quotaMb: number;

@@ -10,7 +10,7 @@ import {
 } from '../media/importImage';
 import { info, noticeOf, type Notice } from '../notices/notice';
 import type { Machine } from '../vm/Machine.svelte';
-import type { GuestShelf } from './GuestShelf.svelte';
+import type { AddMachine, GuestShelf } from './GuestShelf.svelte';
 
 export class ImageDraft {
   file = $state.raw<File | null>(null);
@@ -24,13 +24,9 @@ export class ImageDraft {
   /** The least memory the guest boots with: v86 puts the initrd at 64 MiB. */
   readonly least = $derived(minimumMemoryMb(this.device, this.initrd?.size ?? 0));
 
-  /**
-   * `addMachine`: a new machine of the lab booting the profile given (null: no room for one, and
-   * the lab says why).
-   */
   constructor(
     private readonly shelf: GuestShelf,
-    private readonly addMachine: (profileId: string) => Promise<Machine | null>,
+    private readonly addMachine: AddMachine,
   ) {}
 
   /** A file picked or dropped: looked at, with the choices it suggests. */

@@ -32,5 +32,4 @@ export const enLessons = {
   'lessons.why.error': 'The check could not run: {detail}',
   'lessons.finished': 'Lesson complete: every step is done.',
   'lessons.startOver': 'Start over',
-  'lessons.words': 'Words of the course: {words}',
 } as const;

@@ -35,5 +35,4 @@ export const esLessons = {
   'lessons.why.error': 'No se pudo hacer la comprobación: {detail}',
   'lessons.finished': 'Lección completada: todos los pasos están hechos.',
   'lessons.startOver': 'Empezar de nuevo',
-  'lessons.words': 'Términos del curso: {words}',
 } as const;

@@ -56,11 +56,6 @@ export class LessonRun {
     return this.lesson.steps[this.current] ?? null;
   }
 
-  /** When each step was done (ms since the epoch), for the progress report. */
-  get done(): Readonly<Record<string, number>> {
-    return this.#progress.done;
-  }
-
   /** The student asks: checked now, and the hint shown if it does not pass. */
   check(): Promise<void> {
     return this.#check(true);

@@ -57,7 +57,7 @@ export class Lessons {
   async #load(): Promise<void> {
     const texts = await Promise.all(Object.values(shipped).map((read) => read()));
     const lessons = texts.map(parseLesson).flatMap((p) => ('lesson' in p ? [p.lesson] : []));
-    this.entries = [...lessons.map((lesson) => ({ lesson, file: null })), ...this.entries];
+    this.entries = lessons.map((lesson) => ({ lesson, file: null }));
     this.progress = await this.#storage.load().catch(() => this.progress);
   }
 
