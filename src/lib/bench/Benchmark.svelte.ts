@@ -33,6 +33,8 @@ export class Benchmark {
   notice = $state.raw<Notice | null>(null);
   /** Wall time of the last complete run, ms. */
   totalMs = $state.raw<number | null>(null);
+  /** The last run that reached its end: when (ms since the epoch) and where it ran. */
+  lastRun = $state.raw<{ at: number; places: Place[] } | null>(null);
   options = $state<BenchOptions>({ workloads: [...WORKLOADS], places: [...PLACES], repeats: 3 });
 
   #abort: AbortController | null = null;
@@ -63,6 +65,7 @@ export class Benchmark {
         this.#runAll(checked, drive, { ...options, workloads, places }, abort.signal),
       );
       this.totalMs = performance.now() - started;
+      this.lastRun = { at: Date.now(), places };
       this.notice = info('bench.done', { seconds: seconds(this.totalMs) });
     } catch (error) {
       this.notice = describe(error);

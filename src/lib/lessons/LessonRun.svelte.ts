@@ -24,6 +24,7 @@ export class LessonRun {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #restored = new Set<string>();
   #listening = new DisposableStore();
+  #machines = new DisposableStore();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #checking: AbortController | null = null;
   #again = false;
@@ -37,18 +38,14 @@ export class LessonRun {
   ) {
     this.#progress = progress ?? { startedAt: Date.now(), done: {} };
     this.states = lesson.steps.map((s) => (this.#progress.done[s.id] ? 'done' : 'todo'));
-    for (const name of machinesOf(lesson)) {
-      const machine = lab.machine(name);
-      if (!machine) continue;
-      this.#listening.add(machine.onOutput(() => this.#soon(() => machine.idle())));
-      this.#listening.add(
-        machine.onRestored(() => {
-          this.#restored.add(name);
-          this.#soon();
-        }),
-      );
-    }
-    this.#listening.add(lab.onSnapshots(() => this.#soon()));
+    this.#listenToMachines();
+    this.#listening.add(
+      lab.onChange(() => {
+        // A machine the lesson names may have come (or gone and come back) meanwhile.
+        this.#listenToMachines();
+        this.#soon();
+      }),
+    );
     this.#soon();
   }
 
@@ -89,6 +86,23 @@ export class LessonRun {
     clearTimeout(this.#timer);
     this.#checking?.abort();
     this.#listening.dispose();
+    this.#machines.dispose();
+  }
+
+  /** Checks when a named machine's guest printed something, or a snapshot went into it. */
+  #listenToMachines(): void {
+    this.#machines.dispose();
+    for (const name of machinesOf(this.lesson)) {
+      const machine = this.lab.machine(name);
+      if (!machine) continue;
+      this.#machines.add(machine.onOutput(() => this.#soon(() => machine.idle())));
+      this.#machines.add(
+        machine.onRestored(() => {
+          this.#restored.add(name);
+          this.#soon();
+        }),
+      );
+    }
   }
 
   #firstTodo(): number {

@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Emitter } from '../../common/events/emitter';
-import { AgentError, type AgentResult } from '../agent/GuestAgent';
-import type { LessonLab, LessonMachine } from './checks';
+import { FakeLab, FakeMachine } from './lessonFakes.testing';
 import { parseLesson, type Lesson } from './format';
 import { LessonRun, SETTLE_MS } from './LessonRun.svelte';
 import type { LessonProgress } from './progress';
@@ -31,33 +29,6 @@ steps:
       - lab: restored
 `;
 const lesson = (parseLesson(source) as { lesson: Lesson }).lesson;
-
-class FakeMachine implements LessonMachine {
-  files = new Map<string, string>();
-  events = new Emitter<{ output: null; restored: null }>();
-  typed: string[] = [];
-  hang = false;
-  exec(command: string, { timeoutMs }: { timeoutMs: number }): Promise<AgentResult> {
-    if (this.hang) return Promise.reject(new AgentError('timeout', `no answer in ${timeoutMs} ms`));
-    const file = this.files.get(command.replace('cat ', ''));
-    return Promise.resolve(
-      file === undefined ? { status: 1, output: 'no' } : { status: 0, output: file },
-    );
-  }
-  idle = () => true;
-  onOutput = (l: () => void) => this.events.on('output', l);
-  onRestored = (l: () => void) => this.events.on('restored', l);
-  type = (text: string) => void this.typed.push(text);
-}
-
-class FakeLab implements LessonLab {
-  pc1 = new FakeMachine();
-  saved: number[] = [];
-  events = new Emitter<{ snapshots: null }>();
-  machine = (name: string) => (name === 'pc1' ? this.pc1 : null);
-  snapshotTimes = () => this.saved;
-  onSnapshots = (l: () => void) => this.events.on('snapshots', l);
-}
 
 describe('a lesson run', () => {
   let lab: FakeLab;
@@ -109,7 +80,7 @@ describe('a lesson run', () => {
     await run.check();
     expect(run.states[1]).toBe('hint');
     lab.saved.push(Date.now());
-    lab.events.emit('snapshots', null);
+    lab.events.emit('changed', null);
     await settle();
     expect(run.current).toBe(2);
     // A restore before this step does not count; one after it does.
@@ -133,5 +104,22 @@ describe('a lesson run', () => {
   it('"Type it for me" types the command into the step\'s machine', () => {
     run.type('echo hi > /root/f');
     expect(lab.pc1.typed).toEqual(['echo hi > /root/f\r']);
+  });
+
+  it('listens to a machine the lesson names that comes after it opened', async () => {
+    const two = parseLesson(
+      source.replace('      - run: cat /root/f', '      - machine: pc2\n        run: cat /root/f'),
+    );
+    run.dispose();
+    run = new LessonRun((two as { lesson: Lesson }).lesson, lab, undefined, () => undefined);
+    const pc2 = new FakeMachine();
+    lab.others.set('pc2', pc2);
+    lab.events.emit('changed', null); // the lab's machines changed
+    await settle();
+    expect(run.current).toBe(0);
+    pc2.files.set('/root/f', 'hi');
+    pc2.events.emit('output', null);
+    await settle();
+    expect(run.current).toBe(1);
   });
 });

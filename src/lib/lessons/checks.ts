@@ -3,7 +3,7 @@
 // the step began. The lab is seen through a small port, so this is tested with fakes.
 import type { AgentResult } from '../agent/GuestAgent';
 import type { Unsubscribe } from '../../common/events/emitter';
-import type { Check, ExecCheck } from './format';
+import type { Check, ExecCheck, LabCheck } from './format';
 
 /** How long a check's command may run in the guest. */
 export const CHECK_TIMEOUT_MS = 5000;
@@ -21,13 +21,27 @@ export interface LessonMachine {
   type(text: string): void;
 }
 
+/** A run of one of the lab's tools, to its end. */
+export interface ToolRun {
+  /** When it ended, ms since the epoch. */
+  at: number;
+  /** What it covered: the benchmark's places (host, jit, interp), the cards measured. */
+  covered: readonly string[];
+}
+
 /** The lab, as a lesson sees it. */
 export interface LessonLab {
   machine(name: string): LessonMachine | null;
   /** When each snapshot saved from the machine `name` was made, ms since the epoch. */
   snapshotTimes(name: string): number[];
-  /** The list of snapshots changed. */
-  onSnapshots(listener: () => void): Unsubscribe;
+  /** The last complete run of the cost-of-emulation benchmark. */
+  benchmarkRun(): ToolRun | null;
+  /** The last complete network measurement. */
+  nicsMeasured(): ToolRun | null;
+  /** When `to` answered a ping from `from`, as a switch saw it, ms since the epoch. */
+  pingAnswers(from: string, to: string): number[];
+  /** What a lab condition reads changed: snapshots, a tool's run, traffic, the machines. */
+  onChange(listener: () => void): Unsubscribe;
 }
 
 export type CheckOutcome =
@@ -48,6 +62,25 @@ export interface LabEvents {
   restored: ReadonlySet<string>;
 }
 
+/** Whether a lab condition held since the step began. */
+export function labConditionHolds(check: LabCheck, lab: LessonLab, events: LabEvents): boolean {
+  const since = (t: number) => t >= events.since;
+  const covers = (run: ToolRun | null, ...what: string[]) =>
+    run !== null && since(run.at) && what.every((w) => run.covered.includes(w));
+  switch (check.lab) {
+    case 'restored':
+      return events.restored.has(check.machine);
+    case 'snapshotSaved':
+      return lab.snapshotTimes(check.machine).some(since);
+    case 'benchmarkJitOnOff':
+      return covers(lab.benchmarkRun(), 'jit', 'interp');
+    case 'nicsMeasured':
+      return covers(lab.nicsMeasured(), 'ne2k', 'virtio');
+    case 'ping':
+      return lab.pingAnswers(check.machine, check.to ?? '').some(since);
+  }
+}
+
 /** Runs one check against the lab. */
 export async function runCheck(
   check: Check,
@@ -56,11 +89,9 @@ export async function runCheck(
   signal?: AbortSignal,
 ): Promise<CheckOutcome> {
   if ('lab' in check) {
-    const pass =
-      check.lab === 'restored'
-        ? events.restored.has(check.machine)
-        : lab.snapshotTimes(check.machine).some((t) => t >= events.since);
-    return pass ? { pass } : { pass, reason: 'failed' };
+    return labConditionHolds(check, lab, events)
+      ? { pass: true }
+      : { pass: false, reason: 'failed' };
   }
   const machine = lab.machine(check.machine);
   if (!machine) return { pass: false, reason: 'noMachine', detail: check.machine };

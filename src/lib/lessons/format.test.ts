@@ -53,6 +53,18 @@ describe('a lesson file', () => {
     });
   });
 
+  it('a ping check names the machine pinged; no other check does', () => {
+    const ping = (extra: string) => parseLesson(minimal.replace('- run: test -e /root/x', extra));
+    expect(ping('- { lab: ping, machine: pc2, to: pc1 }')).toHaveProperty('lesson');
+    expect(ping('- { lab: ping, machine: pc2 }')).toMatchObject({
+      error: { line: 10, field: 'steps[0].checks[0]' },
+    });
+    expect(ping('- { lab: restored, to: pc1 }')).toMatchObject({
+      error: { line: 10, field: 'steps[0].checks[0]' },
+    });
+    expect(ping('- { lab: nicsMeasured }')).toHaveProperty('lesson');
+  });
+
   it('refuses another format version, naming the field', () => {
     const other = parseLesson(minimal.replace('aula86-lesson/1', 'aula86-lesson/9'));
     expect('error' in other && other.error).toMatchObject({ line: 1, field: 'format' });

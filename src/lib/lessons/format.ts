@@ -33,11 +33,32 @@ const ExecCheck = v.strictObject({
   ),
 });
 
-/** A condition on the lab itself, since the step began. */
-const LabCheck = v.strictObject({
-  machine: v.optional(v.pipe(v.string(), v.regex(MACHINE)), 'pc1'),
-  lab: v.picklist(['snapshotSaved', 'restored']),
-});
+/** Conditions on the lab itself, since the step began (docs/lessons.md). */
+export const LAB_CONDITIONS = [
+  /** A snapshot of `machine` was saved. */
+  'snapshotSaved',
+  /** A snapshot was restored into `machine`. */
+  'restored',
+  /** The cost-of-emulation benchmark ran to its end with v86's JIT on and off. */
+  'benchmarkJitOnOff',
+  /** The network measurement ran to its end with both cards (NE2000 and virtio-net). */
+  'nicsMeasured',
+  /** `machine` pinged `to` and was answered, as the switch saw it. */
+  'ping',
+] as const;
+
+const LabCheck = v.pipe(
+  v.strictObject({
+    machine: v.optional(v.pipe(v.string(), v.regex(MACHINE)), 'pc1'),
+    lab: v.picklist(LAB_CONDITIONS),
+    /** The machine pinged (`lab: ping` only). */
+    to: v.optional(v.pipe(v.string(), v.regex(MACHINE))),
+  }),
+  v.check(
+    (c) => (c.lab === 'ping') === (c.to !== undefined),
+    '“to” goes with “lab: ping”, and only there',
+  ),
+);
 
 const Step = v.strictObject({
   id: v.pipe(v.string(), v.regex(ID, 'lower case letters, digits and -')),
@@ -66,6 +87,7 @@ export type Lesson = v.InferOutput<typeof LessonSchema>;
 export type LessonStep = Lesson['steps'][number];
 export type Check = LessonStep['checks'][number];
 export type ExecCheck = v.InferOutput<typeof ExecCheck>;
+export type LabCheck = v.InferOutput<typeof LabCheck>;
 
 export interface LessonError {
   /** 1-based line of the file (0: the whole file). */

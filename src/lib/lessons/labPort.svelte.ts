@@ -1,6 +1,8 @@
 // The lab as lessons see it (checks.ts's LessonLab): its machines by name, the guest agent of
-// each, their consoles' output and restores, and the snapshots saved from each.
+// each, their consoles' output and restores, the snapshots saved from each, the benchmark's and
+// the network measurement's last runs, and the pings its switches carried.
 import type { Lab } from '../lab/Lab.svelte';
+import { echoAnswers } from '../network/echo';
 import type { LessonLab, LessonMachine } from './checks';
 import { Lessons } from './Lessons.svelte';
 
@@ -19,13 +21,28 @@ export function lessonLab(lab: Lab): LessonLab {
     },
     snapshotTimes: (name) =>
       lab.snapshots.items.filter((s) => s.machine === name).map((s) => s.createdAt),
-    onSnapshots(listener) {
+    benchmarkRun() {
+      const run = lab.bench.lastRun;
+      return run && { at: run.at, covered: run.places };
+    },
+    nicsMeasured() {
+      const run = lab.networkMeasure.lastRun;
+      return run && { at: run.at, covered: run.kinds };
+    },
+    pingAnswers: (from, to) =>
+      lab.network.lans.flatMap((lan) => echoAnswers(lan.log.frames(), from, to)),
+    onChange(listener) {
       let first = true;
       return $effect.root(() => {
         $effect(() => {
-          void lab.snapshots.items;
+          void [lab.snapshots.items, lab.machines, lab.bench.lastRun, lab.networkMeasure.lastRun];
           if (!first) queueMicrotask(listener);
           first = false;
+        });
+        // Traffic: each switch's packet log, as the packet view redraws (at most 10 times a second).
+        $effect(() => {
+          const undo = lab.network.lans.map((lan) => lan.log.events.on('redrawn', listener));
+          return () => undo.forEach((u) => u());
         });
       });
     },

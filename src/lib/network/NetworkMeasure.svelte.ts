@@ -34,6 +34,8 @@ export class NetworkMeasure {
   stepsDone = $state.raw(0);
   readonly stepsTotal = STEPS;
   results = $state.raw<NetworkFigures[]>([]);
+  /** The last measurement that reached its end: when (ms since the epoch) and the cards measured. */
+  lastRun = $state.raw<{ at: number; kinds: NicKind[] } | null>(null);
   notice = $state.raw<Notice | null>(null);
   /** How much the transfer sends, MiB. */
   mebibytes = $state<(typeof TRANSFER_MIB)[number]>(4);
@@ -89,6 +91,7 @@ export class NetworkMeasure {
           }
         },
       );
+      this.lastRun = { at: Date.now(), kinds: this.results.map((r) => r.kind) };
       const [ne2k, virtio] = this.results;
       if (ne2k && virtio) {
         // A number: the message writes it as the reader's language does ("5.5" / "5,5").
