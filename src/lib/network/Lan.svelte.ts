@@ -3,8 +3,8 @@
 // same name in the lab's other tabs.
 import { createSubscriber } from 'svelte/reactivity';
 import type { Unsubscribe } from '../../common/events/emitter';
-import { DhcpService } from './dhcp';
-import { ipToString, macAt, parseSubnet } from './addresses';
+import { DhcpService, hostNumberOf } from './dhcp';
+import { ipToString, macAt, parseSubnet, senderAddress } from './addresses';
 import { PacketLog } from './PacketLog.svelte';
 import { VirtualSwitch, type SwitchPort } from './Switch';
 import { TabBridge, type BridgeLink, type RefusedFromTabs } from './TabBridge';
@@ -35,8 +35,8 @@ export class Lan {
   constructor(
     settings: LanSettings,
     vlan: number,
-    /** True for the MAC address of one of this tab's machines: DHCP answers only those. */
-    isLocalMac: (mac: string) => boolean,
+    /** The name of this tab's machine with that MAC address (DHCP answers only those), or null. */
+    machineOf: (mac: string) => string | null,
     labels: { dhcp: string; otherTabs: string },
     bridge: BridgeLink | null = null,
   ) {
@@ -47,10 +47,14 @@ export class Lan {
     this.routerAddress = `${ipToString(subnet.network + 1)}/${subnet.prefix}`;
     this.dhcpOn = settings.dhcp;
     this.switch = new VirtualSwitch(settings.name);
-    this.#dhcp = new DhcpService({ ...subnet, router: subnet.network + 1 });
+    this.#dhcp = new DhcpService({
+      ...subnet,
+      router: subnet.network + 1,
+      prefer: (mac) => hostNumberOf(machineOf(mac) ?? ''),
+    });
     // Each tab has its own DHCP service on a shared switch; each answers only its own machines.
     this.#dhcpPort = this.switch.attach(labels.dhcp, (frame) => {
-      if (!this.dhcpOn || !isLocalMac(macAt(frame, 6))) return;
+      if (!this.dhcpOn || machineOf(macAt(frame, 6)) === null) return;
       for (const reply of this.#dhcp.handle(frame)) this.switch.input(this.#dhcpPort, reply);
     });
     this.#bridge = bridge
@@ -64,8 +68,13 @@ export class Lan {
         })
       : null;
     this.#undo.push(
-      this.switch.events.on('frame', ({ time, from, bytes }) => {
+      this.switch.events.on('frame', ({ time, port, from, bytes }) => {
         if (this.#bridge) this.#bridge.sender = from;
+        if (port === this.#bridge?.port) {
+          // Another tab's machine: the address it uses is not handed to one of this tab's.
+          const address = senderAddress(bytes);
+          if (address !== null) this.#dhcp.noteInUse(address);
+        }
         this.log.add(time, from, bytes);
       }),
     );

@@ -60,7 +60,7 @@ export class Network {
     const lan = new Lan(
       settings,
       vlan,
-      (mac) => this.#machines().some((m) => m.nic.mac === mac),
+      (mac) => this.#machines().find((m) => m.nic.mac === mac)?.name ?? null,
       PORT_LABELS,
       this.#bridge,
     );

@@ -70,3 +70,13 @@ export function parseSubnet(text: string): { network: number; prefix: number } |
 export function prefixMask(prefix: number): number {
   return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
 }
+
+/** The IPv4 address a frame's sender uses (an IPv4 source, or an ARP sender), or null. */
+export function senderAddress(frame: Uint8Array): number | null {
+  const type = ((frame[12] ?? 0) << 8) | (frame[13] ?? 0);
+  const at = type === 0x0800 ? 26 : type === 0x0806 ? 28 : -1;
+  if (at < 0 || frame.length < at + 4) return null;
+  const address =
+    ((frame[at]! << 24) | (frame[at + 1]! << 16) | (frame[at + 2]! << 8) | frame[at + 3]!) >>> 0;
+  return address === 0 ? null : address;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DhcpService } from './dhcp';
+import { DhcpService, hostNumberOf } from './dhcp';
 import { decodeFrame } from './decode';
 import { parseIp } from './addresses';
 import { arpRequest, dhcpRequest } from './testFrames.testing';
@@ -61,5 +61,30 @@ describe('DhcpService', () => {
     const [reply] = dhcp.handle(arpRequest(A, '10.0.1.20', '10.0.1.254'));
     expect(decodeFrame(reply!).summary).toMatchObject({ key: 'net.frame.arpReply' });
     expect(dhcp.handle(arpRequest(A, '10.0.1.20', '10.0.1.30'))).toEqual([]);
+  });
+
+  it('gives pc1 .11 and pc2 .12 on every load, unless another tab uses the address', () => {
+    const names: Record<string, string> = { [A]: 'pc1', [B]: 'pc2' };
+    const prefer = (mac: string) => hostNumberOf(names[mac] ?? '');
+    const offered = (dhcp: DhcpService, mac: string) =>
+      decodeFrame(dhcp.handle(dhcpRequest(mac, 1))[0]!).summary.params['address'];
+    const dhcp = new DhcpService({
+      network: parseIp('10.0.1.0')!,
+      prefix: 24,
+      router: null,
+      prefer,
+    });
+    expect(offered(dhcp, B)).toBe('10.0.1.12');
+    expect(offered(dhcp, A)).toBe('10.0.1.11');
+    const other = new DhcpService({
+      network: parseIp('10.0.1.0')!,
+      prefix: 24,
+      router: null,
+      prefer,
+    });
+    other.noteInUse(parseIp('10.0.1.11')!);
+    expect(offered(other, A)).not.toBe('10.0.1.11');
+    expect(hostNumberOf('server')).toBeNull();
+    expect(hostNumberOf('pc8')).toBe(18);
   });
 });

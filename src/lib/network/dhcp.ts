@@ -11,6 +11,15 @@ export interface DhcpConfig {
   prefix: number;
   /** A default router handed to clients (e.g. a router machine's address), or none. */
   router: number | null;
+  /** The host number a client should get when it is free (pc1 → 11), so that worksheets can
+   * name addresses; null: any from the pool. */
+  prefer?: (mac: string) => number | null;
+}
+
+/** The host number the lab's machine `name` gets on every load: pc1 → 11, pc2 → 12, … */
+export function hostNumberOf(name: string): number | null {
+  const n = /^pc([1-9]\d?)$/.exec(name);
+  return n ? 10 + Number(n[1]) : null;
 }
 
 export const DHCP_SERVER_MAC = '02:86:00:00:00:fe';
@@ -24,6 +33,8 @@ export class DhcpService {
   readonly #first: number;
   readonly #size: number;
   readonly #leases = new Map<string, number>();
+  /** Addresses seen in use by machines this service does not answer (the lab's other tabs). */
+  readonly #inUse = new Set<number>();
 
   constructor(readonly config: DhcpConfig) {
     const hosts = 2 ** (32 - config.prefix);
@@ -44,6 +55,11 @@ export class DhcpService {
     const dstPort = (frame[udpAt + 2]! << 8) | frame[udpAt + 3]!;
     if (dstPort !== 67) return [];
     return this.#dhcp(frame.subarray(udpAt + 8));
+  }
+
+  /** An address another tab's machine uses: never handed out here (unless already leased). */
+  noteInUse(address: number): void {
+    if (this.#inUse.size < 1024) this.#inUse.add(address >>> 0);
   }
 
   /** Addresses handed out, by client MAC. */
@@ -81,8 +97,10 @@ export class DhcpService {
   #addressFor(mac: string): number {
     const known = this.#leases.get(mac);
     if (known !== undefined) return known;
-    const taken = new Set(this.#leases.values());
-    let index = hashMac(mac) % this.#size;
+    const taken = new Set([...this.#leases.values(), ...this.#inUse]);
+    const host = this.config.prefer?.(mac);
+    const preferred = host == null ? -1 : this.config.network + host - this.#first;
+    let index = preferred >= 0 && preferred < this.#size ? preferred : hashMac(mac) % this.#size;
     for (let tries = 0; tries < this.#size && taken.has(this.#first + index); tries++) {
       index = (index + 1) % this.#size;
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { echoAnswers, echoOf } from './echo';
-import { frame, icmpEcho } from './testFrames.testing';
+import { arpRequest, frame, icmpEcho } from './testFrames.testing';
+import { parseIp, senderAddress } from './addresses';
 import { tag } from './vlan';
 
 const A = '02:00:00:00:00:0b';
@@ -38,5 +39,14 @@ describe('echoAnswers', () => {
       { from: 'pc1', time: 2, bytes: tag(reply(1), 2) },
     ];
     expect(echoAnswers(frames, 'pc2', 'pc1')).toEqual([2]);
+  });
+});
+
+describe('senderAddress', () => {
+  it('reads the IPv4 source or the ARP sender, nothing from other frames', () => {
+    expect(senderAddress(request(1))).toBe(parseIp('10.0.1.11'));
+    expect(senderAddress(arpRequest(A, '10.0.1.12', '10.0.1.11'))).toBe(parseIp('10.0.1.12'));
+    expect(senderAddress(frame(B, A, 0x86dd, new Uint8Array(40)))).toBeNull();
+    expect(senderAddress(request(1).subarray(0, 20))).toBeNull();
   });
 });

@@ -22,7 +22,7 @@ export function echoOf(frame: Uint8Array): Echo | null {
   if (type(at) === 0x8100) at += 4;
   if (type(at) !== 0x0800) return null;
   const ip = at + 2;
-  if (frame.length < ip + 20 || (frame[ip]! >> 4) !== 4 || frame[ip + 9] !== 1) return null;
+  if (frame.length < ip + 20 || frame[ip]! >> 4 !== 4 || frame[ip + 9] !== 1) return null;
   const icmp = ip + (frame[ip]! & 15) * 4;
   if (frame.length < icmp + 8) return null;
   const kind = frame[icmp];
