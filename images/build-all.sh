@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 bash build-bios.sh
 bash build-kernel.sh
 bash build-bench.sh
+bash build-popek.sh
 bash build-initramfs.sh
 bash build-test-iso.sh
 node build-boot-state.mjs
