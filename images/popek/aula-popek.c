@@ -127,7 +127,7 @@ static int test(int id, Out *screen, Out *record) {
   int signal = status & 0x7f;
   if (got != sizeof seen) {
     add(screen, SAY("trapped: the CPU raised #GP, the kernel killed it (",
-                    "atrapada: la CPU lanzó #GP, el núcleo la mató ("));
+                    "atrapada: la CPU lanzó #GP, el kernel la mató ("));
     add(screen, signal == 11 ? "SIGSEGV" : signal == 4 ? "SIGILL" : "");
     if (signal != 11 && signal != 4) add_dec(screen, (u32)signal);
     add(screen, ")\n");
@@ -140,8 +140,8 @@ static int test(int id, Out *screen, Out *record) {
   switch (id) {
     case SGDT:
     case SIDT:
-      add(screen, id == SGDT ? SAY("the kernel's GDT is at ", "GDT del núcleo en ")
-                             : SAY("the kernel's IDT is at ", "IDT del núcleo en "));
+      add(screen, id == SGDT ? SAY("the kernel's GDT is at ", "GDT del kernel en ")
+                             : SAY("the kernel's IDT is at ", "IDT del kernel en "));
       add_hex(screen, seen.a, 8);
       add(screen, SAY(" (limit ", " (límite "));
       add_dec(screen, seen.b);

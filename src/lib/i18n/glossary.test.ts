@@ -1,6 +1,7 @@
 // The glossary (docs/glossary.md) holds: every message says each thing with the glossary's word,
 // and no Spanish message is left in English.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parseLesson } from '../lessons/format';
 import { describe, expect, it } from 'vitest';
 import { en, es, type MessageKey } from './messages';
 
@@ -66,4 +67,22 @@ describe('the glossary', () => {
     const english = words.filter((w) => !SAME.has(w.toLowerCase()));
     expect(english, `“${en[key]}” is the same in Spanish`).toEqual([]);
   });
+
+  const lessons = new URL('../../lessons/', import.meta.url);
+  it.each(readdirSync(lessons).filter((f) => f.endsWith('.yaml')))(
+    'the shipped lesson %s uses the glossary’s words',
+    (file) => {
+      const parsed = parseLesson(readFileSync(new URL(file, lessons), 'utf8'));
+      if (!('lesson' in parsed)) throw new Error(file);
+      const { title, summary, steps } = parsed.lesson;
+      const texts = [title, summary, ...steps.flatMap((s) => [s.title, s.text, s.hint])];
+      for (const text of texts) {
+        if (!text) continue;
+        for (const word of words.es)
+          expect(containsWord(text.es, word), `es: “${word}”`).toBe(false);
+        for (const word of words.en)
+          expect(containsWord(text.en, word), `en: “${word}”`).toBe(false);
+      }
+    },
+  );
 });

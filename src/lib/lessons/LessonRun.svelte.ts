@@ -67,7 +67,7 @@ export class LessonRun {
   /** Types a step's command into the shell of the machine it is for. */
   type(command: string): void {
     const step = this.step;
-    const name = step?.checks.find((c) => 'run' in c)?.machine ?? 'pc1';
+    const name = step?.checks[0]?.machine ?? 'pc1';
     this.lab.machine(name)?.type(`${command}\r`);
   }
 

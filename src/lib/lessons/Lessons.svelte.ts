@@ -18,6 +18,22 @@ const shipped = import.meta.glob<string>('../../lessons/*.yaml', {
   import: 'default',
 });
 
+/** The shipped lessons in the course's order (any other after them, by id). */
+export const COURSE = [
+  'host-and-guest',
+  'emulation-cost',
+  'popek-goldberg',
+  'hypervisors',
+  'snapshots',
+  'containers',
+  'virtual-networks',
+  'paravirtual',
+];
+const place = (id: string) => {
+  const at = COURSE.indexOf(id);
+  return at < 0 ? COURSE.length : at;
+};
+
 export interface LessonEntry {
   lesson: Lesson;
   /** A teacher's file (by its name), or one the lab ships (null). */
@@ -56,7 +72,10 @@ export class Lessons {
 
   async #load(): Promise<void> {
     const texts = await Promise.all(Object.values(shipped).map((read) => read()));
-    const lessons = texts.map(parseLesson).flatMap((p) => ('lesson' in p ? [p.lesson] : []));
+    const lessons = texts
+      .map(parseLesson)
+      .flatMap((p) => ('lesson' in p ? [p.lesson] : []))
+      .sort((a, b) => place(a.id) - place(b.id) || a.id.localeCompare(b.id));
     this.entries = lessons.map((lesson) => ({ lesson, file: null }));
     this.progress = await this.#storage.load().catch(() => this.progress);
   }
