@@ -14,6 +14,11 @@ export class LessonPane {
     this.steps = this.pane.getByRole('listitem').filter({ has: page.getByTestId('step-state') });
   }
 
+  /** Opens the Lessons tool (if it is not open): the lesson being worked through, or the list. */
+  async show(): Promise<void> {
+    await openTool(this.page, this.toolName);
+  }
+
   async openLesson(title: string): Promise<void> {
     await openTool(this.page, this.toolName);
     await this.pane.getByRole('button', { name: title, exact: true }).click();

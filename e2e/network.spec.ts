@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { Lab } from './lab';
 import { NetworkPanel, openTwoOnOneSwitch } from './network';
 import { SnapshotPanel } from './snapshots';
+import { LessonPane } from './lessons';
 
 test('two machines on one switch get addresses by DHCP and ping each other; tcpdump reads the capture', async ({
   page,
@@ -120,6 +121,16 @@ test('measuring the network compares the NE2000 with virtio-net, out of the stud
   const mac = await network.card('pc2').locator('code').innerText();
   // What a student set up before: it must survive the measurement.
   await pc2.run('echo set-up-by-a-student > /root/mine; export MINE=kept; echo ready', /^ready$/m);
+  // The Paravirtual lesson is walked on the way: its last checked step is this measurement.
+  const lesson = new LessonPane(page);
+  await lesson.openLesson('Paravirtual and emulated devices');
+  await lesson.button('I have read it').click();
+  await pc1.run(
+    'readlink /sys/class/net/eth0/device/driver | tee /root/driver.txt',
+    /virtio_net$/m,
+  );
+  await expect(lesson.state(2)).toHaveText('done');
+  await lesson.expectStep('Measure both cards');
   // 1 MB each way keeps the lesson short; the lab's default is 4 MB (and npm run bench uses it).
   const measure = await lab.openTool('Network measurement');
   await measure.getByLabel('Transfer size').selectOption('1');
@@ -135,6 +146,8 @@ test('measuring the network compares the NE2000 with virtio-net, out of the stud
     await expect(row.locator('.rtt')).toHaveText(/^\d[\d.,]* ms$/);
   }
   await expect(measure.getByRole('status')).toContainText(/as fast as the NE2000/);
+  await lesson.show();
+  await expect(lesson.state(3)).toHaveText('done');
   // Both machines are back as they were: pc2's file, its shell's variable, its card.
   await pc2.run('cat /root/mine; echo $MINE', /^set-up-by-a-student\nkept$/m);
   await pc2.run('basename $(readlink /sys/class/net/eth0/device/driver)', /^virtio_net$/m);

@@ -31,3 +31,21 @@ test('a snapshot survives a page reload', async ({ page }) => {
   // Upper-cased, so the answer cannot be the line already on the restored screen.
   await lab.run('clear; tr a-z A-Z < /tmp/marker', /^KEPT-ACROSS-RELOAD$/m);
 });
+
+test('the empty panel’s hint names a break everyone sees: the kernel panics, the snapshot brings it back', async ({
+  page,
+}) => {
+  const lab = new Lab(page);
+  const snapshots = new SnapshotPanel(page);
+  await lab.bootToShell();
+  await snapshots.show();
+  // The command the hint quotes, followed as a student would.
+  const hint = await snapshots.panel.getByText(/^No snapshots yet/).innerText();
+  const command = /“(.+?)”/.exec(hint)?.[1];
+  expect(command).toBeTruthy();
+  const name = await snapshots.save();
+
+  await lab.run(command!, /Kernel panic - not syncing/);
+  await snapshots.restore(name);
+  await lab.run('clear; echo back after the panic', /^back after the panic$/m);
+});

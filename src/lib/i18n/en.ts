@@ -143,7 +143,8 @@ export const en = {
   'snap.export': 'Export',
   'snap.nameLabel': 'Snapshot name',
   'snap.renameDone': 'Save name',
-  'snap.empty': 'No snapshots yet. Save one, break the guest, then restore it.',
+  'snap.empty':
+    'No snapshots yet. Save one, break the guest so that everyone sees it (“echo c > /proc/sysrq-trigger” makes its kernel panic), then restore it.',
   'snap.details': '{profile} · {size}',
   'snap.preview': 'Screen when saved',
   'snap.saving': 'Saving snapshot…',

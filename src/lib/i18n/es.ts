@@ -147,7 +147,8 @@ export const es: Messages = {
   'snap.export': 'Exportar',
   'snap.nameLabel': 'Nombre de la instantánea',
   'snap.renameDone': 'Guardar nombre',
-  'snap.empty': 'Aún no hay instantáneas. Guarda una, rompe el invitado y restáurala.',
+  'snap.empty':
+    'Aún no hay instantáneas. Guarda una, rompe el invitado de modo que todos lo vean (“echo c > /proc/sysrq-trigger” hace que su kernel entre en pánico) y restáurala.',
   'snap.details': '{profile} · {size}',
   'snap.preview': 'Pantalla al guardar',
   'snap.saving': 'Guardando instantánea…',
