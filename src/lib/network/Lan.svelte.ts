@@ -3,7 +3,7 @@
 // same name in the lab's other tabs.
 import { createSubscriber } from 'svelte/reactivity';
 import type { Unsubscribe } from '../../common/events/emitter';
-import { DhcpService, hostNumberOf } from './dhcp';
+import { DhcpService } from './dhcp';
 import { ipToString, macAt, parseSubnet, senderAddress } from './addresses';
 import { PacketLog } from './PacketLog.svelte';
 import { VirtualSwitch, type SwitchPort } from './Switch';
@@ -37,6 +37,8 @@ export class Lan {
     vlan: number,
     /** The name of this tab's machine with that MAC address (DHCP answers only those), or null. */
     machineOf: (mac: string) => string | null,
+    /** The host number DHCP gives a machine of this tab when it is free (pc1 → 11), or null. */
+    hostNumber: (name: string) => number | null,
     labels: { dhcp: string; otherTabs: string },
     bridge: BridgeLink | null = null,
   ) {
@@ -50,7 +52,7 @@ export class Lan {
     this.#dhcp = new DhcpService({
       ...subnet,
       router: subnet.network + 1,
-      prefer: (mac) => hostNumberOf(machineOf(mac) ?? ''),
+      prefer: (mac) => hostNumber(machineOf(mac) ?? ''),
     });
     // Each tab has its own DHCP service on a shared switch; each answers only its own machines.
     this.#dhcpPort = this.switch.attach(labels.dhcp, (frame) => {

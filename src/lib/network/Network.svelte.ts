@@ -5,6 +5,7 @@ import { UserError, type Notice } from '../notices/notice';
 import type { NicKind } from '../../common/devices.mjs';
 import type { Machine } from '../vm/Machine.svelte';
 import { parseSubnet } from './addresses';
+import { claimTabNumber, hostNumberOf } from '../tabs/tabNumber';
 import { Lan, type LanSettings } from './Lan.svelte';
 import { BridgeLink } from './TabBridge';
 
@@ -29,6 +30,8 @@ export class Network {
   readonly #machines: () => readonly Machine[];
   /** The link to the lab's other tabs (none where there are no workers, as in unit tests). */
   readonly #bridge: BridgeLink | null;
+  /** This tab's number among the lab's tabs (its machines' fixed addresses); null until known. */
+  #tab: number | null = 1;
 
   constructor(
     machines: () => readonly Machine[],
@@ -37,6 +40,11 @@ export class Network {
   ) {
     this.#machines = machines;
     this.#bridge = bridge;
+    if (bridge) {
+      // Shared switches span tabs: each tab's machines get addresses of their own.
+      this.#tab = null;
+      void claimTabNumber().then((n) => (this.#tab = n));
+    }
     for (const settings of lans) this.addLan(settings);
   }
 
@@ -61,6 +69,7 @@ export class Network {
       settings,
       vlan,
       (mac) => this.#machines().find((m) => m.nic.mac === mac)?.name ?? null,
+      (name) => hostNumberOf(name, this.#tab),
       PORT_LABELS,
       this.#bridge,
     );

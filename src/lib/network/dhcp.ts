@@ -16,12 +16,6 @@ export interface DhcpConfig {
   prefer?: (mac: string) => number | null;
 }
 
-/** The host number the lab's machine `name` gets on every load: pc1 → 11, pc2 → 12, … */
-export function hostNumberOf(name: string): number | null {
-  const n = /^pc([1-9]\d?)$/.exec(name);
-  return n ? 10 + Number(n[1]) : null;
-}
-
 export const DHCP_SERVER_MAC = '02:86:00:00:00:fe';
 const MAGIC = 0x63825363;
 const LEASE_SECONDS = 86_400;
