@@ -254,3 +254,43 @@ test('a damaged golden snapshot still wipes the student’s work on reset, and s
   await lab.waitForPrompt();
   await lab.run('ls /root/homework', /No such file or directory/);
 });
+
+test('a kiosk pins its lessons; a lesson in progress lengthens the idle time and can be handed in before the reset', async ({
+  page,
+}) => {
+  await kioskConfig(page, {
+    tools: ['lessons'],
+    lessons: ['host-and-guest'],
+    idleMinutes: 0.05,
+    lessonIdleMinutes: 0.15,
+    countdownSeconds: 30,
+  });
+  const lab = new Lab(page);
+  await lab.bootToShell('lang=en&kiosk&tool=lessons');
+  const pane = page.getByRole('complementary', { name: 'Lessons', exact: true });
+  // Only the lesson kiosk.json names, and no teacher's file.
+  await expect(pane.getByRole('button', { name: 'Host and guest', exact: true })).toBeVisible();
+  await expect(pane.getByRole('button', { name: 'Snapshots', exact: true })).toHaveCount(0);
+  await expect(pane.getByRole('button', { name: 'Load a lesson file' })).toHaveCount(0);
+
+  await pane.getByRole('button', { name: 'Host and guest', exact: true }).click();
+  await lab.run('grep -m1 "model name" /proc/cpuinfo | tee /root/cpu.txt', /^model name\s*:/m);
+  await expect(pane.getByTestId('step-state').first()).toHaveText('done');
+  const begun = Date.now();
+  // Left alone mid-lesson: the countdown comes after the lesson's idle time (9 s), not 3 s.
+  await expect(countdown(page)).toBeVisible({ timeout: 20_000 });
+  expect(Date.now() - begun).toBeGreaterThan(6_000);
+  await expect(countdown(page)).toContainText('A lesson is in progress');
+  // The student comes back (any key cancels the reset) and is offered to hand the lesson in.
+  await page.keyboard.press('Shift');
+  const offer = page.getByRole('alertdialog');
+  await expect(offer).not.toContainText('goes back to its starting state');
+  const download = page.waitForEvent('download');
+  await offer.getByRole('button', { name: 'Download my lesson progress' }).click();
+  const report = await download;
+  expect(report.suggestedFilename()).toMatch(/^aula86-host-and-guest-/);
+  // No reset happened: the work and the lesson are still there.
+  await expect(offer).toBeHidden();
+  await lab.run('cat /root/cpu.txt', /^model name\s*:/m);
+  await expect(pane.getByTestId('lesson-progress')).toHaveText('1 of 4 steps done');
+});

@@ -54,9 +54,26 @@ test('Snapshots lesson: save, break, restore, prove; each step checked; progress
   await expect(lesson.state(5)).toHaveText('done');
   await expect(lesson.pane.getByRole('status')).toHaveText('Lesson complete: every step is done.');
 
-  // Start over: every step to do again.
+  // A report to hand in: every step, when it was done, in the page's language.
+  await lesson.pane.getByLabel('Your name (for the report)').fill('Ana');
+  const download = page.waitForEvent('download');
+  await lesson.button('Download my progress').click();
+  const report = await download;
+  expect(report.suggestedFilename()).toMatch(/^aula86-snapshots-\d{4}-\d{2}-\d{2}\.txt$/);
+  const text = readFileSync(await report.path(), 'utf8');
+  expect(text).toContain('Student: Ana');
+  expect(text).toContain('5 of 5 steps done');
+  expect(text).toMatch(/^5\. Prove that it is back: done \S/m);
+
+  // Start over: asked first, then every step to do again from a fresh pc1 (the work is gone).
   await lesson.button('Start over').click();
+  const ask = lesson.pane.getByRole('group', { name: 'Start over' });
+  await expect(ask).toContainText('go back to a fresh start: pc1.');
+  await ask.getByRole('button', { name: 'Start over' }).click();
   await expect(lesson.pane.getByTestId('lesson-progress')).toHaveText('0 of 5 steps done');
+  await lab.waitForPrompt();
+  await lab.run('ls /root/work.txt', /No such file or directory/);
+  await expect(lesson.state(1)).toHaveText('to do');
 });
 
 test('Anfitrión e invitado, en español: la CPU, la memoria y el kernel del invitado', async ({
@@ -103,11 +120,14 @@ test('a teacher lesson with a mistake is refused with its line and field', async
     'mine.yaml, line 7: steps[0].title.es',
   );
 
-  // Fixed, it opens at its first step.
-  await lesson.pane.getByTestId('lesson-file').setInputFiles({
-    name: 'mine.yaml',
-    mimeType: 'text/yaml',
-    buffer: Buffer.from(fixed),
-  });
+  // Fixed, and dropped on the pane instead of picked, it opens at its first step.
+  const dropped = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'mine.yaml', { type: 'text/yaml' }));
+    return data;
+  }, fixed);
+  await lesson.pane
+    .getByRole('group', { name: 'Load a lesson file' })
+    .dispatchEvent('drop', { dataTransfer: dropped });
   await lesson.expectStep('One');
 });

@@ -6,7 +6,8 @@ export const enLessons = {
   'lessons.intro': 'Hands-on lessons: each step is checked against the real guest.',
   'lessons.stepsDone': '{done} of {total} steps done',
   'lessons.teacherFile': 'Load a lesson file',
-  'lessons.teacherHint': 'A teacher’s own lesson (see docs/lessons.md); it stays for this visit.',
+  'lessons.teacherHint':
+    'A teacher’s own lesson (see docs/lessons.md), picked or dropped here; it stays for this visit.',
   'lessons.teacher': 'from {file}',
   'lessons.error.file': '{file}, line {line}: {field} {message}',
   'lessons.error.fileWhole': '{file}: {message}',
@@ -32,4 +33,14 @@ export const enLessons = {
   'lessons.why.error': 'The check could not run: {detail}',
   'lessons.finished': 'Lesson complete: every step is done.',
   'lessons.startOver': 'Start over',
+  'lessons.report.heading': 'aula86 — lesson progress report',
+  'lessons.report.lesson': 'Lesson',
+  'lessons.report.student': 'Student',
+  'lessons.report.started': 'Started',
+  'lessons.report.made': 'Report made',
+  'lessons.report.download': 'Download my progress',
+  'lessons.report.name': 'Your name (for the report)',
+  'lessons.startOverAsk':
+    'Start over from the beginning? These machines go back to a fresh start: {machines}. What is in them now is lost.',
+  'lessons.cancel': 'Cancel',
 } as const;

@@ -273,6 +273,10 @@ export const en = {
 
   'kiosk.countdown':
     'Nobody has used this computer for a while. The machine goes back to its starting state in {seconds} s.',
+  'kiosk.lessonAtRisk':
+    'A lesson is in progress: a reset forgets it. Download your progress to hand it in.',
+  'kiosk.notNow': 'Not now',
+  'kiosk.handIn': 'Download my lesson progress',
   'kiosk.countdownHint': 'Press any key or click to keep working.',
   'kiosk.teacher': 'Teacher unlock',
   'kiosk.pin': 'Teacher PIN',

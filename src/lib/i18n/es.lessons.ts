@@ -7,7 +7,7 @@ export const esLessons = {
   'lessons.stepsDone': '{done} de {total} pasos hechos',
   'lessons.teacherFile': 'Cargar un archivo de lección',
   'lessons.teacherHint':
-    'Una lección propia del profesor (véase docs/lessons.md); se mantiene durante esta visita.',
+    'Una lección propia del profesor (véase docs/lessons.md), elegida o soltada aquí; se mantiene durante esta visita.',
   'lessons.teacher': 'de {file}',
   'lessons.error.file': '{file}, línea {line}: {field} {message}',
   'lessons.error.fileWhole': '{file}: {message}',
@@ -35,4 +35,14 @@ export const esLessons = {
   'lessons.why.error': 'No se pudo hacer la comprobación: {detail}',
   'lessons.finished': 'Lección completada: todos los pasos están hechos.',
   'lessons.startOver': 'Empezar de nuevo',
+  'lessons.report.heading': 'aula86 — informe de progreso de la lección',
+  'lessons.report.lesson': 'Lección',
+  'lessons.report.student': 'Estudiante',
+  'lessons.report.started': 'Empezada',
+  'lessons.report.made': 'Informe hecho',
+  'lessons.report.download': 'Descargar mi progreso',
+  'lessons.report.name': 'Tu nombre (para el informe)',
+  'lessons.startOverAsk':
+    '¿Empezar de nuevo desde el principio? Estas máquinas vuelven a un arranque limpio: {machines}. Se pierde lo que tienen ahora.',
+  'lessons.cancel': 'Cancelar',
 } as const;

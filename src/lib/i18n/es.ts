@@ -280,6 +280,10 @@ export const es: Messages = {
 
   'kiosk.countdown':
     'Nadie ha usado este ordenador desde hace un rato. La máquina vuelve a su estado inicial en {seconds} s.',
+  'kiosk.lessonAtRisk':
+    'Hay una lección en curso: un reinicio la olvida. Descarga tu progreso para entregarlo.',
+  'kiosk.notNow': 'Ahora no',
+  'kiosk.handIn': 'Descargar mi progreso de la lección',
   'kiosk.countdownHint': 'Pulsa cualquier tecla o haz clic para seguir trabajando.',
   'kiosk.teacher': 'Desbloqueo del profesor',
   'kiosk.pin': 'PIN del profesor',

@@ -8,7 +8,7 @@ import type { Snapshots } from '../snapshots/Snapshots.svelte';
 import type { Machine } from '../vm/Machine.svelte';
 import { DriveRefused, type Drive } from '../vm/DriverSeat.svelte';
 import { DEFAULT_KIOSK, type KioskConfig } from './config';
-import { IdleCountdown } from './idle';
+import { IdleCountdown, idleLimitMs } from './idle';
 import { localAttemptStore, PinGuard } from './pinGuard';
 import { localKioskMemory, readKioskSource } from './source';
 
@@ -17,6 +17,16 @@ const TICK_MS = 250;
 /** Why the last reset could not bring the golden snapshot back (the boot state was used). */
 export type GoldenProblem =
   { kind: 'missing'; name: string } | { kind: 'failed'; name: string; reason: Notice };
+
+/** The lessons, as a kiosk resets around them (attached when the Lessons tool first loads). */
+export interface KioskLessons {
+  /** A student is in the middle of a lesson. */
+  inProgress(): boolean;
+  /** Forgets every lesson's progress. */
+  resetProgress(): void;
+  /** Downloads the progress report of the lesson in progress (the student hands it in). */
+  handIn(): void;
+}
 
 export class Kiosk {
   /** Kiosk mode is on (?kiosk, "enabled" in kiosk.json, or a kiosk.json that could not be used). */
@@ -28,6 +38,9 @@ export class Kiosk {
   config = $state.raw<KioskConfig>(DEFAULT_KIOSK);
   /** Seconds left before the reset, while the countdown shows. */
   countdown = $state.raw<number | null>(null);
+  /** A countdown would have wiped a lesson in progress: the student is offered to hand it in
+   * (it stays offered after the countdown is cancelled, until answered). */
+  lessonAtRisk = $state.raw(false);
   /** kiosk.json could not be used: the reason, shown to the teacher once unlocked. */
   configError = $state.raw<string | null>(null);
   /** The golden snapshot could not be restored at the last reset (the boot state was used). */
@@ -40,6 +53,7 @@ export class Kiosk {
   #resetting = false;
   #guard: PinGuard | null = null;
   #pinTimer = 0;
+  #lessons: KioskLessons | null = null;
 
   /** `target`: the machine it resets (the lab's selected one; a kiosk shows one machine). */
   constructor(
@@ -48,6 +62,28 @@ export class Kiosk {
     /** Rebuilds a network lab (kiosk.json's `lab`): see Lab.applyLayout. */
     private readonly applyLayout: ((layout: unknown) => Promise<Machine[]>) | null = null,
   ) {}
+
+  /** The lessons, once loaded: a lesson in progress lengthens or pauses the idle reset. */
+  attachLessons(lessons: KioskLessons): void {
+    this.#lessons = lessons;
+  }
+
+  /** The student hands in the lesson in progress before the reset (its report downloads). */
+  handIn(): void {
+    this.#lessons?.handIn();
+    this.lessonAtRisk = false;
+  }
+
+  /** The student does not hand in now. */
+  dismissHandIn(): void {
+    this.lessonAtRisk = false;
+  }
+
+  /** Lessons a locked kiosk lists (kiosk.json's `lessons`; empty: all). */
+  listsLesson(id: string): boolean {
+    const pinned = this.config.lessons;
+    return !(this.active && this.locked) || pinned.length === 0 || pinned.includes(id);
+  }
 
   /** Reads kiosk.json (next to index.html; optional) and turns kiosk mode on if asked to. */
   async init(requested: boolean): Promise<void> {
@@ -95,6 +131,7 @@ export class Kiosk {
         // Every machine of the network lab back to its pre-booted state, wired as described.
         const machines = await this.applyLayout(this.config.lab);
         await Promise.all(machines.map((m) => m.reset()));
+        if (!this.config.keepLessonProgress) this.#lessons?.resetProgress();
         return;
       }
       // Whatever is typed meanwhile goes to the machine after the reset, not the one it wipes.
@@ -106,6 +143,7 @@ export class Kiosk {
         }
         await machine.reset(drive);
       });
+      if (!this.config.keepLessonProgress) this.#lessons?.resetProgress();
     } catch (error) {
       // A program drives the console (the teacher's benchmark): the next idle reset comes.
       if (!(error instanceof DriveRefused)) throw error;
@@ -169,11 +207,15 @@ export class Kiosk {
     for (const type of events) window.addEventListener(type, activity, { capture: true });
     const timer = window.setInterval(() => {
       const now = performance.now();
-      const state = idle.at(now);
+      const state = idle.at(now, idleLimitMs(this.config, this.#lessons?.inProgress() ?? false));
       if (state.phase === 'active') this.countdown = null;
-      else if (state.phase === 'countdown') this.countdown = state.secondsLeft;
-      else {
+      else if (state.phase === 'countdown') {
+        this.countdown = state.secondsLeft;
+        this.lessonAtRisk =
+          !this.config.keepLessonProgress && (this.#lessons?.inProgress() ?? false);
+      } else {
         this.countdown = null;
+        this.lessonAtRisk = false;
         idle.activity(now);
         void this.resetToGolden();
       }

@@ -87,4 +87,34 @@ describe('Kiosk', () => {
     expect(lab.kiosk.configError).toMatch(/JSON/);
     lab.destroy();
   });
+
+  it('a reset forgets the lessons’ progress unless kiosk.json keeps it; the pinned list shows', async () => {
+    for (const keep of [false, true]) {
+      const kiosk = JSON.stringify({
+        enabled: true,
+        lessons: ['snapshots'],
+        keepLessonProgress: keep,
+      });
+      const { lab, emulators } = testLab({}, { files: { 'kiosk.json': kiosk } });
+      lab.start();
+      await vi.waitFor(() => expect(lab.kiosk.settled).toBe(true));
+      emulators.made[0]!.resume();
+      const forgotten: string[] = [];
+      lab.kiosk.attachLessons({
+        inProgress: () => true,
+        resetProgress: () => void forgotten.push('all'),
+        handIn: () => undefined,
+      });
+      expect(lab.kiosk.listsLesson('snapshots')).toBe(true);
+      expect(lab.kiosk.listsLesson('containers')).toBe(false);
+      const reset = lab.kiosk.resetToGolden();
+      await vi.waitFor(() => {
+        for (const fake of emulators.made.filter((f) => !f.destroyed && !f.resumed)) fake.resume();
+        expect(emulators.made.length).toBeGreaterThan(1);
+      });
+      await reset;
+      expect(forgotten).toEqual(keep ? [] : ['all']);
+      lab.destroy();
+    }
+  });
 });

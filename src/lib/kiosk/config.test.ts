@@ -13,6 +13,9 @@ describe('parseKioskConfig', () => {
       machines: 1,
       lab: null,
       tools: [],
+      lessons: [],
+      keepLessonProgress: false,
+      lessonIdleMinutes: 30,
     });
   });
   it('reads every setting', () => {
@@ -26,6 +29,9 @@ describe('parseKioskConfig', () => {
         fontSize: 28,
         machines: 2,
         tools: ['snapshots', 'guest', 'snapshots'],
+        lessons: ['snapshots', 'containers'],
+        keepLessonProgress: true,
+        lessonIdleMinutes: 'pause',
       }),
     ).toEqual({
       enabled: true,
@@ -37,6 +43,9 @@ describe('parseKioskConfig', () => {
       machines: 2,
       lab: null,
       tools: ['snapshots', 'guest'],
+      lessons: ['snapshots', 'containers'],
+      keepLessonProgress: true,
+      lessonIdleMinutes: 'pause',
     });
     expect(() => parseKioskConfig({ machines: 5 })).toThrow('machines: must be at most 4');
     expect(() => parseKioskConfig({ tools: ['shell'] })).toThrow('tools[0]: must name tools');
@@ -99,5 +108,11 @@ describe('kiosk.json: a network lab', () => {
     expect(() => parseKioskConfig({ lab: twice })).toThrow(
       'lab.machines[1].mac: 02:86:00:00:00:01 is used twice',
     );
+  });
+  it('refuses a lesson list or a lesson idle time it cannot use, naming the field', () => {
+    expect(() => parseKioskConfig({ lessons: ['../x'] })).toThrow(/lessons/);
+    expect(() => parseKioskConfig({ lessonIdleMinutes: 'forever' })).toThrow(/lessonIdleMinutes/);
+    expect(() => parseKioskConfig({ lessonIdleMinutes: 0 })).toThrow(/lessonIdleMinutes/);
+    expect(parseKioskConfig({ lessonIdleMinutes: 45 }).lessonIdleMinutes).toBe(45);
   });
 });

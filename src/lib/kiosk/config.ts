@@ -24,6 +24,12 @@ export interface KioskConfig {
   lab: LabLayout | null;
   /** The tools a locked kiosk shows in its tool bar (none unless listed). */
   tools: ToolId[];
+  /** The lessons a locked kiosk lists, by id (empty: every lesson the lab ships). */
+  lessons: string[];
+  /** Lesson progress survives a reset (default: it goes with the student's work). */
+  keepLessonProgress: boolean;
+  /** While a lesson is in progress, the idle time before a reset, minutes; 'pause': none. */
+  lessonIdleMinutes: number | 'pause';
 }
 
 export const DEFAULT_KIOSK: KioskConfig = {
@@ -36,6 +42,9 @@ export const DEFAULT_KIOSK: KioskConfig = {
   machines: 1,
   lab: null,
   tools: [],
+  lessons: [],
+  keepLessonProgress: false,
+  lessonIdleMinutes: 30,
 };
 
 /** The bounds of each setting, as docs/deployment.md gives them. */
@@ -109,6 +118,30 @@ const KioskSchema = v.strictObject(
     fontSize: v.optional(bounded(KIOSK_LIMITS.fontSize, true), DEFAULT_KIOSK.fontSize),
     machines: v.optional(bounded(KIOSK_LIMITS.machines, true), DEFAULT_KIOSK.machines),
     lab: v.optional(v.unknown(), null),
+    lessons: v.optional(
+      v.pipe(
+        v.array(
+          v.pipe(
+            v.string('must be a lesson id'),
+            v.regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be lesson ids (a-z, 0-9 and -)'),
+          ),
+          'must be a list of lesson ids',
+        ),
+        v.maxLength(32, 'must list at most 32 lessons'),
+      ),
+      [],
+    ),
+    keepLessonProgress: v.optional(
+      v.boolean('must be true or false'),
+      DEFAULT_KIOSK.keepLessonProgress,
+    ),
+    lessonIdleMinutes: v.optional(
+      v.union(
+        [v.literal('pause'), bounded(KIOSK_LIMITS.idleMinutes, false)],
+        `must be "pause" or a number of minutes from ${KIOSK_LIMITS.idleMinutes.min} to ${KIOSK_LIMITS.idleMinutes.max}`,
+      ),
+      DEFAULT_KIOSK.lessonIdleMinutes,
+    ),
     tools: v.optional(
       v.pipe(
         v.array(

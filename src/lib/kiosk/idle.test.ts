@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdleCountdown } from './idle';
+import { IdleCountdown, idleLimitMs } from './idle';
 
 describe('IdleCountdown', () => {
   it('is active until the idle time has passed, then counts down to a reset', () => {
@@ -17,5 +17,20 @@ describe('IdleCountdown', () => {
     expect(idle.at(62_000)).toEqual({ phase: 'active' });
     expect(idle.at(121_999)).toEqual({ phase: 'active' });
     expect(idle.at(122_000).phase).toBe('countdown');
+  });
+  it('can be asked with a longer idle time, or none at all', () => {
+    const idle = new IdleCountdown(60_000, 10_000, 0);
+    expect(idle.at(100_000, 180_000)).toEqual({ phase: 'active' });
+    expect(idle.at(185_000, 180_000)).toEqual({ phase: 'countdown', secondsLeft: 5 });
+    expect(idle.at(1e9, Infinity)).toEqual({ phase: 'active' });
+  });
+});
+
+describe('idleLimitMs', () => {
+  it('lengthens the idle time while a lesson is in progress, or pauses it, never shortens it', () => {
+    expect(idleLimitMs({ idleMinutes: 10, lessonIdleMinutes: 30 }, false)).toBe(600_000);
+    expect(idleLimitMs({ idleMinutes: 10, lessonIdleMinutes: 30 }, true)).toBe(1_800_000);
+    expect(idleLimitMs({ idleMinutes: 10, lessonIdleMinutes: 'pause' }, true)).toBe(Infinity);
+    expect(idleLimitMs({ idleMinutes: 10, lessonIdleMinutes: 2 }, true)).toBe(600_000);
   });
 });

@@ -22,11 +22,25 @@ export class IdleCountdown {
     this.#quiet.touch(now);
   }
 
-  /** Where things stand at `now`. After 'reset', call activity() to start over. */
-  at(now: number): IdlePhase {
-    if (!this.#quiet.expired(now)) return { phase: 'active' };
-    const left = this.idleMs + this.countdownMs - this.#quiet.silentFor(now);
+  /** Where things stand at `now`, idle for `idleMs` (default the kiosk's; Infinity: never).
+   * After 'reset', call activity() to start over. */
+  at(now: number, idleMs = this.idleMs): IdlePhase {
+    const silent = this.#quiet.silentFor(now);
+    if (silent < idleMs) return { phase: 'active' };
+    const left = idleMs + this.countdownMs - silent;
     if (left > 0) return { phase: 'countdown', secondsLeft: Math.ceil(left / 1000) };
     return { phase: 'reset' };
   }
+}
+
+/** How long without use before a kiosk resets, ms: longer (or never) while a lesson is in
+ * progress, as kiosk.json says (`lessonIdleMinutes`, never shorter than `idleMinutes`). */
+export function idleLimitMs(
+  config: { idleMinutes: number; lessonIdleMinutes: number | 'pause' },
+  lessonInProgress: boolean,
+): number {
+  const { idleMinutes, lessonIdleMinutes } = config;
+  if (!lessonInProgress) return idleMinutes * 60_000;
+  if (lessonIdleMinutes === 'pause') return Infinity;
+  return Math.max(idleMinutes, lessonIdleMinutes) * 60_000;
 }

@@ -49,6 +49,11 @@ export class LessonRun {
     this.#soon();
   }
 
+  /** What the student has done of this lesson (for the progress report). */
+  get progress(): LessonProgress {
+    return this.#progress;
+  }
+
   get step(): LessonStep | null {
     return this.lesson.steps[this.current] ?? null;
   }
@@ -71,15 +76,23 @@ export class LessonRun {
     this.lab.machine(name)?.type(`${command}\r`);
   }
 
-  /** Every step to do again, from now. */
-  startOver(): void {
+  /** The machines Start over puts back to a fresh start (those the lesson's checks name). */
+  get machines(): string[] {
+    return machinesOf(this.lesson).filter((name) => this.lab.machine(name) !== null);
+  }
+
+  /** Every step to do again, from the lesson's starting state: its machines fresh. */
+  async startOver(): Promise<void> {
     this.#checking?.abort();
     this.#progress = { startedAt: Date.now(), done: {} };
     this.persist(this.#progress);
-    this.#since = Date.now();
-    this.#restored.clear();
     this.outcome = null;
     this.states = this.lesson.steps.map(() => 'todo');
+    const machines = this.machines.flatMap((name) => this.lab.machine(name) ?? []);
+    await Promise.all(machines.map((machine) => machine.reset()));
+    // What the resets did (a restore of the pre-booted state) is not the student's act.
+    this.#since = Date.now();
+    this.#restored.clear();
   }
 
   dispose(): void {

@@ -92,13 +92,18 @@ describe('a lesson run', () => {
     expect(run.current).toBe(3);
   });
 
-  it('progress given back restores the states; start over clears them', () => {
+  it('progress given back restores the states; start over clears them and resets the machines', async () => {
     run.dispose();
     run = new LessonRun(lesson, lab, { startedAt: 1, done: { file: 5 } }, (p) => kept.push(p));
     expect(run.states).toEqual(['done', 'todo', 'todo']);
-    run.startOver();
+    lab.pc1.files.set('/root/f', 'hi');
+    expect(run.machines).toEqual(['pc1']);
+    await run.startOver();
     expect(run.states).toEqual(['todo', 'todo', 'todo']);
     expect(kept.at(-1)!.done).toEqual({});
+    expect(lab.pc1.resets).toBe(1);
+    await settle();
+    expect(run.states[0]).toBe('todo'); // the file went with the reset
   });
 
   it('"Type it for me" types the command into the step\'s machine', () => {

@@ -3,6 +3,9 @@
 // of each (kept in this browser).
 import { parseLesson, MAX_LESSON_BYTES, type Lesson, type LessonError } from './format';
 import { LessonRun } from './LessonRun.svelte';
+import { saveBlob } from '../downloads/download';
+import { locale } from '../i18n/locale.svelte';
+import { progressReport, reportFileName } from './report';
 import type { LessonLab } from './checks';
 import {
   IdbProgressStorage,
@@ -46,8 +49,18 @@ export type LessonProblem =
   | { kind: 'profile'; file: string; profile: string }
   | { kind: 'tooLarge'; file: string; limitKb: number };
 
+/** What the place the lab runs in allows (a locked classroom kiosk pins the list). */
+export interface LessonPolicy {
+  /** Whether the lesson `id` is listed. */
+  listed(id: string): boolean;
+  /** Whether a teacher's own lesson file may be loaded. */
+  teacherFiles(): boolean;
+}
+
+const OPEN: LessonPolicy = { listed: () => true, teacherFiles: () => true };
+
 export class Lessons {
-  entries = $state.raw<LessonEntry[]>([]);
+  #entries = $state.raw<LessonEntry[]>([]);
   /** The lesson being worked through (null: the list is shown). */
   run = $state.raw<LessonRun | null>(null);
   problem = $state.raw<LessonProblem | null>(null);
@@ -61,8 +74,49 @@ export class Lessons {
     /** The guest profiles this lab has. */
     private readonly profiles: () => Promise<string[]>,
     storage: ProgressStorage | null = IdbProgressStorage.open(),
+    private readonly policy: LessonPolicy = OPEN,
   ) {
     this.#storage = storage ?? new MemoryProgressStorage();
+  }
+
+  /** The lessons listed (all the lab has, or those a kiosk pins). */
+  get entries(): LessonEntry[] {
+    return this.#entries.filter((e) => e.file !== null || this.policy.listed(e.lesson.id));
+  }
+
+  get teacherFiles(): boolean {
+    return this.policy.teacherFiles();
+  }
+
+  /** A lesson is open, begun and not finished (a kiosk does not reset it without warning). */
+  inProgress(): boolean {
+    const run = this.run;
+    return run !== null && run.current < run.lesson.steps.length && run.current > 0;
+  }
+
+  /** Downloads the open lesson's progress report, in the page's language. */
+  handIn(student = ''): void {
+    const run = this.run;
+    if (!run) return;
+    const now = Date.now();
+    const text = progressReport({
+      lesson: run.lesson,
+      progress: run.progress,
+      student,
+      locale: locale.current,
+      now,
+    });
+    saveBlob(
+      new Blob([text], { type: 'text/plain;charset=utf-8' }),
+      reportFileName(run.lesson, now),
+    );
+  }
+
+  /** Every lesson's progress forgotten, back to the list (a kiosk's reset to its golden state). */
+  resetProgress(): void {
+    this.close();
+    this.progress = { version: PROGRESS_VERSION, lessons: {} };
+    void this.#storage.save(this.progress).catch(() => undefined);
   }
 
   /** Reads the shipped lessons and the progress kept in this browser (once). */
@@ -76,7 +130,7 @@ export class Lessons {
       .map(parseLesson)
       .flatMap((p) => ('lesson' in p ? [p.lesson] : []))
       .sort((a, b) => place(a.id) - place(b.id) || a.id.localeCompare(b.id));
-    this.entries = lessons.map((lesson) => ({ lesson, file: null }));
+    this.#entries = lessons.map((lesson) => ({ lesson, file: null }));
     this.progress = await this.#storage.load().catch(() => this.progress);
   }
 
@@ -110,6 +164,7 @@ export class Lessons {
   /** A teacher's lesson file: listed and opened, or refused with the line and field at fault. */
   async loadFile(file: File): Promise<void> {
     this.problem = null;
+    if (!this.teacherFiles) return;
     if (file.size > MAX_LESSON_BYTES) {
       this.problem = { kind: 'tooLarge', file: file.name, limitKb: MAX_LESSON_BYTES / 1024 };
       return;
@@ -125,8 +180,8 @@ export class Lessons {
       return;
     }
     await this.load();
-    const others = this.entries.filter((e) => e.lesson.id !== lesson.id);
-    this.entries = [...others, { lesson, file: file.name }];
+    const others = this.#entries.filter((e) => e.lesson.id !== lesson.id);
+    this.#entries = [...others, { lesson, file: file.name }];
     this.open(lesson.id);
   }
 

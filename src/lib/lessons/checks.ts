@@ -19,6 +19,8 @@ export interface LessonMachine {
   onRestored(listener: () => void): Unsubscribe;
   /** Types text into the student's shell, as if the student had (their click asked for it). */
   type(text: string): void;
+  /** Back to a fresh start: the guest's pre-booted state (a lesson's Start over). */
+  reset(): Promise<void>;
 }
 
 /** A run of one of the lab's tools, to its end. */

@@ -17,6 +17,7 @@ export function lessonLab(lab: Lab): LessonLab {
         onOutput: (listener) => m.console.events.on('output', listener),
         onRestored: (listener) => m.events.on('restored', listener),
         type: (text) => m.console.sendInput(text),
+        reset: () => m.reset(),
       };
     },
     snapshotTimes: (name) =>
@@ -52,5 +53,12 @@ export function lessonLab(lab: Lab): LessonLab {
 /** The lab's lessons (Lab.lessons() loads this module when the Lessons tool first opens). */
 export function openLessons(lab: Lab): Lessons {
   const profiles = async () => (await lab.guests.manifest()).profiles.map((p) => p.id);
-  return new Lessons(lessonLab(lab), profiles);
+  const { kiosk } = lab;
+  const lessons = new Lessons(lessonLab(lab), profiles, undefined, {
+    listed: (id) => kiosk.listsLesson(id),
+    // A locked kiosk runs the teacher's lessons only (kiosk.json's list).
+    teacherFiles: () => !(kiosk.active && kiosk.locked),
+  });
+  kiosk.attachLessons(lessons);
+  return lessons;
 }

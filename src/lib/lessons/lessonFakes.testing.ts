@@ -20,6 +20,12 @@ export class FakeMachine implements LessonMachine {
   onOutput = (l: () => void) => this.events.on('output', l);
   onRestored = (l: () => void) => this.events.on('restored', l);
   type = (text: string) => void this.typed.push(text);
+  resets = 0;
+  reset = () => {
+    this.resets++;
+    this.files.clear();
+    return Promise.resolve();
+  };
 }
 
 export class FakeLab implements LessonLab {
