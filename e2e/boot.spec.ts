@@ -74,6 +74,9 @@ test('the lab starts from its pre-booted state; Cold boot shows the whole boot',
   await lab.button('Cold boot').click();
   await expect(lab.status).toContainText('Booting');
   await lab.waitForPrompt();
+  // The kernel's own messages stand above the prompt: the boot was shown, not hidden.
+  await lab.expectScreen(/^Freeing unused kernel image .*\nWrite protecting kernel text/m);
+  await lab.expectScreen(/^Run \/init as init process$/m);
   await expect(page.getByTestId('started-from')).toContainText('cold boot');
   // The kernel command line told the guest the lab's language: its welcome is in English only.
   await expect(lab.terminal).toContainText("is running inside v86. Type 'aula' for things to try.");

@@ -7,7 +7,7 @@ import type { GuestProfile } from '../guest/manifest';
 import type { PowerOnConfig, StateRequest } from '../../common/protocol/emulator';
 import { info } from '../notices/notice';
 import type { PowerNews } from './power';
-import { withLanguage, type GuestLanguage } from './guestLanguage';
+import { coldBootCmdline, type GuestLanguage } from './guestLanguage';
 
 /** What to power on: images to boot from the BIOS, or a saved state to resume. */
 export type PowerSource =
@@ -81,8 +81,9 @@ export function powerOnSource(
       initrd: initrd?.slice(0) ?? null,
       media, // a Blob: the worker gets a handle on the same file, not a copy
     };
-    // The lab's guest is told its language; a user's kernel gets the command line it was given.
-    const cmdline = profile.user ? profile.cmdline : withLanguage(profile.cmdline, language);
+    // The lab's guest is told its language and shows its boot; a user's kernel gets the command
+    // line it was given.
+    const cmdline = profile.user ? profile.cmdline : coldBootCmdline(profile.cmdline, language);
     return { boot: { ...boot, cmdline } };
   }
   if ('download' in power) return { fetchedState: power.download };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n/translate';
-import { localizeWelcome, withLanguage } from './guestLanguage';
+import { coldBootCmdline, localizeWelcome } from './guestLanguage';
 
 const init = readFileSync(new URL('../../../images/initramfs/init', import.meta.url), 'utf8');
 const both =
@@ -38,9 +38,9 @@ describe('the guest welcome line', () => {
 });
 
 describe('the kernel command line', () => {
-  it('ends with the language, once', () => {
-    expect(withLanguage('console=ttyS0 quiet', 'es')).toBe('console=ttyS0 quiet lang=es');
-    expect(withLanguage('console=ttyS0 lang=en quiet', 'es')).toBe('console=ttyS0 quiet lang=es');
-    expect(withLanguage('lang=en', 'en')).toBe('lang=en');
+  it('ends with the language, once, and lets the kernel speak (no quiet)', () => {
+    expect(coldBootCmdline('console=ttyS0 quiet', 'es')).toBe('console=ttyS0 lang=es');
+    expect(coldBootCmdline('console=ttyS0 lang=en quiet', 'es')).toBe('console=ttyS0 lang=es');
+    expect(coldBootCmdline('lang=en', 'en')).toBe('lang=en');
   });
 });

@@ -15,8 +15,12 @@ export function localizeWelcome(screen: string, language: GuestLanguage): string
   );
 }
 
-/** A lab guest's kernel command line that tells its init the language. */
-export function withLanguage(cmdline: string, language: GuestLanguage): string {
-  const rest = cmdline.split(' ').filter((arg) => arg !== '' && !arg.startsWith('lang='));
+/** A lab guest's kernel command line for a cold boot: it tells its init the language, and
+ * without `quiet` the kernel's messages show from the first (the boot is the lesson; it costs
+ * under 0.1 s). The pre-booted states are made quiet, so an instant start shows the prompt only. */
+export function coldBootCmdline(cmdline: string, language: GuestLanguage): string {
+  const rest = cmdline
+    .split(' ')
+    .filter((arg) => arg !== '' && arg !== 'quiet' && !arg.startsWith('lang='));
   return [...rest, `lang=${language}`].join(' ');
 }
