@@ -23,9 +23,20 @@ export function appLessonCheck(browser, base) {
         (mark) => document.querySelector('.xterm-rows')?.textContent?.includes(mark),
         `gone-${i}-of-${ROUNDS}`,
       );
+      // Start over asks, then puts pc1 back to a fresh start: its shell answers again first.
       await pane.getByRole('button', { name: 'Start over', exact: true }).click();
+      await pane
+        .getByRole('group', { name: 'Start over' })
+        .getByRole('button', { name: 'Start over', exact: true })
+        .click();
       await firstState.filter({ hasText: 'to do' }).waitFor();
       await page.locator('.xterm-screen').click();
+      await page.keyboard.type(`clear; echo rea"dy-${i}"\n`);
+      await page.waitForFunction(
+        (mark) => document.querySelector('.xterm-rows')?.textContent?.includes(mark),
+        `ready-${i}`,
+        { timeout: 60_000 },
+      );
       await page.keyboard.type(COMMAND);
       // Watched in the page: from the Enter key going down to the step's state reading "done".
       await page.evaluate(() => {
