@@ -1,6 +1,7 @@
 // Pings seen on a switch: an ICMP echo request sent by one machine and the echo reply another
 // sent back (same identifier and sequence number), from the packet log. For the lessons' check
 // "pc2 pinged pc1". Pure.
+import { vlanOf } from './vlan';
 
 /** A frame as the packet log keeps it: who sent it, when (ms since the epoch), its bytes. */
 export interface SeenFrame {
@@ -17,9 +18,9 @@ interface Echo {
 
 /** An ICMP echo request or reply in an Ethernet frame (one 802.1Q tag allowed), or null. */
 export function echoOf(frame: Uint8Array): Echo | null {
-  let at = 12;
   const type = (i: number) => ((frame[i] ?? 0) << 8) | (frame[i + 1] ?? 0);
-  if (type(at) === 0x8100) at += 4;
+  // Past the 802.1Q tag, if any (read where the lab's trunks are: vlan.ts).
+  const at = vlanOf(frame) === null ? 12 : 16;
   if (type(at) !== 0x0800) return null;
   const ip = at + 2;
   if (frame.length < ip + 20 || frame[ip]! >> 4 !== 4 || frame[ip + 9] !== 1) return null;
