@@ -38,11 +38,7 @@ static u32 buf_b[MEM_WORDS];
 __attribute__((import_module("env"), import_name("umask"))) extern u32 host_umask(u32 mask);
 static u32 sys_umask(u32 mask) { return host_umask(mask); }
 #else
-static inline long sys3(long nr, long a, long b, long c) {
-  long ret;
-  __asm__ volatile("int $0x80" : "=a"(ret) : "a"(nr), "b"(a), "c"(b), "d"(c) : "memory");
-  return ret;
-}
+#include "../nolibc/i386.h"
 static u32 sys_umask(u32 mask) { return (u32)sys3(60, (long)mask, 0, 0); }
 #endif
 
@@ -205,18 +201,5 @@ __attribute__((used)) void aula_main(long argc, char **argv) {
   put("usage: aula-bench int|mem|float|sys|all [scale]\n");
   sys_exit(2);
 }
-
-/* Entry: the kernel leaves argc at (%esp) and argv just above it. */
-__asm__(".globl _start\n"
-        "_start:\n"
-        "  xorl %ebp, %ebp\n"
-        "  movl (%esp), %eax\n"
-        "  leal 4(%esp), %ecx\n"
-        "  andl $-16, %esp\n"
-        "  subl $8, %esp\n"
-        "  pushl %ecx\n"
-        "  pushl %eax\n"
-        "  call aula_main\n"
-        "  hlt\n");
 
 #endif

@@ -17,11 +17,7 @@
  */
 typedef unsigned int u32;
 
-static inline long sys3(long nr, long a, long b, long c) {
-  long ret;
-  __asm__ volatile("int $0x80" : "=a"(ret) : "a"(nr), "b"(a), "c"(b), "d"(c) : "memory");
-  return ret;
-}
+#include "../nolibc/i386.h"
 enum { SYS_EXIT = 1, SYS_FORK = 2, SYS_READ = 3, SYS_WRITE = 4, SYS_OPEN = 5, SYS_CLOSE = 6,
        SYS_WAITPID = 7, SYS_PIPE = 42 };
 enum { O_RDONLY = 0, O_WRONLY_CREAT_TRUNC = 01 | 0100 | 01000 };
@@ -224,16 +220,3 @@ int aula_main(int argc, char **argv) {
   }
   sys_exit(0);
 }
-
-/* Entry: the kernel leaves argc at (%esp) and argv just above it. */
-__asm__(".globl _start\n"
-        "_start:\n"
-        "  xorl %ebp, %ebp\n"
-        "  movl (%esp), %eax\n"
-        "  leal 4(%esp), %ecx\n"
-        "  andl $-16, %esp\n"
-        "  subl $8, %esp\n"
-        "  pushl %ecx\n"
-        "  pushl %eax\n"
-        "  call aula_main\n"
-        "  hlt\n");
