@@ -49,6 +49,7 @@ import { appAgent, bareAgent } from './seams.mjs';
 import { appLessonCheck, bareLessonCheck } from './lessons.mjs';
 import { firstLoadChunks } from './firstLoad.mjs';
 import { appWorkspace, bareWorkspace } from './workspace.mjs';
+import { appSettledIdle, bareSettledIdle } from './idle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 9));
@@ -352,7 +353,17 @@ const WORKSPACE_ROUNDS = 3;
 const workspaceSection = () =>
   pairedSection('workspace', WORKSPACE_ROUNDS, [[appWorkspace, bareWorkspace]], WORKSPACE_METRICS);
 
-// BENCH_ONLY=network, guests, hostile, seams or workspace: that section alone, its table put into the last full
+const IDLE_METRICS = [
+  ['cpuOne', 'CPU, one idle machine, settled (share of a core, whole browser, over 10 s)', '%'],
+  ['cpuThree', 'CPU, three idle machines, settled', '%'],
+  ['wakeupsOne', "Wake-ups a second of the page's threads, one idle machine", '/s'],
+  ['wakeupsThree', "Wake-ups a second of the page's threads, three idle machines", '/s'],
+];
+const IDLE_ROUNDS = 3;
+const idleSection = () =>
+  pairedSection('idle', IDLE_ROUNDS, [[appSettledIdle, bareSettledIdle]], IDLE_METRICS);
+
+// BENCH_ONLY=network, guests, hostile, seams, workspace or idle: that section alone, its table put into the last full
 // run's JSON (which says so, and the doc says which tables are older).
 const SECTIONS = {
   network: async () => {
@@ -374,6 +385,10 @@ const SECTIONS = {
   workspace: async () => {
     const { samples, rows } = await workspaceSection();
     return { rows, samples: { workspaceSamples: samples } };
+  },
+  idle: async () => {
+    const { samples, rows } = await idleSection();
+    return { rows, samples: { idleSamples: samples } };
   },
 };
 const only = process.env.BENCH_ONLY;
@@ -491,6 +506,7 @@ const { samples: guests, rows: guestRows } = await guestsSection();
 const { samples: hostile, rows: hostileRows } = await hostileSection();
 const { samples: seams, rows: seamsRows } = await seamsSection();
 const { samples: workspace, rows: workspaceRows } = await workspaceSection();
+const { samples: idle, rows: idleRows } = await idleSection();
 await browser.close();
 server.close();
 const imagesDir = join(root, 'dist', 'images');
@@ -624,6 +640,7 @@ const result = {
     hostile: hostileRows,
     seams: seamsRows,
     workspace: workspaceRows,
+    idle: idleRows,
   },
   workloads: WORKLOADS,
   boot: Object.fromEntries(rows.map((r) => [r.key, { app: r.app, bare: r.bare, ratio: r.ratio }])),
@@ -650,6 +667,7 @@ const result = {
   hostileSamples: hostile,
   seamsSamples: seams,
   workspaceSamples: workspace,
+  idleSamples: idle,
   sizes: {
     ownJsGzip,
     images: Object.fromEntries(Object.entries(manifest.files).map(([name, f]) => [name, f.size])),

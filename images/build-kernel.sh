@@ -14,6 +14,15 @@ if [ ! -f "$SRC/Makefile" ]; then
   mv "$SRC.tmp" "$SRC"
 fi
 
+# Our patches (images/kernel/patches/, in order), each applied once: a tree already patched by an
+# earlier build is left as it is.
+for patch in "$IMAGES_DIR"/kernel/patches/*.patch; do
+  [ -e "$patch" ] || continue
+  if (cd "$SRC" && patch -p1 -R --dry-run -s -f < "$patch" >/dev/null 2>&1); then continue; fi
+  log "patching: $(basename "$patch")"
+  (cd "$SRC" && patch -p1 -s -f < "$patch") || die "$(basename "$patch") does not apply to linux $LINUX_SOURCE_VERSION"
+done
+
 # Reproducible: no host name, user, date or build count in the kernel.
 export KBUILD_BUILD_TIMESTAMP="$(LC_ALL=C date -u -d "@$SOURCE_DATE_EPOCH")" KBUILD_BUILD_USER=aula86 KBUILD_BUILD_HOST=aula86 KBUILD_BUILD_VERSION=1
 MAKE=(make -C "$SRC" ARCH=i386 -j"$(nproc)")

@@ -53,6 +53,24 @@ describe('yieldOnThisThread', () => {
     expect(loop.ticks).toEqual([3, 2]);
     expect(performance.now() - started).toBeGreaterThanOrEqual(29);
   });
+
+  it('sleeps a whole millisecond for a timer due sooner, instead of spinning until it is due', async () => {
+    const loop = fakeLoop(false);
+    let slices = 0;
+    yieldOnThisThread(loop, () => slices++);
+    // v86 with a halted guest whose timer fires in 0.64 ms: each slice asks again, a little
+    // less, until the timer is due (what spun hundreds of times a second).
+    loop.yield_callback = (tick) => {
+      loop.ticks.push(tick);
+      const left = 0.64 - (performance.now() - started);
+      if (left > 0) loop.yield(left, tick + 1);
+    };
+    const started = performance.now();
+    loop.yield(0.64, 1);
+    await until(() => performance.now() - started > 5);
+    expect(loop.ticks.length).toBeLessThanOrEqual(2);
+    expect(slices).toBeLessThanOrEqual(2);
+  });
 });
 
 describe('wakeNow', () => {

@@ -5,6 +5,9 @@
 // the slice can be rescheduled on it directly, with a MessageChannel message to itself.
 import type { V86Loop } from './v86Internals';
 
+/** The least delay browsers give a timer set from a chain of five or more timers (HTML). */
+const NESTED_TIMER_CLAMP_MS = 4;
+
 /**
  * Makes `loop` yield on the current thread, for the life of the worker. `betweenSlices` runs at
  * each yield: work that must keep its pace while the guest computes flat out (a busy thread
@@ -15,12 +18,27 @@ export function yieldOnThisThread(loop: V86Loop, betweenSlices: () => void = () 
   channel.port1.onmessage = ({ data }: MessageEvent<[number, number]>) => {
     betweenSlices();
     const [delayMs, tick] = data;
-    if (delayMs < 1) loop.yield_callback(tick);
-    // Set from a message task, the timer is never clamped to 4 ms as nested timers are.
-    else setTimeout(() => loop.yield_callback(tick), delayMs);
+    if (delayMs <= 0) loop.yield_callback(tick);
+    // A halted guest whose next timer is due in under a millisecond sleeps a whole one: yielding
+    // at once would spin (v86 then asks again with a delay a few microseconds shorter, hundreds
+    // of times a second, each a message: an idle guest took a tenth of a core that way). Set
+    // from a message task, the timer is never clamped to 4 ms as nested timers are.
+    else setTimeout(() => loop.yield_callback(tick), Math.ceil(delayMs));
   };
   loop.unregister_yield(); // v86's helper worker
-  loop.yield = (delayMs, tick) => channel.port2.postMessage([delayMs, tick]);
+  loop.yield = (delayMs, tick) => {
+    // A halted guest's sleep until its next timer (tens of ms): one timer, no message first. A
+    // timer set from a timer callback is clamped to 4 ms after five in a row, which is no
+    // matter for a sleep that long. Timers count whole milliseconds and drop the fraction: a
+    // sleep of 54.9 ms would end 0.9 ms early and take a second wake-up to reach the guest's
+    // timer, so it is rounded up.
+    if (delayMs >= NESTED_TIMER_CLAMP_MS)
+      setTimeout(() => {
+        betweenSlices();
+        loop.yield_callback(tick);
+      }, Math.ceil(delayMs));
+    else channel.port2.postMessage([delayMs, tick]);
+  };
   // A tick already sent to the helper worker is gone with it: schedule the next one here.
   if (loop.running) loop.next_tick(0);
 }
