@@ -52,7 +52,7 @@ test('bad files are refused with a reason, and saved snapshots still restore', a
         h.meta['profileId'] = 'debian';
         h.meta['memoryBytes'] = 256 * 1024 * 1024;
       }),
-      /guest “debian”.*256 MB of memory and this machine has 128 MB/,
+      /guest “debian”.*256 MB of memory and this machine has 32 MB/,
     ],
   ];
   for (const [fileName, buffer, reason] of cases) {

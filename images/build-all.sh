@@ -4,10 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 bash build-bios.sh
-bash build-kernel.sh
 bash build-bench.sh
 bash build-popek.sh
 bash build-initramfs.sh
+bash build-kernel.sh # the initramfs goes inside it
 bash build-test-iso.sh
 node build-boot-state.mjs
 node write-manifest.mjs

@@ -34,7 +34,8 @@ const ties = [];
 for (const profile of profiles.filter((p) => p.boot_state)) {
   const bios = decoded(profile.files.bios);
   const kernel = decoded(profile.files.kernel);
-  const initrd = decoded(profile.files.initrd);
+  // Ours is inside the kernel; a profile may still name one (v86 loads it at 64 MiB).
+  const initrd = profile.files.initrd ? decoded(profile.files.initrd) : null;
   const vgaBios = profile.files.vga_bios ? decoded(profile.files.vga_bios) : null;
   const display = profile.display ?? 'serial';
 
@@ -44,7 +45,7 @@ for (const profile of profiles.filter((p) => p.boot_state)) {
     bios: { buffer: buffer(bios) },
     ...(vgaBios ? { vga_bios: { buffer: buffer(vgaBios) } } : {}),
     bzimage: { buffer: buffer(kernel) },
-    initrd: { buffer: buffer(initrd) },
+    ...(initrd ? { initrd: { buffer: buffer(initrd) } } : {}),
     cmdline: profile.cmdline,
     memory_size: profile.memory_mb * 1024 * 1024,
     ...v86Devices({ nic: profile.nic ?? null, screen: display === 'screen' }),
@@ -64,7 +65,8 @@ for (const profile of profiles.filter((p) => p.boot_state)) {
       if (screen.includes(profile.ready_text) && prompt.test(screen) && onScreen) {
         clearInterval(timer);
         resolve();
-      } else if (Date.now() - started > 120_000) reject(new Error('the guest did not boot'));
+      } else if (Date.now() - started > 120_000)
+        reject(new Error('the guest did not boot: ' + JSON.stringify(screen.slice(-600))));
     }, 20);
   });
   // Let the kernel finish what it does right after the prompt (it is idle then).
@@ -80,7 +82,11 @@ for (const profile of profiles.filter((p) => p.boot_state)) {
     memory_mb: profile.memory_mb,
     nic: profile.nic,
     display,
-    images: { bios: sha256(bios), kernel: sha256(kernel), initrd: sha256(initrd) },
+    images: {
+      bios: sha256(bios),
+      kernel: sha256(kernel),
+      ...(initrd ? { initrd: sha256(initrd) } : {}),
+    },
     state_size: state.length,
     state_sha256: sha256(state),
     screen: Buffer.from(screen, 'latin1').toString('utf8'),

@@ -27,9 +27,16 @@ done
 export KBUILD_BUILD_TIMESTAMP="$(LC_ALL=C date -u -d "@$SOURCE_DATE_EPOCH")" KBUILD_BUILD_USER=aula86 KBUILD_BUILD_HOST=aula86 KBUILD_BUILD_VERSION=1
 MAKE=(make -C "$SRC" ARCH=i386 -j"$(nproc)")
 
-log "configuring: tinyconfig + images/kernel/aula86.config"
+# The guest's root file system goes inside the kernel (build-initramfs.sh makes it first).
+CPIO="$BUILD_DIR/initramfs.cpio"
+[ -f "$CPIO" ] || die "no $CPIO: run images/build-initramfs.sh first"
+# Copied into the tree and named relative to it: the config records no path of this machine.
+cp "$CPIO" "$SRC/usr/aula86-initramfs.cpio"
+printf 'CONFIG_INITRAMFS_SOURCE="usr/aula86-initramfs.cpio"\nCONFIG_INITRAMFS_COMPRESSION_NONE=y\n' > "$BUILD_DIR/initramfs.config"
+
+log "configuring: tinyconfig + images/kernel/aula86.config + the initramfs"
 "${MAKE[@]}" -s tinyconfig
-(cd "$SRC" && ARCH=i386 scripts/kconfig/merge_config.sh -m .config "$IMAGES_DIR/kernel/aula86.config" >/dev/null)
+(cd "$SRC" && ARCH=i386 scripts/kconfig/merge_config.sh -m .config "$IMAGES_DIR/kernel/aula86.config" "$BUILD_DIR/initramfs.config" >/dev/null)
 "${MAKE[@]}" -s olddefconfig
 
 # Every option the fragment asks for must have survived Kconfig's dependency resolution.

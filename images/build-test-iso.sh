@@ -14,7 +14,6 @@ rm -rf "$TREE" && mkdir -p "$TREE/isolinux" "$TREE/boot" "$(dirname "$OUT")"
 install -m 0644 /usr/lib/ISOLINUX/isolinux.bin "$TREE/isolinux/"
 install -m 0644 /usr/lib/syslinux/modules/bios/ldlinux.c32 "$TREE/isolinux/"
 install -m 0644 "$OUT_DIR/bzImage" "$TREE/boot/bzImage"
-install -m 0644 "$OUT_DIR/initramfs.cpio.gz" "$TREE/boot/initramfs.gz"
 cat > "$TREE/isolinux/isolinux.cfg" <<'CFG'
 SERIAL 0 115200
 DEFAULT live
@@ -22,7 +21,7 @@ PROMPT 0
 TIMEOUT 1
 LABEL live
   KERNEL /boot/bzImage
-  APPEND initrd=/boot/initramfs.gz console=ttyS0 console=tty0 quiet lpj=400000 tsc=reliable
+  APPEND console=ttyS0 console=tty0 quiet lpj=400000 tsc=reliable
 CFG
 find "$TREE" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 xorriso -as mkisofs -quiet -o "$OUT" -V AULA86LIVE \

@@ -27,9 +27,9 @@ const fromState = params.has('state');
 const [bios, bzimage, initrd, vgaBios] = fromState
   ? []
   : await Promise.all(
-      [profile.files.bios, profile.files.kernel, profile.files.initrd, profile.files.vga_bios]
-        .filter(Boolean)
-        .map(load),
+      [profile.files.bios, profile.files.kernel, profile.files.initrd, profile.files.vga_bios].map(
+        (name) => (name ? load(name) : null),
+      ),
     );
 const savedState = fromState ? await load(profile.boot_state.file) : null;
 
@@ -63,7 +63,7 @@ const emulator = new V86({
         bios: { buffer: bios },
         ...(vgaBios ? { vga_bios: { buffer: vgaBios } } : {}),
         bzimage: { buffer: bzimage },
-        initrd: { buffer: initrd },
+        ...(initrd ? { initrd: { buffer: initrd } } : {}),
         cmdline: profile.cmdline,
       }),
   ...MACHINE,

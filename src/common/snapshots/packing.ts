@@ -74,7 +74,7 @@ export async function compressChunksOf(
 /**
  * Reassembles a state from its compressed chunks, checking each chunk's SHA-256 and the size.
  * The chunks' hashes, in their order, pin the whole state as surely as its own hash would: that
- * one (128 MB to hash again, a third of a restore) is checked only for exported files.
+ * one (the whole state to hash again) is checked only for exported files.
  */
 export async function unpackState(
   compressed: ReadonlyMap<string, Uint8Array<ArrayBuffer> | undefined>,

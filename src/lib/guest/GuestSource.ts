@@ -78,7 +78,7 @@ export class GuestSource {
         p.nic === kind &&
         p.display === current.display &&
         p.kernel.sha256 === current.kernel?.sha256 &&
-        p.initrd.sha256 === current.initrd?.sha256 &&
+        p.initrd?.sha256 === current.initrd?.sha256 &&
         p.memoryBytes === current.memoryBytes,
     );
   }

@@ -20,8 +20,9 @@ describe('parseManifest', () => {
     expect(tiny.arch).toBe('i686');
     expect(tiny.cmdline).toContain('console=ttyS0');
     expect(tiny.kernel.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(tiny.initrd.encoding).toBe('gzip');
-    expect(tiny.memoryBytes).toBe(128 * 1024 * 1024);
+    // Its initramfs is inside the kernel: a right-sized guest has no RAM at 64 MiB for v86's initrd.
+    expect(tiny.initrd).toBeNull();
+    expect(tiny.memoryBytes).toBe(32 * 1024 * 1024);
   });
 
   it('keeps the default guest download within the 6 MB budget with room for the app', () => {
@@ -62,10 +63,15 @@ describe('parseManifest', () => {
     );
   });
 
-  it('rejects memory that does not reach past the initrd at 64 MiB', () => {
+  it('rejects memory that does not reach past an initrd at 64 MiB, and needs none', () => {
     const m = clone();
+    m.files['initramfs.cpio'] = { ...m.files['bzImage']!, sha256: 'a'.repeat(64) };
+    m.profiles[0]!.files['initrd'] = 'initramfs.cpio';
     m.profiles[0]!.memory_mb = 64;
     expect(() => parseManifest(m)).toThrow(/initrd/);
+    m.profiles[0]!.memory_mb = 80;
+    expect(parseManifest(m).profiles[0]!.initrd?.name).toBe('initramfs.cpio');
+    expect(parseManifest(clone()).profiles[0]!.initrd).toBeNull();
   });
 
   it('rejects a default profile that is not listed', () => {

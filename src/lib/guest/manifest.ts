@@ -85,8 +85,11 @@ export interface GuestProfile {
   user: UserMedia | null;
 }
 
-/** A built-in profile: its kernel and initrd are the manifest's. */
-export type BuiltinProfile = GuestProfile & { kernel: ManifestFile; initrd: ManifestFile };
+/**
+ * A built-in profile: its kernel is the manifest's, and its initrd too if it has one (ours is
+ * built into the kernel: v86 would load a separate one at 64 MiB, more RAM than the guest needs).
+ */
+export type BuiltinProfile = GuestProfile & { kernel: ManifestFile };
 
 export interface Manifest {
   format: 1;
@@ -140,7 +143,7 @@ const BootStateSchema = v.object({
   memory_mb: memoryMb,
   nic,
   display,
-  images: v.object({ bios: text, kernel: text, initrd: text }),
+  images: v.object({ bios: text, kernel: text, initrd: v.optional(text) }),
   screen: v.pipe(v.string('must be a string'), v.maxLength(1024 * 1024)),
 });
 
@@ -158,7 +161,7 @@ const ProfileSchema = v.object({
   files: v.object({
     bios: text,
     kernel: text,
-    initrd: text,
+    initrd: v.optional(text),
     vga_bios: v.optional(text),
     bench: v.optional(text),
   }),
@@ -209,7 +212,7 @@ export function bootStateMismatches(profile: GuestProfile, v86Version: string): 
   if (
     images.bios !== profile.bios.decodedSha256 ||
     images.kernel !== profile.kernel?.decodedSha256 ||
-    images.initrd !== profile.initrd?.decodedSha256
+    (images.initrd || null) !== (profile.initrd?.decodedSha256 ?? null)
   ) {
     reasons.push('images');
   }
@@ -224,7 +227,7 @@ export function parseManifest(raw: unknown): Manifest {
   const m = parseOrThrow(ManifestSchema, raw, (detail) => new ManifestError(detail));
   const profiles = m.profiles.map((p, i): BuiltinProfile => {
     const where = `profiles[${i}]`;
-    const file = (role: 'bios' | 'kernel' | 'initrd') =>
+    const file = (role: 'bios' | 'kernel') =>
       fileOf(m.files, p.files[role], `${where}.files.${role}`);
     const b = p.boot_state;
     return {
@@ -240,7 +243,10 @@ export function parseManifest(raw: unknown): Manifest {
       silenceLimitMs: p.silence_limit_s * 1000,
       bios: file('bios'),
       kernel: file('kernel'),
-      initrd: file('initrd'),
+      initrd:
+        p.files.initrd === undefined
+          ? null
+          : fileOf(m.files, p.files.initrd, `${where}.files.initrd`),
       vgaBios:
         p.files.vga_bios === undefined
           ? null
@@ -254,7 +260,7 @@ export function parseManifest(raw: unknown): Manifest {
             memoryBytes: b.memory_mb * MiB,
             nic: b.nic ?? null,
             display: b.display ?? 'serial',
-            imageSha256: b.images,
+            imageSha256: { ...b.images, initrd: b.images.initrd ?? '' },
             screen: b.screen,
           }
         : null,
@@ -265,8 +271,8 @@ export function parseManifest(raw: unknown): Manifest {
     throw new ManifestError(`default_profile "${m.default_profile}" is not a listed profile`);
   }
   for (const p of profiles) {
-    // v86 loads the initrd at 64 MiB, so the RAM must reach past its end.
-    if (p.memoryBytes <= 64 * MiB + p.initrd.decodedSize) {
+    // v86 loads an initrd at 64 MiB, so the RAM must reach past its end.
+    if (p.initrd && p.memoryBytes <= 64 * MiB + p.initrd.decodedSize) {
       throw new ManifestError(`profile ${p.id}: memory too small for the initrd at 64 MiB`);
     }
   }

@@ -12,7 +12,7 @@ export const MACHINE_OVERHEAD_BYTES = 30 * MiB;
 /**
  * The memory the lab lets its machines take: a quarter of what the browser says the computer
  * has (navigator.deviceMemory, in GiB, rounded down by the browser and capped at 8), at least
- * 1 GiB (four machines of 128 MB) when it does not say.
+ * 1 GiB when it does not say (eight machines of the built-in 32 MB guest fit in it).
  */
 export function memoryBudget(deviceMemoryGiB: number | undefined): number {
   const quarter = ((deviceMemoryGiB ?? 4) * 1024 * MiB) / 4;

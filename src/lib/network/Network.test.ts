@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { machineCost } from '../lab/capacity';
 import { testLab } from '../lab/testLab.testing';
 import { UserError } from '../notices/notice';
 import { arpRequest } from './testFrames.testing';
 import { vlanOf } from './vlan';
 
+const MiB = 1024 * 1024;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 afterEach(() => vi.unstubAllGlobals());
 
@@ -140,7 +142,10 @@ describe('the lab layout', () => {
   });
 
   it('refuses a layout with an unknown switch or more memory than the lab has, changing nothing', async () => {
-    const { lab } = await runningLab(1);
+    // Room for four machines of the shipped guest's size: eight do not fit.
+    const { lab } = testLab({ machines: 1 }, { budgetBytes: 4 * machineCost(32 * MiB) });
+    lab.start();
+    await settle();
     const before = lab.layout();
     const machine = (i: number, lan: string) => ({
       name: `pc${i}`,

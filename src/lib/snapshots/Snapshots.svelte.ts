@@ -105,7 +105,8 @@ export class Snapshots {
     if (this.persistent) void globalThis.navigator?.storage?.persist?.().catch(() => false);
     await library.collectGarbage().catch(() => 0);
     await this.refresh();
-    // Compressing 128 MB is seconds of a core: not while the user types the first command.
+    // Compressing a whole state takes a core for a while: not while the user types the first
+    // command.
     void whenQuiet().then(() => this.#seedBase(library));
   }
 
