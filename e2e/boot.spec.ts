@@ -82,4 +82,15 @@ test('the lab starts from its pre-booted state; Cold boot shows the whole boot',
   await expect(lab.terminal).toContainText("is running inside v86. Type 'aula' for things to try.");
   await expect(lab.terminal).not.toContainText('prueba');
   await lab.run('cat /tmp/marker', /No such file or directory/);
+
+  // The guest is right-sized (32 MB); this machine may be given more, and boots with it.
+  await lab.run('free -m', /^Mem:\s+2\d\s/m);
+  const memory = page.getByRole('combobox', { name: 'Memory of this machine' });
+  await expect(memory).toHaveValue('32');
+  await memory.selectOption('64');
+  await lab.button('Restart with this memory').click();
+  await expect(lab.status).toContainText('Booting');
+  await lab.waitForPrompt();
+  await lab.run('free -m', /^Mem:\s+4\d\s/m);
+  await expect(memory).toHaveValue('64');
 });

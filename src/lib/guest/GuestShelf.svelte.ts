@@ -1,6 +1,8 @@
 // The guests a machine can run: the built-in profiles of the manifest, then the boot images the
 // user added (kept in this browser: media/ImageStore.ts). Choosing one power-cycles the machine
 // with it; adding one stores it and boots it; removing one frees its storage.
+import { memoryChoicesMb, withMemory } from './memory';
+import { refuseMachine } from '../lab/capacity';
 import type { GuestSource } from './GuestSource';
 import type { BuiltinProfile, GuestProfile } from './manifest';
 import type { Machine } from '../vm/Machine.svelte';
@@ -43,8 +45,8 @@ export class GuestShelf {
   constructor(
     private readonly guests: GuestSource,
     private readonly machines: () => readonly Machine[],
-    /** The most memory one machine may have, MB. */
-    private readonly maxMemoryMb: () => number,
+    /** The memory the lab lets its machines take (capacity.ts). */
+    private readonly budgetBytes: () => number,
     openStorage: () => Promise<ImageStorage | null> = () => IdbImageStorage.open(),
   ) {
     this.#open = openStorage;
@@ -72,6 +74,37 @@ export class GuestShelf {
     if (profile) await machine.changeProfile(profile);
   }
 
+  /** The memory sizes `machine` may be given, MB (its guest's own first). */
+  memoryChoices(machine: Machine): number[] {
+    const base = this.#base(machine);
+    if (!base) return [];
+    const others = this.machines()
+      .filter((m) => m !== machine)
+      .map((m) => m.memoryBytes ?? 0);
+    return memoryChoicesMb(base, this.#maxMemoryMb()).filter(
+      (mb) =>
+        mb * 2 ** 20 <= base.memoryBytes ||
+        !refuseMachine(others, mb * 2 ** 20, this.budgetBytes()),
+    );
+  }
+
+  /** Restarts `machine` with `mb` of memory: from scratch, unless it is its guest's own size. */
+  async setMemory(machine: Machine, mb: number): Promise<void> {
+    const base = this.#base(machine);
+    if (!base || !this.memoryChoices(machine).includes(mb)) return;
+    await machine.changeProfile(withMemory(base, mb * 2 ** 20));
+  }
+
+  /** The most memory one machine may have, MB: half the lab's budget. */
+  #maxMemoryMb(): number {
+    return Math.floor(this.budgetBytes() / 2 ** 20 / 2);
+  }
+
+  /** The profile `machine` runs, at the size the manifest or the user's image gives it. */
+  #base(machine: Machine): GuestProfile | undefined {
+    return this.profiles.find((p) => p.id === machine.profile?.id);
+  }
+
   /** Stores a boot image (checked, hashed as it streams) and lists it; returns its profile. */
   async add(
     file: File,
@@ -80,7 +113,7 @@ export class GuestShelf {
   ): Promise<GuestProfile> {
     const storage = await this.storage();
     const image = await importImage(storage, file, choices, onProgress, {
-      maxMemoryMb: this.maxMemoryMb(),
+      maxMemoryMb: this.#maxMemoryMb(),
       estimate: estimateStorage,
       // In a worker, straight into the store's database (IndexedDB only: in memory, here).
       ...(storage instanceof IdbImageStorage

@@ -1,6 +1,7 @@
 // What the lab has of its guests, fetched once and shared by every machine: the manifest, each
 // profile's images, the pre-booted state as served (gzipped, small) and v86's compiled
 // WebAssembly. A second machine starts from these without downloading or compiling anything.
+import { withMemory } from './memory';
 import {
   fetchGuestImages,
   fetchManifest,
@@ -70,17 +71,17 @@ export class GuestSource {
 
   /**
    * `current` with another kind of network card: the built-in profile with the same kernel,
-   * initrd, display and memory and that card, if the manifest has one.
+   * initrd and display and that card, if the manifest has one, with `current`'s memory.
    */
   async withNic(current: GuestProfile, kind: NicKind): Promise<GuestProfile | undefined> {
-    return (await this.manifest()).profiles.find(
+    const sibling = (await this.manifest()).profiles.find(
       (p) =>
         p.nic === kind &&
         p.display === current.display &&
         p.kernel.sha256 === current.kernel?.sha256 &&
-        p.initrd?.sha256 === current.initrd?.sha256 &&
-        p.memoryBytes === current.memoryBytes,
+        p.initrd?.sha256 === current.initrd?.sha256,
     );
+    return sibling && withMemory(sibling, current.memoryBytes);
   }
 
   /** The profile `id` (or the default one, or the first). */

@@ -2,6 +2,10 @@
 // into en.ts).
 
 export const enGuests = {
+  'guest.memoryChoose': 'Memory of this machine',
+  'guest.memoryRestart': 'Restart with this memory',
+  'guest.memoryRestartHint':
+    '{machine} restarts from scratch (a cold boot): what runs in it now is lost. Its snapshots keep their own memory.',
   'screen.label': 'Screen of {name}',
   'screen.clickToCapture': 'Click the screen to type into the guest (and use its mouse).',
   'screen.captured': 'Keyboard and mouse go to the guest. Press Right Ctrl to release them.',

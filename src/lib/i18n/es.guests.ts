@@ -3,6 +3,10 @@
 import type { enGuests } from './en.guests';
 
 export const esGuests: Record<keyof typeof enGuests, string> = {
+  'guest.memoryChoose': 'Memoria de esta máquina',
+  'guest.memoryRestart': 'Reiniciar con esta memoria',
+  'guest.memoryRestartHint':
+    '{machine} se reinicia desde cero (un arranque en frío): se pierde lo que se ejecuta ahora en ella. Sus instantáneas conservan su propia memoria.',
   'screen.label': 'Pantalla de {name}',
   'screen.clickToCapture':
     'Haz clic en la pantalla para escribir en el invitado (y usar su ratón).',

@@ -99,7 +99,7 @@ export class Lab {
     this.shelf = new GuestShelf(
       this.guests,
       () => this.machines,
-      () => Math.floor(this.budgetBytes / 2 ** 20 / 2),
+      () => this.budgetBytes,
     );
     // The guests' own lines (their welcome, `aula`) follow the page's language.
     const tell = (lang: Locale) => this.machines.forEach((m) => m.console.setLanguage(lang));

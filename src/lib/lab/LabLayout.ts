@@ -2,7 +2,8 @@
 // making the lab match one (a lab snapshot's, or kiosk.json's), checked first.
 import type { Manifest } from '../guest/manifest';
 import { UserError } from '../notices/notice';
-import { LayoutError, parseLabLayout, type LabLayout } from '../network/layout';
+import { LayoutError, parseLabLayout, type LabLayout, type MachineLayout } from '../network/layout';
+import { withMemory } from '../guest/memory';
 import type { Network } from '../network/Network.svelte';
 import type { Machine } from '../vm/Machine.svelte';
 import type { Drive } from '../vm/DriverSeat.svelte';
@@ -28,6 +29,10 @@ export function layoutOf(machines: readonly Machine[], network: Network): LabLay
     machines: machines.map((m) => ({
       name: m.name,
       profile: m.profile?.id ?? '',
+      // A pre-booted state is the profile's own size: a machine without one may have been given more.
+      ...(m.profile && !m.profile.bootState && !m.profile.user
+        ? { memoryMb: Math.round(m.profile.memoryBytes / 2 ** 20) }
+        : {}),
       mac: m.nic.mac,
       lan: lanOf(m),
       linkUp: m.nic.linkUp,
@@ -49,10 +54,14 @@ export async function applyLayout(
   drives: readonly Drive[] = [],
 ): Promise<Machine[]> {
   const layout = checked(raw, manifest);
-  const cost = layout.machines.reduce((sum, spec) => {
-    const memory = manifest.profiles.find((p) => p.id === spec.profile)!.memoryBytes;
-    return sum + machineCost(memory);
-  }, 0);
+  const profileOf = (spec: MachineLayout) => {
+    const base = manifest.profiles.find((p) => p.id === spec.profile)!;
+    return spec.memoryMb ? withMemory(base, spec.memoryMb * 2 ** 20) : base;
+  };
+  const cost = layout.machines.reduce(
+    (sum, spec) => sum + machineCost(profileOf(spec).memoryBytes),
+    0,
+  );
   if (cost > lab.budgetBytes) {
     const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
     throw new UserError('lab.error.layoutMemory', {
@@ -79,9 +88,8 @@ export async function applyLayout(
       machine.nic.setLink(spec.linkUp);
       net.plug(machine, spec.lan === 'trunk' ? 'trunk' : spec.lan ? net.lan(spec.lan) : null);
       if (machine.status === 'loading') await whenRunning(machine);
-      const profile = manifest.profiles.find((p) => p.id === spec.profile)!;
       await machine.changeProfile(
-        profile,
+        profileOf(spec),
         drives.find((d) => machine.seat.holds(d)),
       );
       await whenRunning(machine);

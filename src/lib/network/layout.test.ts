@@ -35,6 +35,16 @@ describe('parseLabLayout', () => {
     });
   });
 
+  it('keeps a machine given more memory than its guest, within bounds', () => {
+    const bigger = { ...twoLans.machines[0], memoryMb: 128 };
+    expect(parseLabLayout(withMachines([bigger]), limits).machines[0]!.memoryMb).toBe(128);
+    for (const memoryMb of [8, 4096, 64.5, '64']) {
+      expect(() =>
+        parseLabLayout(withMachines([{ ...twoLans.machines[0], memoryMb }]), limits),
+      ).toThrow(/machines\[0\]\.memoryMb/);
+    }
+  });
+
   it('refuses a card plugged into a switch the layout does not have', () => {
     const bad = withMachines([{ ...twoLans.machines[0], lan: 'LAN-Z' }]);
     expect(() => parseLabLayout(bad, limits)).toThrow('machines[0].lan: no switch called "LAN-Z"');

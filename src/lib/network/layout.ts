@@ -12,6 +12,8 @@ export interface MachineLayout {
   /** The guest profile (its card's kind comes with it). */
   profile: string;
   mac: string;
+  /** Its memory, MB, when the user gave it more than its profile's (absent: the profile's). */
+  memoryMb?: number;
   /** A switch's name, 'trunk' (every switch, tagged: the router) or null (unplugged). */
   lan: string | null;
   linkUp: boolean;
@@ -47,6 +49,14 @@ const MachineSchema = v.object({
     v.toLowerCase(),
     v.regex(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/, 'must be a MAC address like 02:86:00:00:00:01'),
     v.check((mac) => (parseInt(mac.slice(0, 2), 16) & 1) === 0, 'must be a unicast address'),
+  ),
+  memoryMb: v.optional(
+    v.pipe(
+      v.number('must be a number'),
+      v.safeInteger('must be a whole number'),
+      v.minValue(16, 'must be at least 16'),
+      v.maxValue(2048, 'must be at most 2048'),
+    ),
   ),
   lan: v.optional(v.nullable(v.string('must be a string or null')), null),
   linkUp: v.optional(v.boolean('must be true or false'), true),

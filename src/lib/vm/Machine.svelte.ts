@@ -166,7 +166,9 @@ export class Machine {
    * powered off and on again with it, from its pre-booted state if it has one.
    */
   async changeProfile(profile: GuestProfile, by?: Drive): Promise<void> {
-    if (this.status === 'loading' || profile.id === this.profile?.id) return;
+    const same =
+      profile.id === this.profile?.id && profile.memoryBytes === this.profile.memoryBytes;
+    if (this.status === 'loading' || same) return;
     this.profile = profile;
     this.nic.kind = profile.nic;
     return this.reset(by);
