@@ -18,12 +18,12 @@ test('a corrupted kernel image is reported, naming the file', async ({ page }) =
 
 test('a missing image is reported, and Try again boots once it is back', async ({ page }) => {
   let missing = true;
-  await page.route('**/images/initramfs.cpio.gz', (route) =>
+  await page.route('**/images/seabios.bin', (route) =>
     missing ? route.fulfill({ status: 404, body: 'not found' }) : route.fallback(),
   );
   const lab = new Lab(page);
   await lab.open('lang=en&boot=cold');
-  await expect(lab.alert).toContainText('initramfs.cpio.gz could not be downloaded: HTTP 404');
+  await expect(lab.alert).toContainText('seabios.bin could not be downloaded: HTTP 404');
 
   missing = false;
   await lab.button('Try again').click();
