@@ -5,19 +5,23 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { readCpioFile } from '../images/cpio.mjs';
+import { createHash } from 'node:crypto';
 import { runWasmWorkloads, WORKLOADS } from '../images/bench/run-wasm.mjs';
 import { median } from '../src/lib/metrics/stats.mjs';
 import { inFreshPage, openApp, openBare } from './pages.mjs';
 
 const REPORT = /aula-bench: (\w+) sum=([0-9a-f]{8}) ns=(\d+)/g;
 
-/** The guest's own binary, taken from the served initramfs, run natively `runs` times. */
+/**
+ * The guest's own binary (bench/native/aula-bench, put there by images/build-bench.sh; the
+ * manifest's SHA-256 says it is the one in the guest), run natively `runs` times.
+ */
 export function nativeTimes(imagesDir, runs) {
-  const archive = gunzipSync(readFileSync(join(imagesDir, 'initramfs.cpio.gz')));
-  const binary = readCpioFile(archive, 'bin/aula-bench');
-  if (!binary) return { error: 'bin/aula-bench is not in the initramfs' };
+  const binary = readFileSync(new URL('./native/aula-bench', import.meta.url));
+  const manifest = JSON.parse(readFileSync(join(imagesDir, 'manifest.json'), 'utf8'));
+  const sha = createHash('sha256').update(binary).digest('hex');
+  if (sha !== manifest.bench?.guest_binary?.sha256)
+    return { error: 'bench/native/aula-bench is not the guest’s binary: run npm run images' };
   const dir = mkdtempSync(join(tmpdir(), 'aula-bench-'));
   const file = join(dir, 'aula-bench');
   writeFileSync(file, binary);

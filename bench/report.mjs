@@ -24,6 +24,7 @@ function parts(result) {
     seams: seamsRows = [],
     workspace: workspaceRows = [],
     idle: idleRows = [],
+    start: startRows = [],
   } = result.tables;
   const fmt = (v, unit) =>
     !Number.isFinite(v)
@@ -81,6 +82,7 @@ function parts(result) {
     ? tableOf(workspaceRows) + failuresNote(result.workspaceSamples)
     : '';
   const idleTable = idleRows.length ? tableOf(idleRows) + failuresNote(result.idleSamples) : '';
+  const startTable = startRows.length ? tableOf(startRows) + failuresNote(result.startSamples) : '';
 
   const msText = (v) => (!Number.isFinite(v) ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(0));
   const times = (v, base) =>
@@ -124,6 +126,7 @@ function parts(result) {
     seamsTable,
     workspaceTable,
     idleTable,
+    startTable,
     ladderTable,
     mipsTable,
     steadyLine,
@@ -154,6 +157,7 @@ export function printable(result) {
     seamsTable,
     workspaceTable,
     idleTable,
+    startTable,
   } = parts(result);
   const lines = [];
   const log = (text) => lines.push(text);
@@ -190,6 +194,10 @@ export function printable(result) {
   if (idleTable) {
     log(`\nIdle machines once the lab has settled, medians\n`);
     log(idleTable);
+  }
+  if (startTable) {
+    log(`\nStart and a machine's cost, beside the frozen 128 MB reference, medians\n`);
+    log(startTable);
   }
   log(`\nThe same work down the ladder, medians (ms; × = times the native time)\n`);
   log(ladderTable);
@@ -239,6 +247,7 @@ export function renderPerformance(result) {
     seamsTable,
     workspaceTable,
     idleTable,
+    startTable,
     ladderTable,
     mipsTable,
     steadyLine,
@@ -449,6 +458,23 @@ ${idleTable}
   55 ms (27 ms before our kernel patch), so each machine still wakes its emulator ~18 times a
   second; the app's emulator sleeps until that timer instead of spinning the last fraction of
   a millisecond.
+
+`
+      : ''
+  }${
+    startTable
+      ? `## Start, right-sized, beside the frozen 128 MB reference
+
+${startTable}
+
+- The lab's guests have 32 MB (images/README.md). The first row's bare page resumes the same
+  pre-booted state; the second row's resumes \`bench/reference/boot-state-128.bin.gz\`, the
+  default guest's state before right-sizing (128 MB, the kernel of then), never served by the
+  app: the ratio is what right-sizing and the rest of the lab's start give, in one run.
+- From navigation until \`42\` is on screen (the bare page: in its serial output), typed the
+  moment the prompt is there. Memory: every process of the browser (RSS) after "Add machine"
+  and the new machine's answer, minus before (the bare page: another \`new V86\` of the same
+  state).
 
 `
       : ''

@@ -59,6 +59,7 @@ const server = await startServer({
   '/': join(root, 'dist'),
   '/bare/': join(root, 'bench', 'bare'),
   '/bare/v86/': join(root, 'node_modules', 'v86', 'build'),
+  '/reference/': join(root, 'bench', 'reference'),
 });
 const base = `http://127.0.0.1:${server.address().port}`;
 const launch = chromiumLaunchOptions();
@@ -363,7 +364,37 @@ const IDLE_ROUNDS = 3;
 const idleSection = () =>
   pairedSection('idle', IDLE_ROUNDS, [[appSettledIdle, bareSettledIdle]], IDLE_METRICS);
 
-// BENCH_ONLY=network, guests, hostile, seams, workspace or idle: that section alone, its table put into the last full
+// The lab's start and what a machine costs, beside bare v86 with the same images and beside bare
+// v86 resuming the frozen 128 MB state of before right-sizing (bench/reference/).
+const START_METRICS = [
+  [
+    'answer',
+    'Pre-booted state → the shell has answered `echo $((6*7))` (navigation →; bare: same images)',
+    'ms',
+  ],
+  [
+    'answerVsReference',
+    'The same; bare v86 resuming the frozen 128 MB reference state (bench/reference/)',
+    'ms',
+  ],
+  ['addedBytes', 'Memory an added machine costs (all browser processes, RSS)', 'B'],
+];
+const START_ROUNDS = 3;
+const appStart = async () => {
+  const { answer } = await appAnswer(browser, `${base}/?lang=en`);
+  const { addedBytes } = await appSecondMachine(browser, base);
+  return { answer, answerVsReference: answer, addedBytes };
+};
+const bareStart = async () => {
+  const { answer } = await bareAnswer(browser, `${base}/bare/?state`);
+  const reference = await bareAnswer(browser, `${base}/bare/?state&reference`);
+  const { addedBytes } = await bareSecondMachine(browser, base);
+  return { answer, answerVsReference: reference.answer, addedBytes };
+};
+const startSection = () =>
+  pairedSection('start', START_ROUNDS, [[appStart, bareStart]], START_METRICS);
+
+// BENCH_ONLY=network, guests, hostile, seams, workspace, idle or start: that section alone, its table put into the last full
 // run's JSON (which says so, and the doc says which tables are older).
 const SECTIONS = {
   network: async () => {
@@ -389,6 +420,10 @@ const SECTIONS = {
   idle: async () => {
     const { samples, rows } = await idleSection();
     return { rows, samples: { idleSamples: samples } };
+  },
+  start: async () => {
+    const { samples, rows } = await startSection();
+    return { rows, samples: { startSamples: samples } };
   },
 };
 const only = process.env.BENCH_ONLY;
@@ -507,6 +542,7 @@ const { samples: hostile, rows: hostileRows } = await hostileSection();
 const { samples: seams, rows: seamsRows } = await seamsSection();
 const { samples: workspace, rows: workspaceRows } = await workspaceSection();
 const { samples: idle, rows: idleRows } = await idleSection();
+const { samples: start, rows: startRows } = await startSection();
 await browser.close();
 server.close();
 const imagesDir = join(root, 'dist', 'images');
@@ -641,6 +677,7 @@ const result = {
     seams: seamsRows,
     workspace: workspaceRows,
     idle: idleRows,
+    start: startRows,
   },
   workloads: WORKLOADS,
   boot: Object.fromEntries(rows.map((r) => [r.key, { app: r.app, bare: r.bare, ratio: r.ratio }])),
@@ -668,6 +705,7 @@ const result = {
   seamsSamples: seams,
   workspaceSamples: workspace,
   idleSamples: idle,
+  startSamples: start,
   sizes: {
     ownJsGzip,
     images: Object.fromEntries(Object.entries(manifest.files).map(([name, f]) => [name, f.size])),

@@ -31,14 +31,18 @@ const [bios, bzimage, initrd, vgaBios] = fromState
         (name) => (name ? load(name) : null),
       ),
     );
-const savedState = fromState ? await load(profile.boot_state.file) : null;
+// ?state&reference: the frozen 128 MB state of the lab before right-sizing (bench/reference/).
+const reference = fromState && params.has('reference');
+const savedState = fromState
+  ? await load(reference ? '../reference/boot-state-128.bin.gz' : profile.boot_state.file)
+  : null;
 
 // The same machine as the lab's (src/common/devices.mjs): two UARTs, a 9p device, the profile's
 // network card; serial-only, or a screen drawn by v86's own screen adapter on this page's main
 // thread. Its network is v86's own: the in-page relay (a BroadcastChannel) joins the page's
 // machines, with no switch, DHCP or packet log of ours.
 const MACHINE = {
-  memory_size: profile.memory_mb * 1024 * 1024,
+  memory_size: (reference ? 128 : profile.memory_mb) * 1024 * 1024,
   uart1: true,
   disable_speaker: true,
   filesystem: {},
