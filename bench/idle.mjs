@@ -7,7 +7,7 @@
 // first ~30 s of any v86 page, the bare one too). Measured after SETTLE_MS, over IDLE_MS.
 import { readdirSync, readFileSync } from 'node:fs';
 import { inFreshPage, openBare } from './pages.mjs';
-import { processUse } from './machines.mjs';
+import { openMachines, processUse } from './machines.mjs';
 
 const SETTLE_MS = 35_000;
 const IDLE_MS = 10_000;
@@ -68,17 +68,10 @@ async function settledIdle(browser, page) {
   };
 }
 
-/** The app with `n` machines at their prompts (read off each one's terminal). */
+/** The app with `n` machines at their prompts. */
 async function appMachines(browser, base, n) {
   return inFreshPage(browser, async (page) => {
-    await page.goto(`${base}/?lang=en&machines=${n}`);
-    for (let i = n; i >= 1; i--) {
-      if (n > 1) await page.getByRole('tab', { name: new RegExp(`^pc${i}\\b`) }).click();
-      await page
-        .locator(`[role=tabpanel][aria-label="pc${i}"] .xterm-rows`)
-        .getByText(`root@pc${i}:~#`)
-        .waitFor({ timeout: 60_000 });
-    }
+    await openMachines(page, base, n);
     return settledIdle(browser, page);
   });
 }

@@ -64,19 +64,24 @@ export const LONG_TASKS = () => {
   }).observe({ type: 'longtask', buffered: true });
 };
 
+/** Opens the app with `n` machines and waits for each one's prompt, read off its terminal. */
+export async function openMachines(page, base, n) {
+  await page.goto(`${base}/?lang=en&machines=${n}`);
+  // A hidden tab's terminal is not drawn: each tab is shown in turn.
+  for (let i = n; i >= 1; i--) {
+    if (n > 1) await page.getByRole('tab', { name: new RegExp(`^pc${i}\\b`) }).click();
+    await page
+      .locator(`[role=tabpanel][aria-label="pc${i}"] .xterm-rows`)
+      .getByText(`root@pc${i}:~#`)
+      .waitFor({ timeout: 60_000 });
+  }
+}
+
 /** The app with `n` machines at their prompts: idle CPU, memory, longest task while starting. */
 export function appIdle(browser, base, n) {
   return inFreshPage(browser, async (page) => {
     await page.addInitScript(LONG_TASKS);
-    await page.goto(`${base}/?lang=en&machines=${n}`);
-    // Each machine's prompt, read off its terminal (a hidden tab's terminal is not drawn).
-    for (let i = n; i >= 1; i--) {
-      if (n > 1) await page.getByRole('tab', { name: new RegExp(`^pc${i}\\b`) }).click();
-      await page
-        .locator(`[role=tabpanel][aria-label="pc${i}"] .xterm-rows`)
-        .getByText(`root@pc${i}:~#`)
-        .waitFor({ timeout: 60_000 });
-    }
+    await openMachines(page, base, n);
     const longestTaskMs = await page.evaluate(() => window.__longest);
     return { ...(await idleCpu(browser, page)), longestTaskMs };
   });
