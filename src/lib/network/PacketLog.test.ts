@@ -1,5 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PacketLog } from './PacketLog.svelte';
+
+// Restored in a hook: unit files share one thread, and a failed assertion must not leave the
+// timers fake for the next file.
+afterEach(() => vi.useRealTimers());
 
 describe('PacketLog', () => {
   it('keeps the last N frames in order and counts those that fell out', () => {
@@ -19,6 +23,5 @@ describe('PacketLog', () => {
     expect(log.frames()).toEqual([]);
     expect(log.overwritten).toBe(0);
     log.dispose();
-    vi.useRealTimers();
   });
 });

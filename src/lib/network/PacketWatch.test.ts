@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Network } from './Network.svelte';
 import { PacketWatch } from './PacketWatch.svelte';
 
@@ -9,6 +9,10 @@ const arp = (from: number) => {
   bytes.set([0x08, 0x06], 12);
   return bytes;
 };
+
+// Restored in a hook: unit files share one thread, and a failed assertion must not leave the
+// timers fake for the next file.
+afterEach(() => vi.useRealTimers());
 
 describe('PacketWatch', () => {
   it('keeps the frames on screen while paused, and filters by sender and protocol', () => {
@@ -31,6 +35,5 @@ describe('PacketWatch', () => {
     watch.protocol = 'tcp';
     expect(watch.matching).toEqual([]);
     network.dispose();
-    vi.useRealTimers();
   });
 });
