@@ -62,35 +62,39 @@ test('time passes in the guest as it does outside: sleep 1 takes a second', asyn
   expect(guestSeconds).toBeLessThanOrEqual(hostSeconds + 0.02);
 });
 
-test('the lab starts from its pre-booted state; Cold boot shows the whole boot', async ({
-  page,
-}) => {
-  const lab = new Lab(page);
-  await lab.bootToShell();
-  await lab.openTool('Guest');
-  await expect(page.getByTestId('started-from')).toContainText('saved boot state');
-  await lab.run('echo hello > /tmp/marker; cat /tmp/marker', /^hello$/m);
+test(
+  'the lab starts from its pre-booted state; Cold boot shows the whole boot',
+  { tag: '@timed' },
+  async ({ page }) => {
+    const lab = new Lab(page);
+    await lab.bootToShell();
+    await lab.openTool('Guest');
+    await expect(page.getByTestId('started-from')).toContainText('saved boot state');
+    await lab.run('echo hello > /tmp/marker; cat /tmp/marker', /^hello$/m);
 
-  await lab.button('Cold boot').click();
-  await expect(lab.status).toContainText('Booting');
-  await lab.waitForPrompt();
-  // The kernel's own messages stand above the prompt: the boot was shown, not hidden.
-  await lab.expectScreen(/^Freeing unused kernel image .*\nWrite protecting kernel text/m);
-  await lab.expectScreen(/^Run \/init as init process$/m);
-  await expect(page.getByTestId('started-from')).toContainText('cold boot');
-  // The kernel command line told the guest the lab's language: its welcome is in English only.
-  await expect(lab.terminal).toContainText("is running inside v86. Type 'aula' for things to try.");
-  await expect(lab.terminal).not.toContainText('prueba');
-  await lab.run('cat /tmp/marker', /No such file or directory/);
+    await lab.button('Cold boot').click();
+    await expect(lab.status).toContainText('Booting');
+    await lab.waitForPrompt();
+    // The kernel's own messages stand above the prompt: the boot was shown, not hidden.
+    await lab.expectScreen(/^Freeing unused kernel image .*\nWrite protecting kernel text/m);
+    await lab.expectScreen(/^Run \/init as init process$/m);
+    await expect(page.getByTestId('started-from')).toContainText('cold boot');
+    // The kernel command line told the guest the lab's language: its welcome is in English only.
+    await expect(lab.terminal).toContainText(
+      "is running inside v86. Type 'aula' for things to try.",
+    );
+    await expect(lab.terminal).not.toContainText('prueba');
+    await lab.run('cat /tmp/marker', /No such file or directory/);
 
-  // The guest is right-sized (32 MB); this machine may be given more, and boots with it.
-  await lab.run('free -m', /^Mem:\s+2\d\s/m);
-  const memory = page.getByRole('combobox', { name: 'Memory of this machine' });
-  await expect(memory).toHaveValue('32');
-  await memory.selectOption('64');
-  await lab.button('Restart with this memory').click();
-  await expect(lab.status).toContainText('Booting');
-  await lab.waitForPrompt();
-  await lab.run('free -m', /^Mem:\s+4\d\s/m);
-  await expect(memory).toHaveValue('64');
-});
+    // The guest is right-sized (32 MB); this machine may be given more, and boots with it.
+    await lab.run('free -m', /^Mem:\s+2\d\s/m);
+    const memory = page.getByRole('combobox', { name: 'Memory of this machine' });
+    await expect(memory).toHaveValue('32');
+    await memory.selectOption('64');
+    await lab.button('Restart with this memory').click();
+    await expect(lab.status).toContainText('Booting');
+    await lab.waitForPrompt();
+    await lab.run('free -m', /^Mem:\s+4\d\s/m);
+    await expect(memory).toHaveValue('64');
+  },
+);

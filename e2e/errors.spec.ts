@@ -16,20 +16,24 @@ test('a corrupted kernel image is reported, naming the file', async ({ page }) =
   await expect(lab.status).toContainText('Error');
 });
 
-test('a missing image is reported, and Try again boots once it is back', async ({ page }) => {
-  let missing = true;
-  await page.route('**/images/seabios.bin', (route) =>
-    missing ? route.fulfill({ status: 404, body: 'not found' }) : route.fallback(),
-  );
-  const lab = new Lab(page);
-  await lab.open('lang=en&boot=cold');
-  await expect(lab.alert).toContainText('seabios.bin could not be downloaded: HTTP 404');
+test(
+  'a missing image is reported, and Try again boots once it is back',
+  { tag: '@timed' },
+  async ({ page }) => {
+    let missing = true;
+    await page.route('**/images/seabios.bin', (route) =>
+      missing ? route.fulfill({ status: 404, body: 'not found' }) : route.fallback(),
+    );
+    const lab = new Lab(page);
+    await lab.open('lang=en&boot=cold');
+    await expect(lab.alert).toContainText('seabios.bin could not be downloaded: HTTP 404');
 
-  missing = false;
-  await lab.button('Try again').click();
-  await lab.waitForPrompt();
-  await expect(lab.alert).toHaveCount(0);
-});
+    missing = false;
+    await lab.button('Try again').click();
+    await lab.waitForPrompt();
+    await expect(lab.alert).toHaveCount(0);
+  },
+);
 
 test('a missing emulator (v86.wasm) is reported instead of hanging', async ({ page }) => {
   await page.route('**/assets/v86.wasm*', (route) => route.fulfill({ status: 404, body: '' }));
@@ -78,26 +82,28 @@ test('a guest that prints nothing while booting is reported instead of hanging',
   await expect(lab.button('Try again')).toBeVisible();
 });
 
-test('a pre-booted state that does not fit this build falls back to a cold boot, with a note', async ({
-  page,
-}) => {
-  await page.route('**/images/manifest.json', async (route) => {
-    const response = await route.fetch();
-    const manifest = (await response.json()) as {
-      profiles: Array<{ boot_state?: { v86_version: string } }>;
-    };
-    for (const profile of manifest.profiles) profile.boot_state!.v86_version = '0.5.1';
-    await route.fulfill({ response, json: manifest });
-  });
-  const lab = new Lab(page);
-  await lab.bootToShell();
-  await expect(
-    page.getByRole('status').filter({ hasText: 'does not fit this build' }),
-  ).toBeVisible();
-  await lab.openTool('Guest');
-  await expect(page.getByTestId('started-from')).toContainText('cold boot');
-  await lab.run('echo booted anyway', /^booted anyway$/m);
-});
+test(
+  'a pre-booted state that does not fit this build falls back to a cold boot, with a note',
+  { tag: '@timed' },
+  async ({ page }) => {
+    await page.route('**/images/manifest.json', async (route) => {
+      const response = await route.fetch();
+      const manifest = (await response.json()) as {
+        profiles: Array<{ boot_state?: { v86_version: string } }>;
+      };
+      for (const profile of manifest.profiles) profile.boot_state!.v86_version = '0.5.1';
+      await route.fulfill({ response, json: manifest });
+    });
+    const lab = new Lab(page);
+    await lab.bootToShell();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'does not fit this build' }),
+    ).toBeVisible();
+    await lab.openTool('Guest');
+    await expect(page.getByTestId('started-from')).toContainText('cold boot');
+    await lab.run('echo booted anyway', /^booted anyway$/m);
+  },
+);
 
 test('a damaged pre-booted state is not used: the guest boots from scratch', async ({ page }) => {
   await page.route('**/images/boot-state.bin.gz', (route) =>

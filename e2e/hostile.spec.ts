@@ -8,53 +8,54 @@ import { SnapshotPanel } from './snapshots';
 
 const iso = readFileSync(new URL('./fixtures/aula86-live.iso', import.meta.url));
 
-test('a page of the same origin flooding a switch channel neither freezes the lab nor reaches its guests', async ({
-  page,
-  context,
-}) => {
-  const lab = new Lab(page);
-  await lab.bootToShell();
-  // The lab is settled (its switches' link to other tabs listens since well before): a flood
-  // sent earlier would reach no one, and test nothing.
-  await expect(page.locator('[data-base-ready=true]')).toBeAttached();
-  await page.evaluate(() => {
-    const w = window as unknown as { longestTask: number };
-    w.longestTask = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries())
-        w.longestTask = Math.max(w.longestTask, entry.duration);
-    }).observe({ type: 'longtask' });
-  });
+test(
+  'a page of the same origin flooding a switch channel neither freezes the lab nor reaches its guests',
+  { tag: '@timed' },
+  async ({ page, context }) => {
+    const lab = new Lab(page);
+    await lab.bootToShell();
+    // The lab is settled (its switches' link to other tabs listens since well before): a flood
+    // sent earlier would reach no one, and test nothing.
+    await expect(page.locator('[data-base-ready=true]')).toBeAttached();
+    await page.evaluate(() => {
+      const w = window as unknown as { longestTask: number };
+      w.longestTask = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          w.longestTask = Math.max(w.longestTask, entry.duration);
+      }).observe({ type: 'longtask' });
+    });
 
-  // Any document of the lab's origin can speak on its channels: this one sends 200,000 messages,
-  // some not frames at all, some longer than any Ethernet frame.
-  const rogue = await context.newPage();
-  await rogue.goto('/icons/icon.svg');
-  const flood = rogue.evaluate(() => {
-    const channel = new BroadcastChannel('aula86-switch:LAN-A');
-    channel.postMessage(null);
-    for (let i = 0; i < 200_000; i++) {
-      const junk = i % 1000 === 0;
-      channel.postMessage({ from: 'rogue', bytes: new Uint8Array(junk ? 65_535 : 60) });
-    }
-  });
+    // Any document of the lab's origin can speak on its channels: this one sends 200,000 messages,
+    // some not frames at all, some longer than any Ethernet frame.
+    const rogue = await context.newPage();
+    await rogue.goto('/icons/icon.svg');
+    const flood = rogue.evaluate(() => {
+      const channel = new BroadcastChannel('aula86-switch:LAN-A');
+      channel.postMessage(null);
+      for (let i = 0; i < 200_000; i++) {
+        const junk = i % 1000 === 0;
+        channel.postMessage({ from: 'rogue', bytes: new Uint8Array(junk ? 65_535 : 60) });
+      }
+    });
 
-  // The shell answers while it floods (before the fix the page froze for most of a minute).
-  const typed = Date.now();
-  await lab.run('echo $((6*7))', /^42$/m);
-  expect(Date.now() - typed).toBeLessThan(5_000);
-  await flood;
+    // The shell answers while it floods (before the fix the page froze for most of a minute).
+    const typed = Date.now();
+    await lab.run('echo $((6*7))', /^42$/m);
+    expect(Date.now() - typed).toBeLessThan(5_000);
+    await flood;
 
-  await lab.openTool('Network');
-  const network = page.getByRole('region', { name: 'Network' });
-  await expect(network.getByRole('status').filter({ hasText: /other tabs/ })).toHaveText(
-    /^Refused from the lab's other tabs: [1-9][\d,]* messages that were not frames, [1-9][\d,]* frames over the limit; flooded, the link to them rested (1 time|[2-9]\d* times|1\d+ times) for 3 s\.$/,
-  );
-  const longest = await page.evaluate(
-    () => (window as unknown as { longestTask: number }).longestTask,
-  );
-  expect(longest).toBeLessThan(500);
-});
+    await lab.openTool('Network');
+    const network = page.getByRole('region', { name: 'Network' });
+    await expect(network.getByRole('status').filter({ hasText: /other tabs/ })).toHaveText(
+      /^Refused from the lab's other tabs: [1-9][\d,]* messages that were not frames, [1-9][\d,]* frames over the limit; flooded, the link to them rested (1 time|[2-9]\d* times|1\d+ times) for 3 s\.$/,
+    );
+    const longest = await page.evaluate(
+      () => (window as unknown as { longestTask: number }).longestTask,
+    );
+    expect(longest).toBeLessThan(500);
+  },
+);
 
 test('a chunk damaged on disk is written again by the next save, and that snapshot restores', async ({
   page,

@@ -23,7 +23,18 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export function chromiumLaunchOptions() {
+/**
+ * For lessons that check what the lab does, not how fast it does it: V8 compiles WebAssembly
+ * with its baseline compiler only. Optimizing v86's generated code (v86 compiles hot guest code
+ * into small WebAssembly modules, and V8 then optimizes them on its background threads) took
+ * more CPU than the emulators themselves in the end-to-end suite (measured: 40 of 120 s of
+ * machines.spec.ts); the suite is CPU-bound on two cores. The benchmark never uses this.
+ */
+export const BASELINE_WASM_ARGS = ['--js-flags=--liftoff-only'];
+
+/** How the tests and the benchmark launch Chromium; `baselineWasm` adds BASELINE_WASM_ARGS. */
+export function chromiumLaunchOptions({ baselineWasm = false } = {}) {
   const executablePath = chromiumExecutable();
-  return { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) };
+  const args = baselineWasm ? [...CHROMIUM_ARGS, ...BASELINE_WASM_ARGS] : CHROMIUM_ARGS;
+  return { args, ...(executablePath ? { executablePath } : {}) };
 }
