@@ -4,6 +4,7 @@
 import type { Hardware } from '../devices.mjs';
 import type { ScreenFrame } from '../screen/frames';
 import type { Notification, Wiring } from '../rpc/remote';
+import type { MigrationReport } from '../migration/precopy';
 
 /**
  * What the worker prepares as soon as it starts, before the guest's images are known: v86's
@@ -97,6 +98,18 @@ export type EmulatorMethods = {
   sharedChanges: { args: number; result: SharedChanges };
   /** Bytes the guest wrote to its disk's overlay (the changes "discard" would drop). */
   diskChanges: { args: null; result: number };
+  /**
+   * Live migration, the source: pre-copy to the target listening on the BroadcastChannel
+   * `channel` (common/migration). Resolves once the guest runs there, with the figures; this
+   * emulator is then stopped for good. On failure the guest runs on here.
+   */
+  migrateOut: { args: { channel: string }; result: MigrationReport };
+  /**
+   * Live migration, the target: this emulator (a machine of the source's guest profile: the
+   * same devices and memory) stops, its RAM is zeroed, and the guest arriving on `channel` runs
+   * in it. Resolves when it runs (epoch ms). On failure the machine holds nothing usable.
+   */
+  migrateIn: { args: { channel: string }; result: number };
 };
 
 /** How each method crosses: the buffers that move to the worker instead of being copied. */
@@ -118,6 +131,8 @@ export const EMULATOR_WIRING: Wiring<EmulatorMethods> = {
   getFile: {},
   sharedChanges: {},
   diskChanges: {},
+  migrateOut: {},
+  migrateIn: {},
 };
 
 /** The images or the state a power-on hands over (the worker takes them: the page copies). */

@@ -133,6 +133,15 @@ export class FakeEmulator implements Emulator {
     return Promise.resolve({ version: since + 1, all: true, changed, removed: [] });
   }
   diskChanges = vi.fn(() => Promise.resolve(0));
+  /** A migration needs two real emulators (worker/emulator/migration.test.ts): the fake refuses. */
+  migrateOut = vi.fn((_: Args<'migrateOut'>) =>
+    Promise.reject<EmulatorMethods['migrateOut']['result']>(
+      new RpcError('Error', 'not in the fake'),
+    ),
+  );
+  migrateIn = vi.fn((_: Args<'migrateIn'>) =>
+    Promise.reject<number>(new RpcError('Error', 'not in the fake')),
+  );
   stop = vi.fn(() => Promise.resolve());
   run = vi.fn(() => Promise.resolve());
   saveState = vi.fn(() => Promise.resolve(new Uint8Array([1, 2, 3]).buffer));

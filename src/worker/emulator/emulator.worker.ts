@@ -13,6 +13,8 @@ import { downloadState, StateDownloadError, type DownloadedState } from './state
 import { wakeNow, yieldOnThisThread } from './sameThreadYield';
 import { busOf, cpuOf, filesOf, loopOf } from './v86Internals';
 import { ControlLines } from './controlLines';
+import { TickBatch } from './tickBatch';
+import { migrateIn, migrateOut } from './migration';
 import type {
   CounterReading,
   EmulatorEvents,
@@ -32,9 +34,6 @@ let emulator: V86 | null = null;
 let screen: ScreenCapture | null = null;
 /** v86's constructor and its WebAssembly, made ready while the page still loads the guest. */
 let prepared: Promise<{ Emulator: typeof V86; wasm: WebAssembly.Module }> | null = null;
-let pending: number[] = [];
-/** Frames the guest sent during this tick: they go out as one message. */
-let outgoingFrames: Uint8Array<ArrayBuffer>[] = [];
 /** The pre-booted state, downloading since the page asked (before it powers on). */
 let stateDownload: { key: string; result: Promise<DownloadedState> } | null = null;
 
@@ -82,31 +81,19 @@ function setJit(e: V86, enabled: boolean) {
   cpu.jit_clear_cache(); // without this, blocks compiled earlier would keep running
 }
 
-function flush() {
-  if (pending.length === 0) return;
-  const bytes = Uint8Array.from(pending);
-  pending = [];
-  report.emit('output', { bytes, reading: counter() }, [bytes.buffer]);
-}
-
-function flushFrames() {
-  const frames = outgoingFrames;
-  outgoingFrames = [];
-  if (frames.length > 0)
-    report.emit(
-      'frames',
-      frames,
-      frames.map((f) => f.buffer),
-    );
-}
-
-/** The guest agent's lines of this tick: they go out as one message. */
-let agentLines: string[] = [];
-function flushAgent() {
-  const batch = agentLines;
-  agentLines = [];
-  if (batch.length > 0) report.emit('agent', batch);
-}
+/** The serial console's bytes, the card's frames and the agent's lines, one message a tick. */
+const serialOut = new TickBatch<number>((bytes) => {
+  const out = Uint8Array.from(bytes);
+  report.emit('output', { bytes: out, reading: counter() }, [out.buffer]);
+});
+const framesOut = new TickBatch<Uint8Array<ArrayBuffer>>((frames) =>
+  report.emit(
+    'frames',
+    frames,
+    frames.map((f) => f.buffer),
+  ),
+);
+const agentOut = new TickBatch<string>((lines) => report.emit('agent', lines));
 
 let disk: OverlayDisk | null = null;
 /** Tells the page what changed in the shared folder (made at the first question). */
@@ -181,21 +168,16 @@ async function create(config: PowerOnConfig) {
   });
   // Bytes of one emulator tick go out as one message.
   e.add_listener('serial0-output-byte', (byte) => {
-    pending.push(byte);
-    if (pending.length === 1) queueMicrotask(flush);
+    serialOut.push(byte);
   });
   // The card's frames are views into its memory: each is copied before it leaves.
   e.add_listener('net0-send', (frame: Uint8Array) => {
-    outgoingFrames.push(frame.slice());
-    if (outgoingFrames.length === 1) queueMicrotask(flushFrames);
+    framesOut.push(frame.slice());
   });
   // The control port: the init's answers one at a time, the agent's lines batched per tick.
   const lines = new ControlLines(
     (line) => report.emit('control', line),
-    (line) => {
-      agentLines.push(line);
-      if (agentLines.length === 1) queueMicrotask(flushAgent);
-    },
+    (line) => agentOut.push(line),
   );
   e.add_listener('serial1-output-byte', (byte) => lines.push(byte));
   if (state) {
@@ -241,7 +223,7 @@ const handlers: Handlers<EmulatorMethods> = {
   stop: () =>
     thenCount(async () => {
       await running().stop();
-      flush();
+      serialOut.flush();
     }),
   run: () =>
     thenCount(async () => {
@@ -251,14 +233,14 @@ const handlers: Handlers<EmulatorMethods> = {
   saveState: () =>
     thenCount(async () => {
       const e = running();
-      flush();
+      serialOut.flush();
       const state = await e.save_state();
       return transfer(state, [state]);
     }),
   restoreState: (state) =>
     thenCount(async () => {
       const e = running();
-      pending = [];
+      serialOut.clear();
       await e.restore_state(state);
       sharedChanged();
     }),
@@ -286,6 +268,16 @@ const handlers: Handlers<EmulatorMethods> = {
     return (sharedWatch ??= new SharedFolderWatch(filesOf(running()))).changesSince(since);
   },
   diskChanges: () => disk?.writtenBytes ?? 0,
+  migrateOut: async ({ channel }) => {
+    const report = await migrateOut(running(), channel);
+    serialOut.flush();
+    return report;
+  },
+  migrateIn: async ({ channel }) => {
+    const at = await migrateIn(running(), channel, () => serialOut.clear());
+    sharedChanged();
+    return at;
+  },
 };
 
 const report = serveRpc<EmulatorMethods, EmulatorEvents>(workerScope(), handlers);

@@ -15,6 +15,12 @@ export interface V86Loop {
   unregister_yield(): void;
 }
 
+/** What V86.save_state and restore_state wrap, synchronous, on the main loop (src/main.js). */
+export interface V86States {
+  save_state(): ArrayBuffer;
+  restore_state(state: ArrayBuffer): void;
+}
+
 /** The VGA device's methods that draw a graphics mode's changes (src/vga.js). */
 export interface VgaDevice {
   /** Draws what changed and calls the adapter's update_buffer. */
@@ -31,7 +37,19 @@ export interface V86Cpu {
   /** The BIOS the PC restarts from (absent in a machine resumed from a saved state). */
   bios: { main?: ArrayBuffer };
   reboot_internal(): void;
-  devices: { vga?: VgaDevice };
+  devices: { vga?: VgaDevice; pit?: { counter_start_time: Float64Array } };
+  /** The guest's RAM lives in this memory… */
+  wasm_memory: WebAssembly.Memory;
+  /** …at this view's offset (a Proxy that builds a new view on every access: read it once). */
+  mem8: Uint8Array;
+  /** [0]: the RAM's size in bytes. */
+  memory_size: Uint32Array;
+  /** A saved state's memory: the non-zero pages and which they are (src/cpu.js). */
+  pack_memory(): { bitmap: { get_buffer(): ArrayBuffer }; packed_memory: Uint8Array };
+  /** Zeroes RAM (a WebAssembly export of v86's). */
+  zero_memory(offset: number, length: number): void;
+  /** Restoring: zeroes all RAM, then writes the packed pages. */
+  unpack_memory(bitmap: unknown, packed: Uint8Array): void;
 }
 
 /** v86's device bus (`emulator.bus`): network frames and mouse input go through it. */
@@ -91,12 +109,18 @@ export interface ScreenAdapter {
 
 /** What an instance has beyond v86.d.ts. */
 interface Reached {
-  v86: V86Loop & { cpu: V86Cpu };
+  v86: V86Loop & V86States & { cpu: V86Cpu };
   bus: V86Bus;
 }
 
 /** The main loop (undefined until v86 has made it). */
 export const loopOf = (e: V86): V86Loop | undefined => (e as unknown as Partial<Reached>).v86;
+/** The synchronous state save and restore (throws before v86 has made its loop). */
+export const statesOf = (e: V86): V86States => {
+  const loop = (e as unknown as Partial<Reached>).v86;
+  if (!loop) throw new Error('the emulator has not started');
+  return loop;
+};
 export const cpuOf = (e: V86): V86Cpu => (e as unknown as Reached).v86.cpu;
 export const busOf = (e: V86): V86Bus => (e as unknown as Reached).bus;
 export const filesOf = (e: V86): V86Files => e;

@@ -1,0 +1,173 @@
+// The emulator's side of a live migration: guest RAM read and written in place, a state without
+// its memory (the pages travel by themselves), and the target's resume. v86 keeps no dirty log,
+// so the source finds changed pages by their content (common/migration/pages.ts).
+import type { V86 } from 'v86';
+import { copyPages, PAGE_SIZE, PageHashes, writePages } from '../../common/migration/pages';
+import { cpuOf, statesOf, type V86Cpu } from './v86Internals';
+import type { FinalCopy, PageBatch } from '../../common/migration/protocol';
+import {
+  receiveMachine,
+  sendMachine,
+  type MigrationReport,
+  type PageSink,
+  type PageSource,
+} from '../../common/migration/precopy';
+import { channelLink } from '../../common/migration/channelLink';
+
+/** Sends this emulator's running guest to the target listening on `channel` (pre-copy). */
+export async function migrateOut(e: V86, channel: string): Promise<MigrationReport> {
+  const link = channelLink(channel);
+  try {
+    return await sendMachine(new MigrationSource(e), link);
+  } finally {
+    link.close();
+  }
+}
+
+/**
+ * Receives the guest arriving on `channel` into this emulator: listening first (the source's
+ * first round may already be on its way), then the machine is stopped and its RAM zeroed
+ * (`prepared` runs then: what the old guest left pending is dropped). Resolves when the guest
+ * runs here (epoch ms).
+ */
+export async function migrateIn(e: V86, channel: string, prepared: () => void): Promise<number> {
+  const target = new MigrationTarget(e);
+  const link = channelLink(channel);
+  try {
+    const arriving = receiveMachine(target, link);
+    await target.prepare();
+    prepared();
+    return await arriving;
+  } finally {
+    link.close();
+  }
+}
+
+/** The guest's RAM as a plain view (valid until v86 grows its WebAssembly memory: take it anew). */
+export function guestRam(e: V86): Uint8Array {
+  const cpu = cpuOf(e);
+  return new Uint8Array(cpu.wasm_memory.buffer, cpu.mem8.byteOffset, cpu.memory_size[0]);
+}
+
+/**
+ * The CPU and every device, without the guest's RAM: a few hundred KB (the 9p filesystem and
+ * the VGA memory are most of it) saved in milliseconds.
+ */
+export function saveWithoutMemory(e: V86): ArrayBuffer {
+  const cpu = cpuOf(e);
+  const pages = cpu.memory_size[0]! / PAGE_SIZE;
+  const nothing = () => ({
+    bitmap: { get_buffer: () => new ArrayBuffer(Math.ceil(pages / 8)) },
+    packed_memory: new Uint8Array(0),
+  });
+  return withStandIn(cpu, 'pack_memory', nothing, () => statesOf(e).save_state());
+}
+
+/** Runs `work` with one of the CPU's methods replaced; v86's own is back afterwards. */
+function withStandIn<K extends 'pack_memory' | 'unpack_memory', T>(
+  cpu: V86Cpu,
+  name: K,
+  standIn: V86Cpu[K],
+  work: () => T,
+): T {
+  const own = Object.getOwnPropertyDescriptor(cpu, name);
+  Object.defineProperty(cpu, name, { value: standIn, configurable: true, writable: true });
+  try {
+    return work();
+  } finally {
+    if (own) Object.defineProperty(cpu, name, own);
+    else Reflect.deleteProperty(cpu, name); // v86's method, on its prototype, shows again
+  }
+}
+
+/** The source's side: each round the pages changed since the last, then the final copy. */
+export class MigrationSource implements PageSource {
+  private readonly hashes: PageHashes;
+
+  constructor(private readonly e: V86) {
+    this.hashes = new PageHashes(cpuOf(e).memory_size[0]!);
+  }
+
+  get memoryBytes(): number {
+    return this.hashes.pages * PAGE_SIZE;
+  }
+
+  /** The pages changed since the last round (the first: every page that is not zero). Scanned
+   * and copied in one task, so no write of the guest's falls between. */
+  round(): PageBatch {
+    const ram = guestRam(this.e);
+    const pages = this.hashes.scan(ram);
+    return { pages, data: copyPages(ram, pages) };
+  }
+
+  /** Stops the guest, then, in one task: its last changed pages and its state. */
+  async final(): Promise<FinalCopy> {
+    await this.e.stop();
+    const stoppedAt = performance.timeOrigin + performance.now();
+    const { pages, data } = this.round();
+    return {
+      pages,
+      data,
+      state: saveWithoutMemory(this.e),
+      timeOrigin: performance.timeOrigin,
+      stoppedAt,
+    };
+  }
+
+  /** The target failed: the guest goes on here, as if nothing happened. */
+  async resume(): Promise<void> {
+    await this.e.run();
+  }
+}
+
+/**
+ * The target's side: an emulator with the source's devices and memory size (a machine of the
+ * same guest profile), stopped and its RAM zeroed, then filled round by round. Whatever it ran
+ * before is overwritten: if the migration fails, the machine is dropped.
+ */
+export class MigrationTarget implements PageSink {
+  constructor(private readonly e: V86) {}
+
+  /** Stops the machine and zeroes its RAM: the first round sends only pages that hold something. */
+  async prepare(): Promise<void> {
+    await this.e.stop();
+    const cpu = cpuOf(this.e);
+    cpu.zero_memory(0, cpu.memory_size[0]!);
+  }
+
+  write({ pages, data }: PageBatch): void {
+    writePages(guestRam(this.e), pages, data);
+  }
+
+  /** Restores the CPU and devices over the RAM received and writes the last pages: the
+   * machine is then the source's as it stopped, ready to run. */
+  apply(final: FinalCopy): void {
+    // The RAM is here already: restoring must not zero it.
+    withStandIn(
+      cpuOf(this.e),
+      'unpack_memory',
+      () => undefined,
+      () => statesOf(this.e).restore_state(final.state),
+    );
+    this.write(final);
+    rebaseTimers(this.e, final.timeOrigin);
+  }
+
+  /** Applies the final copy and runs: resolves with when the guest ran again (epoch ms). */
+  async resume(final: FinalCopy): Promise<number> {
+    this.apply(final);
+    await this.e.run();
+    return performance.timeOrigin + performance.now();
+  }
+}
+
+/**
+ * The PIT's counters started at performance.now() times of the source's thread; each thread has
+ * its own time origin, so they are moved to this one's (else the guest sees a jump of its timer).
+ */
+function rebaseTimers(e: V86, sourceTimeOrigin: number): void {
+  const started = cpuOf(e).devices.pit?.counter_start_time;
+  if (!started) return;
+  const shift = sourceTimeOrigin - performance.timeOrigin;
+  for (let i = 0; i < started.length; i++) started[i] = started[i]! + shift;
+}
