@@ -13,6 +13,12 @@ const v86Version = (
   }
 ).version;
 
+const appVersion = (
+  JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
 // Relative base: dist/ works from any folder of any static web server.
 export default defineConfig({
   base: './',
@@ -78,7 +84,10 @@ export default defineConfig({
       },
     }),
   ],
-  define: { __V86_VERSION__: JSON.stringify(v86Version) },
+  define: {
+    __V86_VERSION__: JSON.stringify(v86Version),
+    __APP_VERSION__: JSON.stringify(appVersion),
+  },
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,

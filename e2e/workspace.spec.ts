@@ -20,7 +20,7 @@ for (const size of SIZES) {
     const lab = new Lab(page);
     const workspace = new Workspace(page, lab);
     await lab.bootToShell('lang=en');
-    const [rows, columns] = await workspace.guestSize();
+    const [rows, columns] = await workspace.settledGuestSize();
     expect(columns).toBeGreaterThanOrEqual(80);
     expect(rows).toBeGreaterThanOrEqual(24);
     await expect(page.getByRole('button', { name: 'Save snapshot' })).toBeInViewport({
@@ -164,7 +164,7 @@ test('presentation mode: a larger terminal (fewer columns in the guest), remembe
   const lab = new Lab(page);
   const workspace = new Workspace(page, lab);
   await lab.bootToShell('lang=en');
-  const [, columns] = await workspace.guestSize();
+  const [, columns] = await workspace.settledGuestSize();
   const fontSize = () =>
     lab.terminal.evaluate((rows) => parseFloat(getComputedStyle(rows).fontSize));
   const normal = await fontSize();

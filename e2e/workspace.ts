@@ -46,6 +46,23 @@ export class Workspace {
     }
   }
 
+  /** The guest's tty size once the page has settled: the same answer twice running (the
+   * terminal's last fit reaches the guest a moment after the prompt, later on a busy machine). */
+  async settledGuestSize(): Promise<[number, number]> {
+    let last = await this.guestSize();
+    await expect
+      .poll(
+        async () => {
+          const [before, now] = [last, await this.guestSize()];
+          last = now;
+          return now[0] === before[0] && now[1] === before[1] && now[1] >= 80;
+        },
+        { intervals: [300, 600, 1000] },
+      )
+      .toBe(true);
+    return last;
+  }
+
   /** Waits until the guest's tty has `columns` (a resize reaches it a moment later). */
   async expectGuestColumns(check: (columns: number) => boolean): Promise<number> {
     let columns = NaN;

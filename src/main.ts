@@ -14,6 +14,7 @@ const lab = new Lab({
   wasmUrl: new URL(wasmUrl, document.baseURI).href,
   libraryUrl: new URL(libraryUrl, document.baseURI).href,
   v86Version: __V86_VERSION__,
+  appVersion: __APP_VERSION__,
   params,
 });
 lab.start();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextStep, PRECOPY_LIMITS, type Round } from './rounds';
+import { nextStep, PRECOPY_LIMITS, STOP_AND_COPY, type Round } from './rounds';
 
 const rounds = (...pages: number[]): Round[] =>
   pages.map((p) => ({ pages: p, bytes: p * 4096, ms: 1 }));
@@ -33,5 +33,9 @@ describe('nextStep', () => {
     );
     expect(nextStep(rounds(...shrinkingSlowly))).toEqual({ stop: true, reason: 'round-limit' });
     expect(nextStep(rounds(...shrinkingSlowly.slice(0, -1)))).toEqual({ stop: false });
+  });
+
+  it('stops before any round for a stop-and-copy', () => {
+    expect(nextStep([], STOP_AND_COPY)).toEqual({ stop: true, reason: 'stop-and-copy' });
   });
 });

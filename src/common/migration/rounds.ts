@@ -20,14 +20,17 @@ export interface PrecopyLimits {
 }
 
 export const PRECOPY_LIMITS: PrecopyLimits = { maxRounds: 8, smallEnough: 64, notShrinking: 0.9 };
+/** No rounds: the guest stops at once and all its memory goes in the final copy (for comparison). */
+export const STOP_AND_COPY: PrecopyLimits = { ...PRECOPY_LIMITS, maxRounds: 0 };
 
-export type StopReason = 'small-enough' | 'not-shrinking' | 'round-limit';
+export type StopReason = 'small-enough' | 'not-shrinking' | 'round-limit' | 'stop-and-copy';
 
 /** Another round, or why to stop now. */
 export function nextStep(
   rounds: readonly Round[],
   limits: PrecopyLimits = PRECOPY_LIMITS,
 ): { stop: false } | { stop: true; reason: StopReason } {
+  if (limits.maxRounds === 0) return { stop: true, reason: 'stop-and-copy' };
   const last = rounds.at(-1);
   if (!last) return { stop: false };
   if (last.pages <= limits.smallEnough) return { stop: true, reason: 'small-enough' };

@@ -101,9 +101,10 @@ export type EmulatorMethods = {
   /**
    * Live migration, the source: pre-copy to the target listening on the BroadcastChannel
    * `channel` (common/migration). Resolves once the guest runs there, with the figures; this
-   * emulator is then stopped for good. On failure the guest runs on here.
+   * emulator is then stopped for good. On failure the guest runs on here. `live: false`: no
+   * rounds, a stop-and-copy (for comparison).
    */
-  migrateOut: { args: { channel: string }; result: MigrationReport };
+  migrateOut: { args: { channel: string; live: boolean }; result: MigrationReport };
   /**
    * Live migration, the target: this emulator (a machine of the source's guest profile: the
    * same devices and memory) stops, its RAM is zeroed, and the guest arriving on `channel` runs

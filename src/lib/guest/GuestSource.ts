@@ -160,15 +160,16 @@ export class GuestSource {
 
   /**
    * A copy of the profile's pre-booted state as served, if it was downloaded, with an id naming
-   * it: snapshots store its chunks once, and later only what changed.
+   * it and its origin: snapshots store its chunks once, and later only what changed.
    */
   bootStateCopy(
-    profile: GuestProfile,
-  ): { state: ArrayBuffer; gzipped: boolean; id: string } | null {
-    const file = profile.bootState?.file;
+    profile: GuestProfile | null | undefined,
+  ): { state: ArrayBuffer; gzipped: boolean; id: string; origin: SnapshotOrigin } | null {
+    const file = profile?.bootState?.file;
     const kept = file && this.#bootStates.get(file.sha256);
-    if (!file || !kept) return null;
-    return { state: kept.bytes.slice(0), gzipped: kept.gzipped, id: `base-${file.decodedSha256}` };
+    if (!profile || !file || !kept) return null;
+    const id = `base-${file.decodedSha256}`;
+    return { state: kept.bytes.slice(0), gzipped: kept.gzipped, id, origin: this.origin(profile) };
   }
 
   /** What a new emulator worker loads: v86, and its WebAssembly compiled already if it was. */

@@ -5,6 +5,7 @@ import { enGuests } from './en.guests';
 import { enWorkspace } from './en.workspace';
 import { enLessons } from './en.lessons';
 import { enKiosk } from './en.kiosk';
+import { enMigration } from './en.migration';
 
 export const en = {
   ...enNetwork,
@@ -12,6 +13,7 @@ export const en = {
   ...enWorkspace,
   ...enLessons,
   ...enKiosk,
+  ...enMigration,
   'app.title': 'aula86',
   'app.tagline': 'A real x86 Linux, emulated in your browser',
   'lang.label': 'Language',

@@ -6,6 +6,7 @@ import { esGuests } from './es.guests';
 import { esWorkspace } from './es.workspace';
 import { esLessons } from './es.lessons';
 import { esKiosk } from './es.kiosk';
+import { esMigration } from './es.migration';
 
 export const es: Messages = {
   ...esNetwork,
@@ -13,6 +14,7 @@ export const es: Messages = {
   ...esWorkspace,
   ...esLessons,
   ...esKiosk,
+  ...esMigration,
   'app.title': 'aula86',
   'app.tagline': 'Un Linux x86 de verdad, emulado en tu navegador',
   'lang.label': 'Idioma',

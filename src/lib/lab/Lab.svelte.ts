@@ -9,7 +9,7 @@ import type { Locale } from '../i18n/translate';
 import { Kiosk } from '../kiosk/Kiosk.svelte';
 import { info, problem, UserError, type Notice } from '../notices/notice';
 import { Offline } from '../offline/Offline.svelte';
-import { Snapshots, type BaseState } from '../snapshots/Snapshots.svelte';
+import { Snapshots } from '../snapshots/Snapshots.svelte';
 import type { SnapshotLibrary } from '../snapshots/library';
 import type { CreateEmulator } from '../vm/EmulatorClient';
 import { toHostname } from '../vm/hostname';
@@ -17,7 +17,6 @@ import { Machine } from '../vm/Machine.svelte';
 import type { Drive } from '../vm/DriverSeat.svelte';
 import { assertRoom, machineCost, memoryBudget, nextMachineName, refuseMachine } from './capacity';
 import { SpareEmulator } from './SpareEmulator';
-import { whenQuiet } from '../scheduling/whenQuiet';
 import { createWorkerEmulator } from '../vm/EmulatorClient';
 import type { LabParams } from './params';
 import { askedGuest, paramsNotice } from './asked';
@@ -29,6 +28,8 @@ import { applyLayout, layoutOf } from './LabLayout';
 import { LabSnapshots } from '../snapshots/LabSnapshots.svelte';
 import { GuestShelf } from '../guest/GuestShelf.svelte';
 import type { Lessons } from '../lessons/Lessons.svelte';
+import type { Migrations } from '../migration/Migrations.svelte';
+import { joinHosts, openMigrations } from './arrivals';
 
 export interface LabOptions extends GuestSourceOptions {
   params: LabParams;
@@ -38,6 +39,8 @@ export interface LabOptions extends GuestSourceOptions {
   budgetBytes?: number;
   /** Where snapshots are kept (default: IndexedDB, with a worker for the codec). */
   openLibrary?: () => Promise<SnapshotLibrary>;
+  /** The app's version: machines migrate only between hosts of one version (and one v86). */
+  appVersion?: string;
 }
 
 export class Lab {
@@ -65,6 +68,8 @@ export class Lab {
   readonly labSnapshots: LabSnapshots;
   /** The guests a machine can run. */
   readonly shelf: GuestShelf;
+  /** This tab as a host, and its machines' live migrations to and from the others. */
+  readonly migrations: Migrations;
 
   #params: LabParams;
   /** The guest the machines the address opens start with (see #known). */
@@ -86,7 +91,7 @@ export class Lab {
     const target = () => this.selected;
     this.snapshots = new Snapshots(
       target,
-      () => this.#baseState(),
+      () => this.guests.bootStateCopy(this.machines.find((m) => m.profile)?.profile),
       () => formatDateTime(Date.now(), locale.current),
       options.openLibrary,
     );
@@ -101,15 +106,14 @@ export class Lab {
       () => this.machines,
       () => this.budgetBytes,
     );
+    this.migrations = openMigrations(this, `${options.appVersion ?? '?'}/${options.v86Version}`);
     // The guests' own lines (their welcome, `aula`) follow the page's language.
     const tell = (lang: Locale) => this.machines.forEach((m) => m.console.setLanguage(lang));
     this.#undo.push(locale.events.on('changed', tell));
   }
 
-  /**
-   * Opens the lab as its address asks: its machines (powered on unless ?autostart=0), kiosk
-   * mode if set; the snapshot store and the offline cache once the first machine is up.
-   */
+  /** Opens the lab as its address asks: its machines (on unless ?autostart=0), kiosk mode if
+   * set; the snapshot store and the offline cache once the first machine is up. */
   start(): void {
     const { machines, autostart, kiosk, problems } = this.#params;
     this.notice = paramsNotice(problems);
@@ -124,11 +128,13 @@ export class Lab {
         first.events.on('failed', () => this.#settle()),
       );
     } else this.#settle();
-    void this.kiosk.init(kiosk).then(() => this.#openKioskMachines());
+    void this.kiosk.init(kiosk).then(() => this.#kioskKnown());
   }
 
-  /** A kiosk whose kiosk.json asks for more machines opens them (its layout then shows tabs). */
-  #openKioskMachines(): void {
+  /** A kiosk whose kiosk.json asks for more machines opens them (its layout then shows tabs);
+   * the tab joins the other hosts, as kiosk.json allows. */
+  #kioskKnown(): void {
+    joinHosts(this);
     if (!this.kiosk.active || !this.#params.autostart) return;
     while (this.machines.length < this.kiosk.config.machines) this.#create(true);
   }
@@ -152,13 +158,19 @@ export class Lab {
 
   /** Ends a machine: its worker stops and its memory is freed. The last one stays. */
   remove(machine: Machine): void {
+    if (!this.machines.includes(machine) || this.machines.length === 1) return;
+    this.letGo(machine);
+    this.notice = info('lab.removed', { name: machine.name });
+  }
+
+  /** A machine no longer this host's (it runs on another now): ended, even the last one. */
+  letGo(machine: Machine): void {
     const at = this.machines.indexOf(machine);
-    if (at < 0 || this.machines.length === 1) return;
+    if (at < 0) return;
     this.bench.cancelOn(machine);
     this.machines = this.machines.filter((m) => m !== machine);
     if (this.selected === machine) this.selected = this.machines[Math.max(0, at - 1)] ?? null;
     machine.destroy();
-    this.notice = info('lab.removed', { name: machine.name });
   }
 
   /** Renames a machine (and its guest's hostname); a name in use or unusable is refused. */
@@ -221,6 +233,7 @@ export class Lab {
   /** Ends everything the lab started, newest first. */
   destroy(): void {
     for (const undo of this.#undo.splice(0).reverse()) undo();
+    this.migrations.dispose();
     this.#spare.dispose();
     void this.#lessons?.then((l) => l.dispose());
     this.kiosk.dispose();
@@ -276,25 +289,12 @@ export class Lab {
     this.#prepareSpare();
   }
 
-  /**
-   * Once the page is quiet, a machine made ready for the next "Add machine" (its worker loaded,
-   * the pre-booted state restored, stopped), if another machine would fit; not in a locked kiosk.
-   */
+  /** A machine made ready for the next "Add machine" if another would fit (not in a locked kiosk). */
   #prepareSpare(): void {
-    void whenQuiet(1000).then(async () => {
-      const profile = await this.guests.profile().catch(() => null);
-      if (!profile || this.machines.length === 0 || (this.kiosk.active && this.kiosk.locked))
-        return;
+    this.#spare.prepareWhenQuiet((profile) => {
+      if (this.machines.length === 0 || (this.kiosk.active && this.kiosk.locked)) return false;
       const running = this.machines.map((m) => m.memoryBytes ?? profile.memoryBytes);
-      if (!refuseMachine(running, profile.memoryBytes, this.budgetBytes))
-        this.#spare.prepare(profile);
+      return !refuseMachine(running, profile.memoryBytes, this.budgetBytes);
     });
-  }
-
-  /** The pre-booted state the machines start from, once downloaded: the store's base. */
-  #baseState(): BaseState | null {
-    const profile = this.machines.find((m) => m.profile)?.profile;
-    const copy = profile && this.guests.bootStateCopy(profile);
-    return profile && copy ? { ...copy, origin: this.guests.origin(profile) } : null;
   }
 }

@@ -5,6 +5,7 @@ import { DisposableStore } from '../../common/events/emitter';
 import type { GuestSource } from '../guest/GuestSource';
 import { hardwareOf, type GuestProfile } from '../guest/manifest';
 import type { CreateEmulator, Emulator } from '../vm/EmulatorClient';
+import { whenQuiet } from '../scheduling/whenQuiet';
 
 interface Spare {
   emulator: Emulator;
@@ -22,6 +23,14 @@ export class SpareEmulator {
     private readonly guests: GuestSource,
     private readonly create: CreateEmulator,
   ) {}
+
+  /** Once the page is quiet: a spare for the lab's guest, if `wanted` says one would fit. */
+  prepareWhenQuiet(wanted: (profile: GuestProfile) => boolean): void {
+    void whenQuiet(1000).then(async () => {
+      const profile = await this.guests.profile().catch(() => null);
+      if (profile && wanted(profile)) this.prepare(profile);
+    });
+  }
 
   /** Makes a spare for `profile` if there is none and its pre-booted state is kept. */
   prepare(profile: GuestProfile): void {

@@ -32,6 +32,8 @@ export class Network {
   readonly #bridge: BridgeLink | null;
   /** This tab's number among the lab's tabs (its machines' fixed addresses); null until known. */
   #tab: number | null = 1;
+  /** Resolves once the tab's number is known. */
+  readonly numbered: Promise<void>;
 
   constructor(
     machines: () => readonly Machine[],
@@ -43,9 +45,14 @@ export class Network {
     if (bridge) {
       // Shared switches span tabs: each tab's machines get addresses of their own.
       this.#tab = null;
-      void claimTabNumber().then((n) => (this.#tab = n));
-    }
+      this.numbered = claimTabNumber().then((n) => void (this.#tab = n));
+    } else this.numbered = Promise.resolve();
     for (const settings of lans) this.addLan(settings);
+  }
+
+  /** This tab's number among the lab's tabs (null: not known, or beyond the numbered ones). */
+  get tab(): number | null {
+    return this.#tab;
   }
 
   lan(name: string): Lan | null {

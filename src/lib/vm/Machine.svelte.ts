@@ -8,7 +8,7 @@ import type { GuestProfile } from '../guest/manifest';
 import { SpeedGauge } from '../metrics/SpeedGauge.svelte';
 import type { Notice } from '../notices/notice';
 import type { SnapshotOrigin } from '../../common/snapshots/format';
-import { createWorkerEmulator, type CreateEmulator } from './EmulatorClient';
+import { createWorkerEmulator, type CreateEmulator, type Emulator } from './EmulatorClient';
 import type { MachineError } from './machineError';
 import { PowerSession } from './PowerSession';
 import type { PowerNews, SpareSource } from './power';
@@ -151,20 +151,15 @@ export class Machine {
     return this.seat.drive(owner, work, options);
   }
 
-  /**
-   * A fresh machine: the pre-booted state again if there is one (instant), else a cold boot.
-   * It drives the console until the new guest is up (`by`: inside a drive the caller holds).
-   */
+  /** A fresh machine: the pre-booted state again if there is one, else a cold boot; it drives
+   * the console until the new guest is up (`by`: inside a drive the caller holds). */
   async reset(by?: Drive): Promise<void> {
     const profile = this.profile;
     if (!profile) return;
     return this.#restart(() => this.#fresh(profile), by);
   }
 
-  /**
-   * Another guest profile (e.g. the same guest with another network card): the machine is
-   * powered off and on again with it, from its pre-booted state if it has one.
-   */
+  /** Another guest profile (the same guest with another card): powered off and on with it. */
   async changeProfile(profile: GuestProfile, by?: Drive): Promise<void> {
     const same =
       profile.id === this.profile?.id && profile.memoryBytes === this.profile.memoryBytes;
@@ -174,12 +169,9 @@ export class Machine {
     return this.reset(by);
   }
 
-  /** Power-cycles the guest from the BIOS with its images: the whole boot, for the lesson. */
-  coldBoot(by?: Drive): Promise<void> {
-    return this.#coldBoot(by);
-  }
-
-  async #coldBoot(by: Drive | null | undefined): Promise<void> {
+  /** Power-cycles the guest from the BIOS with its images: the whole boot, for the lesson
+   * (`by` null: the guest's own reboot, which drives nothing). */
+  async coldBoot(by?: Drive | null): Promise<void> {
     const profile = this.profile;
     if (!profile) return;
     return this.#restart(() => this.#sources.images(profile), by);
@@ -204,6 +196,13 @@ export class Machine {
       if (by || !(error instanceof DriveRefused)) throw error;
       this.state.note = error.notice;
     });
+  }
+
+  /** The emulator itself, for the program driving the machine (a migration moves the guest). */
+  emulatorFor(by: Drive): Emulator {
+    const emulator = this.#power.emulator;
+    if (!emulator || !this.seat.holds(by)) throw new Error('only the driver reaches the emulator');
+    return emulator;
   }
 
   /** Bytes the guest wrote to its disk's overlay (a hard-disk guest of the user's). */
@@ -289,7 +288,7 @@ export class Machine {
       this.speed.reset(true);
       this.speed.jit = true;
     }
-    this.state.hear(news, () => void this.#coldBoot(null));
+    this.state.hear(news, () => void this.coldBoot(null));
     if (news.kind === 'ready') this.console.announceReady();
   }
 

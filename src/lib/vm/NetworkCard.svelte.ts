@@ -87,6 +87,14 @@ export class NetworkCard {
     for (const { link, port } of this.#ports) link.switch.setLink(port, up);
   }
 
+  /** A guest that ran on another host now runs behind this card: its MAC address and its
+   * address are the card's (a setup of the guest before is out of date). */
+  adopt(mac: string, address: string | null): void {
+    this.#cabling++;
+    this.mac = mac;
+    this.address = address;
+  }
+
   /** The machine's name changed: the switches show the new one. */
   relabel(label: string): void {
     for (const { port } of this.#ports) port.label = label;

@@ -157,9 +157,10 @@ export class SerialConsole {
     return this.#typing.claim(owner);
   }
 
-  /** No machine will run to take what was typed for it (it failed, or a restore broke it). */
-  discardHeld(): void {
-    this.#typing.discard();
+  /** No machine here will run to take what was typed for it (it failed, a restore broke it,
+   * it moved to another host): the typing held, dropped and returned. */
+  discardHeld(): string {
+    return this.#typing.discard();
   }
 
   /** The console output since power-on (the most recent part), for a terminal that attaches late. */

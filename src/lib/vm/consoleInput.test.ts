@@ -61,11 +61,13 @@ describe('ConsoleInput', () => {
     expect(sent).toEqual(['x'.repeat(MAX_HELD_CHARS)]);
   });
 
-  it('discard() drops what waited for a machine that will not come', () => {
+  it('discard() drops what waited for a machine that will not come, and returns it', () => {
     const { input, sent } = setup();
     const release = input.claim('boot');
-    input.type('ls\r');
-    input.discard();
+    input.type('ls');
+    input.type('\r');
+    expect(input.discard()).toBe('ls\r');
+    expect(input.discard()).toBe('');
     release();
     expect(sent).toEqual([]);
   });

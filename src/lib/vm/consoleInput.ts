@@ -62,11 +62,14 @@ export class ConsoleInput {
     };
   }
 
-  /** The machine is gone (failed, destroyed): what waited for it is dropped. */
-  discard(): void {
+  /** The machine is gone (failed, destroyed, moved to another host): what waited for it is
+   * dropped, and returned (a migration delivers it on the target). */
+  discard(): string {
+    const data = this.#queue.join('');
     this.#queue = [];
     this.#held = 0;
     this.changed(this.state());
+    return data;
   }
 
   state(): InputState {

@@ -13,6 +13,7 @@ export const TOOLS = [
   'cost',
   'add',
   'shared',
+  'migration',
 ] as const;
 export type ToolId = (typeof TOOLS)[number];
 

@@ -268,8 +268,8 @@ const handlers: Handlers<EmulatorMethods> = {
     return (sharedWatch ??= new SharedFolderWatch(filesOf(running()))).changesSince(since);
   },
   diskChanges: () => disk?.writtenBytes ?? 0,
-  migrateOut: async ({ channel }) => {
-    const report = await migrateOut(running(), channel);
+  migrateOut: async ({ channel, live }) => {
+    const report = await migrateOut(running(), channel, live);
     serialOut.flush();
     return report;
   },

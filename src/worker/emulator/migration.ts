@@ -13,12 +13,14 @@ import {
   type PageSource,
 } from '../../common/migration/precopy';
 import { channelLink } from '../../common/migration/channelLink';
+import { PRECOPY_LIMITS, STOP_AND_COPY } from '../../common/migration/rounds';
 
 /** Sends this emulator's running guest to the target listening on `channel` (pre-copy). */
-export async function migrateOut(e: V86, channel: string): Promise<MigrationReport> {
+export async function migrateOut(e: V86, channel: string, live: boolean): Promise<MigrationReport> {
   const link = channelLink(channel);
   try {
-    return await sendMachine(new MigrationSource(e), link);
+    const limits = live ? PRECOPY_LIMITS : STOP_AND_COPY;
+    return await sendMachine(new MigrationSource(e), link, { limits });
   } finally {
     link.close();
   }

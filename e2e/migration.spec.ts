@@ -1,0 +1,80 @@
+// Lesson: live migration. Each tab of the lab is a host. A running machine moves from host A to
+// host B while its guest runs: its files, its running programs and its terminal go with it, the
+// pause (the downtime) is shown in milliseconds, and host A no longer runs it. A host that could
+// not run it (another version of the lab) is refused before anything is sent.
+import { expect, test } from '@playwright/test';
+import { Lab } from './lab';
+import { MigrationTool } from './migration';
+
+test('a running machine moves live to another tab: its files, its running loop and its terminal go on there', async ({
+  page,
+}) => {
+  const hostA = new Lab(page);
+  await hostA.bootToShell('lang=en');
+  await hostA.run(
+    'echo kept-across-hosts > /root/marker; cat /root/marker',
+    /^kept-across-hosts$/m,
+  );
+  // A program that goes on running: it counts into a file.
+  await hostA.run(
+    'n=0; while true; do n=$((n+1)); echo $n > /root/count; sleep 1; done & sleep 2; cat /root/count',
+    /^[2-9]$/m,
+  );
+
+  const pageB = await page.context().newPage();
+  const hostB = new Lab(pageB);
+  await hostB.bootToShell('lang=en');
+  const toolA = new MigrationTool(page);
+  await toolA.open();
+  await toolA.expectHost('host B');
+  await toolA.move('pc1', 'host B');
+
+  await expect(toolA.pane.getByRole('status')).toHaveText('pc1 now runs on host B.');
+  const downtime = await toolA.lastDowntimeMs();
+  expect(downtime).toBeGreaterThan(0);
+  expect(downtime).toBeLessThan(2000);
+  // Host A lets it go: no pc1 there any more.
+  await expect(page.getByRole('tab', { name: /^pc1\b/ })).toHaveCount(0);
+
+  // Host B had a pc1 of its own: the machine that came is pc2 there, with pc1's terminal.
+  const arrived = hostB.machine('pc2');
+  await arrived.expectScreen(/^kept-across-hosts$/m);
+  await arrived.waitForPrompt();
+  await arrived.run('cat /root/marker', /^kept-across-hosts$/m);
+  // The loop started on host A still counts on host B.
+  await arrived.run(
+    'a=$(cat /root/count); sleep 2; echo "went on $a -> $(cat /root/count)"',
+    /^went on \d+ -> \d+$/m,
+  );
+  const [, before, after] = /^went on (\d+) -> (\d+)$/m.exec(await arrived.screenText()) ?? [];
+  expect(Number(after)).toBeGreaterThan(Number(before));
+});
+
+test('a host of another version is refused before anything is sent; the machine goes on here', async ({
+  page,
+}) => {
+  const lab = new Lab(page);
+  await lab.bootToShell('lang=en');
+  // Another lab, of another version, says it is here (and records what it is sent).
+  await page.evaluate(() => {
+    const channel = new BroadcastChannel('aula86-hosts');
+    const heard: unknown[] = [];
+    (window as unknown as { heardByOld: unknown[] }).heardByOld = heard;
+    channel.onmessage = (e: MessageEvent) => heard.push(e.data);
+    const host = { id: 'old-lab-0001', name: 'old lab', version: '0.0.1/0.5.1', closed: false };
+    channel.postMessage({ kind: 'here', host });
+  });
+  const tool = new MigrationTool(page);
+  await tool.open();
+  await tool.expectHost('old lab');
+  await tool.move('pc1', 'old lab');
+  await expect(tool.pane.getByRole('alert')).toHaveText(
+    'That host runs another version of the lab or of v86: nothing was sent.',
+  );
+  const heard = await page.evaluate(
+    () => (window as unknown as { heardByOld: Array<{ kind: string }> }).heardByOld,
+  );
+  expect(heard.filter((m) => m.kind === 'offer')).toEqual([]);
+  await lab.run('echo still-here', /^still-here$/m);
+  await expect(page.getByRole('tab', { name: /^pc1\b/ })).toHaveCount(1);
+});

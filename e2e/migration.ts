@@ -1,0 +1,35 @@
+// Live migration as a test sees it: the Migration tool of one host (a tab of the lab), its
+// hosts, the move, and the figures it shows.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { openTool } from './lab';
+
+export class MigrationTool {
+  readonly pane: Locator;
+
+  constructor(readonly page: Page) {
+    this.pane = page.getByRole('complementary', { name: 'Migration', exact: true });
+  }
+
+  async open(): Promise<void> {
+    await openTool(this.page, 'Migration');
+  }
+
+  /** Waits until this host sees another host called `name`. */
+  async expectHost(name: string): Promise<void> {
+    await expect(this.pane.getByRole('list', { name: 'Other hosts' })).toContainText(name);
+  }
+
+  /** Moves `machine` to host `to`: live (pre-copy) or stopped (stop-and-copy). */
+  async move(machine: string, to: string, live = true): Promise<void> {
+    await this.pane.getByRole('combobox', { name: /^Machine\b/ }).selectOption({ label: machine });
+    await this.pane.getByRole('combobox', { name: /^To\b/ }).selectOption({ label: to });
+    await this.pane.getByRole('button', { name: live ? 'Migrate live' : 'Move stopped' }).click();
+  }
+
+  /** The latest migration's figures, once shown: its downtime in ms. */
+  async lastDowntimeMs(): Promise<number> {
+    const downtime = this.pane.getByTestId('downtime').first();
+    await expect(downtime).toHaveText(/^[\d,]+ ms$/);
+    return Number((await downtime.innerText()).replace(/[^\d]/g, ''));
+  }
+}

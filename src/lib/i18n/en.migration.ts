@@ -1,0 +1,56 @@
+// The hosts and live migration's strings, in English (spread into en.ts).
+
+export const enMigration = {
+  'tool.migration': 'Migration',
+  'hosts.defaultName': 'host {letter}',
+  'hosts.thisHost': 'This host',
+  'hosts.name': 'Name of this host',
+  'hosts.others': 'Other hosts',
+  'hosts.none':
+    'No other host is open. Each tab of the lab is a host: open another to move a machine to it.',
+  'hosts.open': 'Open another host',
+  'hosts.closed': 'kiosk: no migrations',
+  'migrate.explain':
+    'A live migration moves a running machine to another host: its memory is copied in rounds while the guest runs, then the guest stops for a moment, the last pages and its CPU go, and it goes on there. "Move stopped" copies everything with the guest stopped, for comparison.',
+  'migrate.machine': 'Machine',
+  'migrate.to': 'To',
+  'migrate.live': 'Migrate live',
+  'migrate.stopped': 'Move stopped',
+  'migrate.asking': 'Asking {host} to take {name}…',
+  'migrate.sending': 'Moving {name} to {host}…',
+  'migrate.receiving': 'Receiving {name} from {host}…',
+  'migrate.sent': '{name} now runs on {host}.',
+  'migrate.received': '{name} came from {host} and goes on running here.',
+  'migrate.refused.version':
+    'That host runs another version of the lab or of v86: nothing was sent.',
+  'migrate.refused.profile': 'That host does not have this guest: nothing was sent.',
+  'migrate.refused.memory': "That host has no room for this machine's memory: nothing was sent.",
+  'migrate.refused.closed': 'A classroom kiosk takes part in no migration: nothing was sent.',
+  'migrate.refused.busy': 'A migration is under way already; try again when it ends.',
+  'migrate.refused.failed':
+    'That host is gone or could not start a machine to take it: the machine goes on running here.',
+  'migrate.error.notRunning':
+    '{name} must be running to move it (a guest of your own cannot move yet).',
+  'migrate.error.failed':
+    'The migration of {name} failed ({detail}). Nothing is lost: the machine goes on running on the host it was on.',
+  'migrate.error.noAnswer': 'The other host did not answer in {seconds} s.',
+  'migrate.history': 'Migrations of this lab',
+  'migrate.historyNone': 'No migration yet.',
+  'migrate.kind.live': 'live (pre-copy)',
+  'migrate.kind.stopped': 'stopped (stop-and-copy)',
+  'migrate.route': '{name}: {from} → {to}, {kind}',
+  'migrate.downtime': 'Downtime',
+  'migrate.total': 'Total time',
+  'migrate.bytes': 'Sent',
+  'migrate.bytesOf': '{sent} of {memory} of memory',
+  'migrate.rounds': 'Rounds',
+  'migrate.round': 'Round {n}',
+  'migrate.final': 'Stop-and-copy',
+  'migrate.roundFigures': '{pages} pages, {size}, {ms} ms',
+  'migrate.chart': 'Bytes sent in each round and in the stop-and-copy',
+  'migrate.stop.small-enough': 'the last round was small enough',
+  'migrate.stop.not-shrinking': 'the guest wrote as fast as the rounds sent',
+  'migrate.stop.round-limit': 'the round limit was reached',
+  'migrate.stop.stop-and-copy': 'no rounds: everything with the guest stopped',
+  'migrate.stopReason': 'Stopped because {reason}.',
+} as const;
