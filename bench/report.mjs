@@ -25,6 +25,7 @@ function parts(result) {
     workspace: workspaceRows = [],
     idle: idleRows = [],
     start: startRows = [],
+    migration: migrationRows = [],
   } = result.tables;
   const fmt = (v, unit) =>
     !Number.isFinite(v)
@@ -83,6 +84,9 @@ function parts(result) {
     : '';
   const idleTable = idleRows.length ? tableOf(idleRows) + failuresNote(result.idleSamples) : '';
   const startTable = startRows.length ? tableOf(startRows) + failuresNote(result.startSamples) : '';
+  const migrationTable = migrationRows.length
+    ? tableOf(migrationRows) + failuresNote(result.migrationSamples)
+    : '';
 
   const msText = (v) => (!Number.isFinite(v) ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(0));
   const times = (v, base) =>
@@ -127,6 +131,7 @@ function parts(result) {
     workspaceTable,
     idleTable,
     startTable,
+    migrationTable,
     ladderTable,
     mipsTable,
     steadyLine,
@@ -158,6 +163,7 @@ export function printable(result) {
     workspaceTable,
     idleTable,
     startTable,
+    migrationTable,
   } = parts(result);
   const lines = [];
   const log = (text) => lines.push(text);
@@ -198,6 +204,10 @@ export function printable(result) {
   if (startTable) {
     log(`\nStart and a machine's cost, beside the frozen 128 MB reference, medians\n`);
     log(startTable);
+  }
+  if (migrationTable) {
+    log(`\nLive migration between two tabs, beside bare v86's stop-and-copy, medians\n`);
+    log(migrationTable);
   }
   log(`\nThe same work down the ladder, medians (ms; × = times the native time)\n`);
   log(ladderTable);
@@ -248,6 +258,7 @@ export function renderPerformance(result) {
     workspaceTable,
     idleTable,
     startTable,
+    migrationTable,
     ladderTable,
     mipsTable,
     steadyLine,
@@ -475,6 +486,25 @@ ${startTable}
   moment the prompt is there. Memory: every process of the browser (RSS) after "Add machine"
   and the new machine's answer, minus before (the bare page: another \`new V86\` of the same
   state).
+
+`
+      : ''
+  }${
+    migrationTable
+      ? `## Live migration between two tabs of the lab (two hosts)
+
+${migrationTable}
+
+- Two tabs of one browser, each a host with the default guest (32 MB). The Migration tool moves
+  pc1 from host A to host B live (pre-copy: rounds of the pages changed since the last, while
+  the guest runs; then the guest stops, and its last pages and its CPU and devices go), then
+  back, stopped (every page with the guest stopped); then the same while the guest rewrites an
+  8 MiB file in /tmp in a loop, a different byte each pass. The figures are those the tool
+  shows. docs/migration.md explains the protocol.
+- Downtime: the guest's last instruction on the source to its first on the target (each end's
+  clock, both epoch ms). Bare v86 has one way to move a machine: \`stop\`, \`save_state\`,
+  sent over a BroadcastChannel, \`restore_state\`, \`run\` in another page; its column is that
+  stop-and-copy in every row.
 
 `
       : ''

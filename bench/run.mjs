@@ -50,6 +50,7 @@ import { appLessonCheck, bareLessonCheck } from './lessons.mjs';
 import { firstLoadChunks } from './firstLoad.mjs';
 import { appWorkspace, bareWorkspace } from './workspace.mjs';
 import { appSettledIdle, bareSettledIdle } from './idle.mjs';
+import { appMigration, bareMigration } from './migration.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 9));
@@ -394,7 +395,33 @@ const bareStart = async () => {
 const startSection = () =>
   pairedSection('start', START_ROUNDS, [[appStart, bareStart]], START_METRICS);
 
-// BENCH_ONLY=network, guests, hostile, seams, workspace, idle or start: that section alone, its table put into the last full
+// Live migration between two tabs (hosts), idle and while the guest dirties 8 MiB in a loop.
+const MIGRATION_METRICS = [
+  [
+    'idleDowntimeMs',
+    'Idle guest, live: downtime (its last instruction on host A → its first on host B; bare: stop, save_state, send, restore_state, run)',
+    'ms',
+  ],
+  ['idleTotalMs', 'Idle guest, live: total time, first round → running on B', 'ms'],
+  ['idleRounds', 'Idle guest, live: pre-copy rounds (bare: none)', 'n'],
+  [
+    'idleLastShare',
+    "Idle guest, live: the stop-and-copy's pages, % of the first round's bytes",
+    '%',
+  ],
+  ['idleBytes', 'Idle guest, live: bytes sent (memory pages and state)', 'B'],
+  ['idleStoppedMs', 'Idle guest, moved stopped (stop-and-copy): downtime', 'ms'],
+  ['dirtyDowntimeMs', 'Guest rewriting 8 MiB in a loop, live: downtime', 'ms'],
+  ['dirtyTotalMs', 'Guest rewriting 8 MiB in a loop, live: total time', 'ms'],
+  ['dirtyRounds', 'Guest rewriting 8 MiB in a loop, live: pre-copy rounds', 'n'],
+  ['dirtyBytes', 'Guest rewriting 8 MiB in a loop, live: bytes sent', 'B'],
+  ['dirtyStoppedMs', 'Guest rewriting 8 MiB in a loop, moved stopped: downtime', 'ms'],
+];
+const MIGRATION_ROUNDS = 3;
+const migrationSection = () =>
+  pairedSection('migration', MIGRATION_ROUNDS, [[appMigration, bareMigration]], MIGRATION_METRICS);
+
+// BENCH_ONLY=network, guests, hostile, seams, workspace, idle, start or migration: that section alone, its table put into the last full
 // run's JSON (which says so, and the doc says which tables are older).
 const SECTIONS = {
   network: async () => {
@@ -424,6 +451,10 @@ const SECTIONS = {
   start: async () => {
     const { samples, rows } = await startSection();
     return { rows, samples: { startSamples: samples } };
+  },
+  migration: async () => {
+    const { samples, rows } = await migrationSection();
+    return { rows, samples: { migrationSamples: samples } };
   },
 };
 const only = process.env.BENCH_ONLY;
@@ -543,6 +574,7 @@ const { samples: seams, rows: seamsRows } = await seamsSection();
 const { samples: workspace, rows: workspaceRows } = await workspaceSection();
 const { samples: idle, rows: idleRows } = await idleSection();
 const { samples: start, rows: startRows } = await startSection();
+const { samples: migration, rows: migrationRows } = await migrationSection();
 await browser.close();
 server.close();
 const imagesDir = join(root, 'dist', 'images');
@@ -678,6 +710,7 @@ const result = {
     workspace: workspaceRows,
     idle: idleRows,
     start: startRows,
+    migration: migrationRows,
   },
   workloads: WORKLOADS,
   boot: Object.fromEntries(rows.map((r) => [r.key, { app: r.app, bare: r.bare, ratio: r.ratio }])),
@@ -706,6 +739,7 @@ const result = {
   workspaceSamples: workspace,
   idleSamples: idle,
   startSamples: start,
+  migrationSamples: migration,
   sizes: {
     ownJsGzip,
     images: Object.fromEntries(Object.entries(manifest.files).map(([name, f]) => [name, f.size])),

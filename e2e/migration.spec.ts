@@ -5,6 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { Lab } from './lab';
 import { MigrationTool } from './migration';
+import { NetworkPanel } from './network';
 
 test('a running machine moves live to another tab: its files, its running loop and its terminal go on there', async ({
   page,
@@ -78,3 +79,41 @@ test('a host of another version is refused before anything is sent; the machine 
   await lab.run('echo still-here', /^still-here$/m);
   await expect(page.getByRole('tab', { name: /^pc1\b/ })).toHaveCount(1);
 });
+
+test(
+  'the network goes on: a ping at 10 a second from a machine of the other host loses at most one packet',
+  { tag: '@timed' },
+  async ({ page }) => {
+    const hostA = new Lab(page);
+    await hostA.bootToShell('lang=en');
+    const address = await new NetworkPanel(page).addressOf('pc1');
+
+    const pageB = await page.context().newPage();
+    const hostB = new Lab(pageB);
+    await hostB.bootToShell('lang=en');
+    await new NetworkPanel(pageB).addressOf('pc1');
+    // Host B's own pc1 pings host A's pc1 across the switch both tabs share.
+    await hostB.run(`ping -i 0.1 ${address}`, /seq=10 /);
+
+    const toolA = new MigrationTool(page);
+    await toolA.open();
+    await toolA.expectHost('host B');
+    await toolA.move('pc1', 'host B');
+    await expect(toolA.pane.getByRole('status')).toHaveText('pc1 now runs on host B.');
+    // The machine that came keeps its address: it is pc2 on host B now, and still answers.
+    const pc2 = hostB.machine('pc2');
+    await expect(pc2.tab).toBeVisible();
+    await expect(new NetworkPanel(pageB).card('pc2').locator('td.address')).toHaveText(
+      `${address}/24`,
+    );
+    const pc1 = hostB.machine('pc1');
+    await pc1.show();
+    const seq = Number(/seq=(\d+) /.exec(await pc1.screenText())?.[1] ?? 0);
+    await pc1.expectScreen(new RegExp(`seq=${seq + 20} `));
+    await hostB.press('Control+C');
+    await pc1.expectScreen(/packets transmitted/);
+    const [, sent, received] =
+      /(\d+) packets transmitted, (\d+) packets received/.exec(await pc1.screenText()) ?? [];
+    expect(Number(sent) - Number(received)).toBeLessThanOrEqual(1);
+  },
+);

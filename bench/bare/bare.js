@@ -347,3 +347,43 @@ state.sharedRoundTrip = async (mib) => {
   const outMs = performance.now() - started;
   return { inMs, outMs, equal: guest.match === sent && (await sha256(back)) === sent };
 };
+
+// ——— Moving the machine to another page the only way bare v86 can: stop, save, send, restore ———
+
+const now = () => performance.timeOrigin + performance.now();
+
+/** The source: stops its guest, saves the whole state and sends it on `name`; resolves with the
+ * downtime (its stop → the guest running on the other page) and the bytes sent. */
+state.sendStopped = (name) =>
+  new Promise((resolve) => {
+    const channel = new BroadcastChannel(name);
+    channel.onmessage = (event) => {
+      if (event.data.kind !== 'running') return;
+      channel.close();
+      resolve({ downtimeMs: event.data.at - stoppedAt, bytes: sent });
+    };
+    let stoppedAt = 0;
+    let sent = 0;
+    void (async () => {
+      await emulator.stop();
+      stoppedAt = now();
+      const saved = await emulator.save_state();
+      sent = saved.byteLength;
+      channel.postMessage({ kind: 'state', state: saved }, [saved]);
+    })();
+  });
+
+/** The target: its guest replaced by the one arriving on `name`, run at once. */
+state.receiveStopped = (name) =>
+  new Promise((resolve) => {
+    const channel = new BroadcastChannel(name);
+    channel.onmessage = async (event) => {
+      if (event.data.kind !== 'state') return;
+      await emulator.stop();
+      await emulator.restore_state(event.data.state);
+      await emulator.run();
+      channel.postMessage({ kind: 'running', at: now() });
+      channel.close();
+      resolve();
+    };
+  });

@@ -11,6 +11,7 @@ import type { Kiosk } from '../kiosk/Kiosk.svelte';
 import type { Network } from '../network/Network.svelte';
 import type { Machine } from '../vm/Machine.svelte';
 import { refuseMachine } from './capacity';
+import { gratuitousArp } from '../network/build';
 
 export interface ArrivalLab {
   readonly machines: readonly Machine[];
@@ -47,13 +48,18 @@ export function migrationPort(lab: ArrivalLab): MigrationLab {
         return null;
       }
       if (!lab.machines.some((m) => m.name === arriving.name)) lab.rename(machine, arriving.name);
-      machine.nic.adopt(arriving.mac, arriving.address);
       const lan = arriving.lan === null ? null : lab.network.lan(arriving.lan);
       machine.nic.plug(lan?.switch ?? null, machine.name);
+      machine.nic.adopt(arriving.mac, arriving.address);
       return machine;
     },
 
     letGo: (machine) => lab.letGo(machine),
+
+    announce(machine) {
+      const frame = machine.nic.address && gratuitousArp(machine.nic.mac, machine.nic.address);
+      if (frame) machine.nic.transmit([frame]);
+    },
 
     wiring: (machine) => ({
       lan: lab.network.lanOf(machine)?.name ?? null,

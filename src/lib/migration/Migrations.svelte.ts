@@ -20,6 +20,8 @@ export interface MigrationLab {
   guestRefusal(arriving: ArrivingMachine): Promise<'profile' | 'memory' | null>;
   /** The machine is no longer this host's (it runs elsewhere, or never arrived). */
   letGo(machine: Machine): void;
+  /** The guest runs here now: the network learns where it is (a gratuitous ARP for it). */
+  announce(machine: Machine): void;
   /** What the source says about its machine's cable. */
   wiring(machine: Machine): Pick<ArrivingMachine, 'lan' | 'address'>;
 }
@@ -159,6 +161,7 @@ export class Migrations {
         const received = arrived.emulatorFor(drive).migrateIn({ channel: offer.channel });
         this.hosts.send({ kind: 'accept', id: offer.id, from: offer.to, to: offer.from });
         await received;
+        this.lab.announce(arrived);
         arrived.speed.reset(false);
         arrived.state.restored(true);
         const said = await report.catch(() => null);

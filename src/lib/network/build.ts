@@ -1,6 +1,7 @@
 // Builds the few frames the lab's own services send (DHCP over UDP, ARP replies), and frames for
 // tests: Ethernet, IPv4 with its header checksum, UDP (checksum 0: optional over IPv4).
 import { internetChecksum } from './checksum';
+import { ipBytes, parseIp, parseMac } from './addresses';
 
 export function ethernet(dst: Uint8Array, src: Uint8Array, type: number, payload: Uint8Array) {
   const frame = new Uint8Array(14 + payload.length);
@@ -59,4 +60,18 @@ export function arp(
   body.set(targetMac, 18);
   body.set(targetIp, 24);
   return body;
+}
+
+/**
+ * A gratuitous ARP (an ARP request for its own address, broadcast): what a guest that moved to
+ * another port says so that the switches learn where its MAC is now and the neighbours refresh
+ * their caches. `address`: "10.0.1.11/24" or "10.0.1.11". Null if either is not an address.
+ */
+export function gratuitousArp(mac: string, address: string): Uint8Array | null {
+  const own = parseMac(mac);
+  const ip = parseIp(address.split('/')[0] ?? '');
+  if (!own || ip === null) return null;
+  const broadcast = new Uint8Array(6).fill(255);
+  const at = ipBytes(ip);
+  return ethernet(broadcast, own, 0x0806, arp(1, own, at, new Uint8Array(6), at));
 }

@@ -96,6 +96,8 @@ const framesOut = new TickBatch<Uint8Array<ArrayBuffer>>((frames) =>
 const agentOut = new TickBatch<string>((lines) => report.emit('agent', lines));
 
 let disk: OverlayDisk | null = null;
+/** A guest is arriving by live migration into this emulator. */
+let arriving = false;
 /** Tells the page what changed in the shared folder (made at the first question). */
 let sharedWatch: SharedFolderWatch | null = null;
 /** A state was restored: its shared folder is listed again (v86 does not announce it). */
@@ -246,7 +248,8 @@ const handlers: Handlers<EmulatorMethods> = {
     }),
   setJit: (enabled) => thenCount(() => setJit(running(), enabled)),
   receiveFrames: (frames) => {
-    if (!emulator) return;
+    // A guest arriving by migration: its card would write them into RAM being filled.
+    if (!emulator || arriving) return;
     const bus = busOf(emulator);
     for (const frame of frames) bus.send('net0-receive', frame);
     wakeNow(loopOf(emulator));
@@ -274,9 +277,14 @@ const handlers: Handlers<EmulatorMethods> = {
     return report;
   },
   migrateIn: async ({ channel }) => {
-    const at = await migrateIn(running(), channel, () => serialOut.clear());
-    sharedChanged();
-    return at;
+    arriving = true;
+    try {
+      const at = await migrateIn(running(), channel, () => serialOut.clear());
+      sharedChanged();
+      return at;
+    } finally {
+      arriving = false;
+    }
   },
 };
 

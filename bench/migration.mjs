@@ -1,0 +1,113 @@
+// Live migration, measured as the class sees it: two tabs of the lab (two hosts), a machine moved
+// from one to the other live (pre-copy) and stopped (stop-and-copy), idle and while its guest
+// rewrites an 8 MB buffer in a loop; the figures are the ones the Migration tool shows. Beside
+// them, bare v86 moving the same guest between two pages the only way it can: stop, save_state,
+// send, restore_state, run.
+import { inFreshPage, openApp, openBare } from './pages.mjs';
+
+/** Rewrites /tmp/buf (8 MiB) over and over, a different byte each time: 8 MiB dirtied a pass. */
+const DIRTIER =
+  '(n=0; while :; do n=$((n%90+1)); dd if=/dev/zero bs=1M count=8 2>/dev/null | tr \'\\0\' "$(printf \\\\$(printf %o $((n+32))))" > /tmp/buf; done) &';
+
+async function openHost(context, base) {
+  const page = await context.newPage();
+  await openApp(page, `${base}/?lang=en&tool=migration`);
+  return page;
+}
+
+/** Moves `machine` from `from` to the host named `to`; the figures its record shows. */
+async function move(from, machine, to, live) {
+  const pane = from.getByRole('complementary', { name: 'Migration', exact: true });
+  await pane.getByRole('list', { name: 'Other hosts' }).getByText(to).waitFor();
+  const records = pane.getByTestId('migration-record');
+  const before = await records.count();
+  await pane.getByRole('combobox', { name: /^Machine\b/ }).selectOption({ label: machine });
+  await pane.getByRole('combobox', { name: /^To\b/ }).selectOption({ label: to });
+  await pane.getByRole('button', { name: live ? 'Migrate live' : 'Move stopped' }).click();
+  await from.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="migration-record"]').length > n,
+    before,
+    { timeout: 60_000 },
+  );
+  const record = records.first();
+  const number = async (name) => Number(await record.getAttribute(`data-${name}`));
+  const first = await number('first-round-bytes');
+  return {
+    downtimeMs: await number('downtime-ms'),
+    totalMs: await number('total-ms'),
+    rounds: await number('rounds'),
+    lastShare: first > 0 ? (await number('final-bytes')) / first : NaN,
+    bytesSent: await number('bytes-sent'),
+  };
+}
+
+/** Types `command` into the terminal of `page`'s machine `name` (its tab shown first). */
+async function type(page, name, command) {
+  await page.getByRole('tab', { name: new RegExp(`^${name}\\b`) }).click();
+  await page.locator('[role=tabpanel]:visible .xterm-screen').click();
+  await page.keyboard.type(`${command}\n`);
+}
+
+export function appMigration(browser, base) {
+  return inFreshPage(browser, async (page, context) => {
+    await page.close();
+    const a = await openHost(context, base);
+    const b = await openHost(context, base);
+    // Idle: pc1 of host A goes to host B (where it is pc2), then back, stopped.
+    const idle = await move(a, 'pc1', 'host B', true);
+    await b.locator('[role=tabpanel]:visible .xterm-rows').getByText('root@pc2:~#').waitFor();
+    const idleStopped = await move(b, 'pc2', 'host A', false);
+    // Busy: the guest rewrites 8 MiB in a loop, moved live, then back stopped.
+    await a.locator('[role=tabpanel]:visible .xterm-rows').getByText('root@pc2:~#').waitFor();
+    await type(a, 'pc2', DIRTIER);
+    await a.waitForTimeout(3_000); // the loop under way
+    const dirty = await move(a, 'pc2', 'host B', true);
+    const dirtyStopped = await move(b, 'pc2', 'host A', false);
+    return {
+      idleDowntimeMs: idle.downtimeMs,
+      idleTotalMs: idle.totalMs,
+      idleRounds: idle.rounds,
+      idleLastShare: idle.lastShare,
+      idleBytes: idle.bytesSent,
+      idleStoppedMs: idleStopped.downtimeMs,
+      dirtyDowntimeMs: dirty.downtimeMs,
+      dirtyTotalMs: dirty.totalMs,
+      dirtyRounds: dirty.rounds,
+      dirtyBytes: dirty.bytesSent,
+      dirtyStoppedMs: dirtyStopped.downtimeMs,
+    };
+  });
+}
+
+/** Bare v86: the same guest from one page to another by save_state and restore_state. */
+export function bareMigration(browser, base) {
+  return inFreshPage(browser, async (page, context) => {
+    const b = await context.newPage();
+    await openBare(page, `${base}/bare/?state`);
+    await openBare(b, `${base}/bare/?state`);
+    const moveStopped = async (from, to, name) => {
+      const arriving = to.evaluate((n) => window.bare.receiveStopped(n), name);
+      const sent = await from.evaluate((n) => window.bare.sendStopped(n), name);
+      await arriving;
+      return sent;
+    };
+    const idle = await moveStopped(page, b, 'bare-idle');
+    await b.keyboard.type(`${DIRTIER}\n`);
+    await b.waitForTimeout(3_000);
+    const dirty = await moveStopped(b, page, 'bare-dirty');
+    // Bare v86 has one way: its every figure is the stop-and-copy's.
+    return {
+      idleDowntimeMs: idle.downtimeMs,
+      idleTotalMs: idle.downtimeMs,
+      idleRounds: 0,
+      idleLastShare: NaN,
+      idleBytes: idle.bytes,
+      idleStoppedMs: idle.downtimeMs,
+      dirtyDowntimeMs: dirty.downtimeMs,
+      dirtyTotalMs: dirty.downtimeMs,
+      dirtyRounds: 0,
+      dirtyBytes: dirty.bytes,
+      dirtyStoppedMs: dirty.downtimeMs,
+    };
+  });
+}
