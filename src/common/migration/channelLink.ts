@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { describeIssues } from '../schema/validate';
 import type { MigrationLink, MigrationMessage } from './protocol';
+import { MAX_SPARSE_BYTES } from './sparse';
 
 /** The largest guest memory a migration carries (the lab's largest choice is 256 MB). */
 const MAX_PAGES = (1024 * 1024 * 1024) / 4096;
@@ -24,7 +25,11 @@ const MessageSchema = v.variant('kind', [
     copy: v.object({
       pages: Pages,
       data: Data,
-      state: v.instance(ArrayBuffer),
+      state: v.object({
+        length: v.pipe(Count, v.maxValue(MAX_SPARSE_BYTES)),
+        chunks: Pages,
+        data: Data,
+      }),
       timeOrigin: Time,
       stoppedAt: Time,
     }),

@@ -122,7 +122,7 @@ export async function sendMachine(
     const final = {
       pages: copy.pages.length,
       bytes: copy.data.byteLength,
-      stateBytes: copy.state.byteLength,
+      stateBytes: copy.state.data.byteLength,
     };
     link.send({ kind: 'final', copy });
     const resumed = await inbox.next('resumed', timeoutMs);

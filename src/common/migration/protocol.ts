@@ -1,6 +1,7 @@
 // What the two emulators of a live migration say to each other, over a link that hides the
 // transport (a BroadcastChannel between two tabs' workers now; a WebRTC data channel between two
 // computers would carry the same messages: docs/migration.md).
+import type { SparseBytes } from './sparse';
 
 /** Some pages of guest RAM: their numbers, and their bytes one after the other. */
 export interface PageBatch {
@@ -10,8 +11,8 @@ export interface PageBatch {
 
 /** The final copy: the last pages and the CPU and devices, taken with the guest stopped. */
 export interface FinalCopy extends PageBatch {
-  /** v86's state without the RAM. */
-  state: ArrayBuffer;
+  /** v86's state without the RAM, without its all-zero chunks. */
+  state: SparseBytes;
   /** performance.timeOrigin of the source's thread: the target re-bases v86's timers by it. */
   timeOrigin: number;
   /** When the source stopped (epoch ms). */
@@ -45,6 +46,11 @@ export interface MigrationLink {
 export function messageBuffers(message: MigrationMessage): ArrayBuffer[] {
   if (message.kind === 'pages') return [message.pages.buffer, message.data.buffer];
   if (message.kind === 'final')
-    return [message.copy.pages.buffer, message.copy.data.buffer, message.copy.state];
+    return [
+      message.copy.pages.buffer,
+      message.copy.data.buffer,
+      message.copy.state.chunks.buffer,
+      message.copy.state.data.buffer,
+    ];
   return [];
 }

@@ -13,6 +13,7 @@ import {
   type PageSource,
 } from '../../common/migration/precopy';
 import { channelLink } from '../../common/migration/channelLink';
+import { elideZeroChunks, restoreZeroChunks } from '../../common/migration/sparse';
 import { PRECOPY_LIMITS, STOP_AND_COPY } from '../../common/migration/rounds';
 
 /** Sends this emulator's running guest to the target listening on `channel` (pre-copy). */
@@ -110,7 +111,7 @@ export class MigrationSource implements PageSource {
     return {
       pages,
       data,
-      state: saveWithoutMemory(this.e),
+      state: elideZeroChunks(new Uint8Array(saveWithoutMemory(this.e))),
       timeOrigin: performance.timeOrigin,
       stoppedAt,
     };
@@ -149,7 +150,7 @@ export class MigrationTarget implements PageSink {
       cpuOf(this.e),
       'unpack_memory',
       () => undefined,
-      () => statesOf(this.e).restore_state(final.state),
+      () => statesOf(this.e).restore_state(restoreZeroChunks(final.state)),
     );
     this.write(final);
     rebaseTimers(this.e, final.timeOrigin);
