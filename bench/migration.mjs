@@ -18,16 +18,19 @@ async function openHost(context, base) {
 /** Moves `machine` from `from` to the host named `to`; the figures its record shows. */
 async function move(from, machine, to, live) {
   const pane = from.getByRole('complementary', { name: 'Migration', exact: true });
-  await pane.getByRole('list', { name: 'Other hosts' }).getByText(to).waitFor();
+  await step(`${to} seen`, pane.getByRole('list', { name: 'Other hosts' }).getByText(to).waitFor());
   const records = pane.getByTestId('migration-record');
   const before = await records.count();
   await pane.getByRole('combobox', { name: /^Machine\b/ }).selectOption({ label: machine });
   await pane.getByRole('combobox', { name: /^To\b/ }).selectOption({ label: to });
   await pane.getByRole('button', { name: live ? 'Migrate live' : 'Move stopped' }).click();
-  await from.waitForFunction(
-    (n) => document.querySelectorAll('[data-testid="migration-record"]').length > n,
-    before,
-    { timeout: 60_000 },
+  await step(
+    `${machine} moved to ${to}`,
+    from.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="migration-record"]').length > n,
+      before,
+      { timeout: 60_000 },
+    ),
   );
   const record = records.first();
   const number = async (name) => Number(await record.getAttribute(`data-${name}`));
@@ -48,6 +51,23 @@ async function type(page, name, command) {
   await page.keyboard.type(`${command}\n`);
 }
 
+/** Runs `wait`; a timeout says which step it was. */
+const step = (name, wait) =>
+  wait.catch((error) => {
+    throw new Error(`${name}: ${error.message}`);
+  });
+
+/** The machine that came, at its prompt on `page` (renamed to a free name there). */
+const arrived = (page, name) =>
+  step(
+    `${name} at its prompt`,
+    page
+      .locator('[role=tabpanel]:visible .xterm-rows')
+      .getByText(new RegExp(`root@${name}:~#`))
+      .last()
+      .waitFor({ timeout: 30_000 }),
+  );
+
 export function appMigration(browser, base) {
   return inFreshPage(browser, async (page, context) => {
     await page.close();
@@ -55,10 +75,10 @@ export function appMigration(browser, base) {
     const b = await openHost(context, base);
     // Idle: pc1 of host A goes to host B (where it is pc2), then back, stopped.
     const idle = await move(a, 'pc1', 'host B', true);
-    await b.locator('[role=tabpanel]:visible .xterm-rows').getByText('root@pc2:~#').waitFor();
+    await arrived(b, 'pc2');
     const idleStopped = await move(b, 'pc2', 'host A', false);
     // Busy: the guest rewrites 8 MiB in a loop, moved live, then back stopped.
-    await a.locator('[role=tabpanel]:visible .xterm-rows').getByText('root@pc2:~#').waitFor();
+    await arrived(a, 'pc2');
     await type(a, 'pc2', DIRTIER);
     await a.waitForTimeout(3_000); // the loop under way
     const dirty = await move(a, 'pc2', 'host B', true);

@@ -18,6 +18,7 @@ const TOOLS = {
     'Cost of emulation',
     'Add a guest',
     'Shared folder',
+    'Migration',
   ],
   es: [
     'Lecciones',
@@ -28,6 +29,7 @@ const TOOLS = {
     'Coste de emular',
     'Añadir un invitado',
     'Carpeta compartida',
+    'Migración',
   ],
 };
 

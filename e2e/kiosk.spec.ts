@@ -151,7 +151,7 @@ test('a locked kiosk keeps the workspace but offers only the tools kiosk.json li
 
   // Unlocked, the teacher has every tool (and the one the address named is there to open).
   await unlockWith(page, '2468');
-  await expect(tools.getByRole('button')).toHaveCount(8);
+  await expect(tools.getByRole('button')).toHaveCount(9);
   await tools.getByRole('button', { name: 'Cost of emulation' }).click();
   await expect(page.getByRole('button', { name: 'Run benchmark' })).toBeVisible();
 });

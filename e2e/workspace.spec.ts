@@ -63,6 +63,7 @@ test('each tool opens beside the terminal, which keeps answering; Escape and the
     'Cost of emulation': 'The cost of emulation: the same work, two places',
     'Add a guest': 'Add a guest',
     'Shared folder': 'Shared folder',
+    Migration: 'Migration',
   };
   for (const [tool, heading] of Object.entries(tools)) {
     await workspace.tool(tool).click();
@@ -79,10 +80,7 @@ test('each tool opens beside the terminal, which keeps answering; Escape and the
   await expect(page.getByRole('heading', { name: 'Add a guest' })).toHaveCount(0);
 
   // Closed from the keyboard: Escape in the pane, or its close button.
-  await workspace
-    .pane('Shared folder')
-    .getByRole('button', { name: 'Close Shared folder' })
-    .focus();
+  await workspace.pane('Migration').getByRole('button', { name: 'Close Migration' }).focus();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('complementary')).toHaveCount(0);
   await workspace.tool('Guest').focus();

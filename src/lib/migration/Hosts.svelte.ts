@@ -34,7 +34,8 @@ export class Hosts {
   self = $state.raw<HostInfo>({ id: '', name: '', version: '', closed: false });
   /** The other hosts it can see, by name. */
   others = $state.raw<HostInfo[]>([]);
-  readonly events = new Emitter<{ message: Addressed }>();
+  /** A message for this host; a host that left (said bye, or went silent). */
+  readonly events = new Emitter<{ message: Addressed; left: string }>();
 
   // Plain bookkeeping, not UI state.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -68,7 +69,11 @@ export class Hosts {
       this.#post({ kind: 'here', host: this.info });
       this.#forgetSilent();
     }, HEARTBEAT_MS);
+    // A tab that closes or reloads says so: the others drop it at once, not 10 s later.
+    globalThis.addEventListener?.('pagehide', this.#goodbye);
   }
+
+  readonly #goodbye = () => this.#post({ kind: 'bye', id: this.self.id });
 
   /** The user names this host (kept for this tab); the others hear it at once. */
   rename(name: string): boolean {
@@ -105,7 +110,8 @@ export class Hosts {
   dispose(): void {
     if (this.#timer !== null) clearInterval(this.#timer);
     this.#timer = null;
-    this.#post({ kind: 'bye', id: this.self.id });
+    globalThis.removeEventListener?.('pagehide', this.#goodbye);
+    this.#goodbye();
     this.#channel?.close();
     this.#channel = null;
     this.events.clear();
@@ -125,7 +131,7 @@ export class Hosts {
         if (message.kind === 'hello') this.#post({ kind: 'here', host: this.info });
         return this.#list();
       case 'bye':
-        this.#heard.delete(message.id);
+        if (this.#heard.delete(message.id)) this.events.emit('left', message.id);
         return this.#list();
       default:
         if (message.to === this.self.id) this.events.emit('message', message);
@@ -135,7 +141,11 @@ export class Hosts {
   #forgetSilent(): void {
     const now = (this.#options.now ?? Date.now)();
     const before = this.#heard.size;
-    for (const [id, { at }] of this.#heard) if (now - at > HOST_TTL_MS) this.#heard.delete(id);
+    for (const [id, { at }] of this.#heard) {
+      if (now - at <= HOST_TTL_MS) continue;
+      this.#heard.delete(id);
+      this.events.emit('left', id);
+    }
     if (this.#heard.size !== before) this.#list();
   }
 

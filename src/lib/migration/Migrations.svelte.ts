@@ -88,7 +88,7 @@ export class Migrations {
     const between = { id, from: this.hosts.self.id, to };
     const name = machine.name;
     this.moving = { role: 'source', machine: name, peer: target.name, live, phase: 'asking' };
-    const answer = this.#answer(id, ['accept', 'refuse', 'failed'], ANSWER_MS);
+    const answer = this.#answer(id, ['accept', 'refuse', 'failed'], ANSWER_MS, to);
     this.hosts.send({
       kind: 'offer',
       ...between,
@@ -204,23 +204,35 @@ export class Migrations {
     return false;
   }
 
-  /** The other host's next message about migration `id`, of one of `kinds`. */
+  /** The other host's next message about migration `id`, of one of `kinds` (refused at once
+   * if the host `from` leaves meanwhile). */
   #answer<K extends Addressed['kind']>(
     id: string,
     kinds: readonly K[],
     timeoutMs: number,
+    from?: string,
   ): Promise<Extract<Addressed, { kind: K }>> {
     return new Promise((resolve, reject) => {
+      const end = () => {
+        clearTimeout(timer);
+        undo.forEach((u) => u());
+      };
       const timer = setTimeout(() => {
-        undo();
+        end();
         reject(new UserError('migrate.error.noAnswer', { seconds: timeoutMs / 1000 }));
       }, timeoutMs);
-      const undo = this.hosts.events.on('message', (m) => {
-        if (m.id !== id || !(kinds as readonly string[]).includes(m.kind)) return;
-        clearTimeout(timer);
-        undo();
-        resolve(m as Extract<Addressed, { kind: K }>);
-      });
+      const undo = [
+        this.hosts.events.on('message', (m) => {
+          if (m.id !== id || !(kinds as readonly string[]).includes(m.kind)) return;
+          end();
+          resolve(m as Extract<Addressed, { kind: K }>);
+        }),
+        this.hosts.events.on('left', (host) => {
+          if (host !== from) return;
+          end();
+          reject(new UserError('migrate.refused.failed'));
+        }),
+      ];
     });
   }
 }

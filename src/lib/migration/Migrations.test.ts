@@ -166,4 +166,18 @@ describe('Migrations between two labs (hosts)', () => {
     expect(await a.lab.migrations.send(pc1, host.id, true)).toBe(false);
     expect(a.lab.migrations.notice).toMatchObject({ key: 'migrate.error.notRunning' });
   });
+
+  it('gives up at once when the host it asked closes before answering', async () => {
+    const a = await runningLab();
+    const other = otherHost(a.lab.migrations.hosts.self.version);
+    await vi.waitFor(() => expect(a.lab.migrations.hosts.others).toHaveLength(1));
+    const pc1 = a.lab.machines[0]!;
+    const moved = a.lab.migrations.send(pc1, other.host.id, true);
+    await vi.waitFor(() => expect(other.heard.some((m) => m.kind === 'offer')).toBe(true));
+    other.channel.postMessage({ kind: 'bye', id: other.host.id });
+    expect(await moved).toBe(false);
+    expect(a.lab.migrations.notice).toMatchObject({ key: 'migrate.refused.failed' });
+    expect(a.lab.machines).toEqual([pc1]);
+    expect(a.emulators.made[0]!.migrateOut).not.toHaveBeenCalled();
+  });
 });
