@@ -117,3 +117,38 @@ test(
     expect(Number(sent) - Number(received)).toBeLessThanOrEqual(1);
   },
 );
+
+test('a TCP transfer under way goes on across the migration: the file arrives whole', async ({
+  page,
+}) => {
+  const hostA = new Lab(page);
+  await hostA.bootToShell('lang=en');
+  await new NetworkPanel(page).addressOf('pc1');
+  await hostA.run(
+    'dd if=/dev/urandom of=/root/data bs=8192 count=48 2>/dev/null; md5sum /root/data',
+    /^[0-9a-f]{32} {2}\/root\/data$/m,
+  );
+  const sent = /^([0-9a-f]{32}) {2}\/root\/data$/m.exec(await hostA.screenText())![1]!;
+
+  const pageB = await page.context().newPage();
+  const hostB = new Lab(pageB);
+  await hostB.bootToShell('lang=en');
+  const receiver = await new NetworkPanel(pageB).addressOf('pc1');
+  await hostB.run('nc -l -p 7000 > /root/got; md5sum /root/got', /nc -l -p 7000/);
+  // 8 KiB every tenth of a second: the connection is open for about 5 s, across the move.
+  await hostA.run(
+    `until (i=0; while [ $i -lt 48 ]; do dd if=/root/data bs=8192 skip=$i count=1 2>/dev/null; i=$((i+1)); sleep 0.1; done) | nc ${receiver} 7000; do sleep 0.2; done; echo sent-all`,
+    /nc 10\./,
+  );
+  const toolA = new MigrationTool(page);
+  await toolA.open();
+  await toolA.expectHost('host B');
+  await toolA.move('pc1', 'host B');
+  await expect(toolA.pane.getByRole('status')).toHaveText('pc1 now runs on host B.');
+  // The machine moved while the file was still on its way (else this lesson proves nothing).
+  expect(await hostB.machine('pc1').screenText()).not.toMatch(/^[0-9a-f]{32} {2}\/root\/got$/m);
+
+  const moved = hostB.machine('pc2');
+  await moved.expectScreen(/^sent-all$/m);
+  await hostB.machine('pc1').expectScreen(new RegExp(`^${sent}  /root/got$`, 'm'));
+});
