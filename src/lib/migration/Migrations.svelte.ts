@@ -224,6 +224,8 @@ export class Migrations {
       const undo = [
         this.hosts.events.on('message', (m) => {
           if (m.id !== id || !(kinds as readonly string[]).includes(m.kind)) return;
+          // Only the host asked answers: another that says it takes the machine is not heard.
+          if (from !== undefined && m.from !== from) return;
           end();
           resolve(m as Extract<Addressed, { kind: K }>);
         }),

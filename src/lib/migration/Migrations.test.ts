@@ -180,4 +180,31 @@ describe('Migrations between two labs (hosts)', () => {
     expect(a.lab.machines).toEqual([pc1]);
     expect(a.emulators.made[0]!.migrateOut).not.toHaveBeenCalled();
   });
+
+  it('hears only the host it asked: an accept from another host is not taken', async () => {
+    const a = await runningLab();
+    const asked = otherHost(a.lab.migrations.hosts.self.version);
+    await vi.waitFor(() => expect(a.lab.migrations.hosts.others).toHaveLength(1));
+    const pc1 = a.lab.machines[0]!;
+    const moved = a.lab.migrations.send(pc1, asked.host.id, true);
+    await vi.waitFor(() => expect(asked.heard.some((m) => m.kind === 'offer')).toBe(true));
+    const offer = asked.heard.find((m) => m.kind === 'offer')!;
+    // A third tab says it accepts; then the host asked refuses.
+    asked.channel.postMessage({
+      kind: 'accept',
+      id: offer.id,
+      from: 'third-host-01',
+      to: offer.from,
+    });
+    asked.channel.postMessage({
+      kind: 'refuse',
+      id: offer.id,
+      from: asked.host.id,
+      to: offer.from,
+      reason: 'busy',
+    });
+    expect(await moved).toBe(false);
+    expect(a.lab.migrations.notice).toMatchObject({ key: 'migrate.refused.busy' });
+    expect(a.emulators.made[0]!.migrateOut).not.toHaveBeenCalled();
+  });
 });

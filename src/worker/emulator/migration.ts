@@ -2,7 +2,8 @@
 // its memory (the pages travel by themselves), and the target's resume. v86 keeps no dirty log,
 // so the source finds changed pages by their content (common/migration/pages.ts).
 import type { V86 } from 'v86';
-import { copyPages, PAGE_SIZE, PageHashes, writePages } from '../../common/migration/pages';
+import { copyPages, PAGE_SIZE, writePages } from '../../common/migration/pages';
+import { pageScan, type PageScan } from './pageScan/pageScan';
 import { cpuOf, statesOf, type V86Cpu } from './v86Internals';
 import type { FinalCopy, PageBatch } from '../../common/migration/protocol';
 import {
@@ -21,7 +22,12 @@ export async function migrateOut(e: V86, channel: string, live: boolean): Promis
   const link = channelLink(channel);
   try {
     const limits = live ? PRECOPY_LIMITS : STOP_AND_COPY;
-    return await sendMachine(new MigrationSource(e), link, { limits });
+    const source = new MigrationSource(e);
+    try {
+      return await sendMachine(source, link, { limits });
+    } finally {
+      source.dispose();
+    }
   } finally {
     link.close();
   }
@@ -85,22 +91,29 @@ function withStandIn<K extends 'pack_memory' | 'unpack_memory', T>(
 
 /** The source's side: each round the pages changed since the last, then the final copy. */
 export class MigrationSource implements PageSource {
-  private readonly hashes: PageHashes;
+  private readonly pages: PageScan;
 
-  constructor(private readonly e: V86) {
-    this.hashes = new PageHashes(cpuOf(e).memory_size[0]!);
+  constructor(
+    private readonly e: V86,
+    scan: (e: V86) => PageScan = pageScan,
+  ) {
+    this.pages = scan(e);
   }
 
   get memoryBytes(): number {
-    return this.hashes.pages * PAGE_SIZE;
+    return this.pages.pages * PAGE_SIZE;
   }
 
   /** The pages changed since the last round (the first: every page that is not zero). Scanned
    * and copied in one task, so no write of the guest's falls between. */
   round(): PageBatch {
-    const ram = guestRam(this.e);
-    const pages = this.hashes.scan(ram);
-    return { pages, data: copyPages(ram, pages) };
+    const pages = this.pages.scan();
+    return { pages, data: copyPages(guestRam(this.e), pages) };
+  }
+
+  /** Gives back the scan's room in v86's memory (the guest may go on running here). */
+  dispose(): void {
+    this.pages.dispose();
   }
 
   /** Stops the guest, then, in one task: its last changed pages and its state. */

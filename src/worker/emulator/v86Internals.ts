@@ -50,6 +50,8 @@ export interface V86Cpu {
   zero_memory(offset: number, length: number): void;
   /** Restoring: zeroes all RAM, then writes the packed pages. */
   unpack_memory(bitmap: unknown, packed: Uint8Array): void;
+  /** v86's WebAssembly instance: its allocator reserves room in `wasm_memory`. */
+  wm: { exports: { v86_malloc(bytes: number): number; v86_free(pointer: number): void } };
 }
 
 /** v86's device bus (`emulator.bus`): network frames and mouse input go through it. */
