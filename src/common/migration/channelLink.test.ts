@@ -12,6 +12,12 @@ describe('readMessage', () => {
     expect(read).toEqual(pages);
     expect((read as typeof pages).data).toBe(pages.data); // the bytes are not copied
     expect(readMessage({ kind: 'resumed', at: 1.5 })).toEqual({ kind: 'resumed', at: 1.5 });
+    const hashes = new Uint8Array(32 * 8);
+    expect(readMessage({ kind: 'listening', hashes })).toEqual({ kind: 'listening', hashes });
+    expect(readMessage({ kind: 'listening', hashes: null })).toEqual({
+      kind: 'listening',
+      hashes: null,
+    });
   });
 
   it('turns anything else into an abort naming the fault', () => {
@@ -23,6 +29,8 @@ describe('readMessage', () => {
     expect(reason('hello')).toMatch(/malformed/);
     expect(reason({ kind: 'resumed', at: Number.NaN })).toMatch(/malformed/);
     expect(reason({ kind: 'abort', reason: 'x'.repeat(10_000) })).toMatch(/malformed/);
+    expect(reason({ kind: 'listening' })).toMatch(/malformed/);
+    expect(reason({ kind: 'listening', hashes: [1, 2] })).toMatch(/malformed/);
   });
 });
 

@@ -34,7 +34,15 @@ const MessageSchema = v.variant('kind', [
       stoppedAt: Time,
     }),
   }),
-  v.object({ kind: v.literal('listening') }),
+  v.object({
+    kind: v.literal('listening'),
+    hashes: v.nullable(
+      v.pipe(
+        v.instance(Uint8Array),
+        v.check((h) => h.byteLength <= MAX_PAGES * 32, 'too many hashes'),
+      ),
+    ),
+  }),
   v.object({ kind: v.literal('received'), round: Count }),
   v.object({ kind: v.literal('resumed'), at: Time }),
   v.object({ kind: v.literal('abort'), reason: v.pipe(v.string(), v.maxLength(500)) }),

@@ -46,8 +46,13 @@ class FakeGuest implements PageSource {
     this.hashes = new PageHashes(this.ram.byteLength);
   }
   #round = 0;
+  /** What the target said it holds (the fake targets here hold zeroed RAM: null). */
+  targetHashes: Uint8Array | null | undefined;
   get memoryBytes() {
     return this.ram.byteLength;
+  }
+  start(hashes: Uint8Array | null) {
+    this.targetHashes = hashes;
   }
   round() {
     const pages = this.hashes.scan(this.ram);
@@ -74,6 +79,7 @@ class FakeGuest implements PageSource {
 }
 
 class FakeTarget implements PageSink {
+  readonly hashes = null;
   ram: Uint8Array;
   constructor(bytes: number) {
     this.ram = new Uint8Array(bytes);

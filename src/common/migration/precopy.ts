@@ -14,6 +14,8 @@ import {
 /** The source emulator as pre-copy uses it (worker/emulator/migration.ts has the real one). */
 export interface PageSource {
   readonly memoryBytes: number;
+  /** Before the first round: what the target holds (its page hashes; null: all zero). */
+  start(targetHashes: Uint8Array<ArrayBuffer> | null): void;
   round(): PageBatch;
   final(): Promise<FinalCopy>;
   /** The migration failed after the stop: the guest goes on at the source. */
@@ -22,6 +24,8 @@ export interface PageSource {
 
 /** The target emulator as pre-copy uses it. */
 export interface PageSink {
+  /** The hashes of the pages it holds (null: its RAM is zeroed). */
+  readonly hashes: Uint8Array<ArrayBuffer> | null;
   write(batch: PageBatch): void;
   /** Resolves with when the guest ran again (epoch ms). */
   resume(final: FinalCopy): Promise<number>;
@@ -107,7 +111,8 @@ export async function sendMachine(
   const rounds: Round[] = [];
   let stopped = false;
   try {
-    await inbox.next('listening', timeoutMs);
+    const listening = await inbox.next('listening', timeoutMs);
+    source.start(listening.hashes);
     for (let step = nextStep(rounds, limits); !step.stop; step = nextStep(rounds, limits)) {
       const at = now();
       const batch = source.round();
@@ -162,8 +167,9 @@ export async function receiveMachine(
       reject(new MigrationFailed(reason));
     };
     // Said until the first round comes: the source may subscribe after this end's first word.
-    link.send({ kind: 'listening' });
-    const listening = setInterval(() => link.send({ kind: 'listening' }), 100);
+    const say = () => link.send({ kind: 'listening', hashes: target.hashes });
+    say();
+    const listening = setInterval(say, 100);
     // The source went silent (its tab closed mid-way): the partial machine is dropped.
     const watch = () => {
       clearTimeout(timer);

@@ -25,8 +25,9 @@ export type MigrationMessage =
   /** Source → target: the stop-and-copy; the target resumes with it. */
   | { kind: 'final'; copy: FinalCopy }
   /** Target → source: listening, said again until the first round comes (either end may
-   * have started first). */
-  | { kind: 'listening' }
+   * have started first), with the hashes of the pages it holds (32 bytes a page; null: its RAM
+   * is zeroed): the source sends only pages that differ. */
+  | { kind: 'listening'; hashes: Uint8Array<ArrayBuffer> | null }
   /** Target → source: a round is written. */
   | { kind: 'received'; round: number }
   /** Target → source: the guest runs on the target (epoch ms): the source lets it go. */

@@ -109,8 +109,13 @@ export type EmulatorMethods = {
    * Live migration, the target: this emulator (a machine of the source's guest profile: the
    * same devices and memory) stops, its RAM is zeroed, and the guest arriving on `channel` runs
    * in it. Resolves when it runs (epoch ms). On failure the machine holds nothing usable.
+   * `announce`: a frame sent on the guest's behalf the moment it runs (a gratuitous ARP: the
+   * switches learn its new port at once).
    */
-  migrateIn: { args: { channel: string }; result: number };
+  migrateIn: {
+    args: { channel: string; announce: Uint8Array<ArrayBuffer> | null };
+    result: number;
+  };
 };
 
 /** How each method crosses: the buffers that move to the worker instead of being copied. */

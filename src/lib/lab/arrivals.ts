@@ -56,10 +56,8 @@ export function migrationPort(lab: ArrivalLab): MigrationLab {
 
     letGo: (machine) => lab.letGo(machine),
 
-    announce(machine) {
-      const frame = machine.nic.address && gratuitousArp(machine.nic.mac, machine.nic.address);
-      if (frame) machine.nic.transmit([frame]);
-    },
+    announcement: (machine) =>
+      machine.nic.address ? gratuitousArp(machine.nic.mac, machine.nic.address) : null,
 
     wiring: (machine) => ({
       lan: lab.network.lanOf(machine)?.name ?? null,

@@ -7,6 +7,7 @@ import { messageOf } from '../../common/errors';
 import type { MigrationReport } from '../../common/migration/precopy';
 import { info, problem, UserError, type Notice } from '../notices/notice';
 import type { Machine } from '../vm/Machine.svelte';
+import { promptHost } from '../vm/hostname';
 import type { Addressed, Hosts } from './Hosts.svelte';
 import type { ArrivingMachine, Finished, Offer, Refusal } from './hostMessages';
 import { refusalOf, targetRefusal } from './offers';
@@ -20,8 +21,9 @@ export interface MigrationLab {
   guestRefusal(arriving: ArrivingMachine): Promise<'profile' | 'memory' | null>;
   /** The machine is no longer this host's (it runs elsewhere, or never arrived). */
   letGo(machine: Machine): void;
-  /** The guest runs here now: the network learns where it is (a gratuitous ARP for it). */
-  announce(machine: Machine): void;
+  /** What the guest says the moment it runs here, so that the network learns where it is now
+   * (a gratuitous ARP for its address), or null. */
+  announcement(machine: Machine): Uint8Array<ArrayBuffer> | null;
   /** What the source says about its machine's cable. */
   wiring(machine: Machine): Pick<ArrivingMachine, 'lan' | 'address'>;
 }
@@ -158,10 +160,12 @@ export class Migrations {
       await arrived.drive('migration', async (drive) => {
         // The screen is the arriving guest's from now on (the source's part of it comes after).
         arrived.console.showRestored(new Uint8Array());
-        const received = arrived.emulatorFor(drive).migrateIn({ channel: offer.channel });
+        const received = arrived.emulatorFor(drive).migrateIn({
+          channel: offer.channel,
+          announce: this.lab.announcement(arrived),
+        });
         this.hosts.send({ kind: 'accept', id: offer.id, from: offer.to, to: offer.from });
         await received;
-        this.lab.announce(arrived);
         arrived.speed.reset(false);
         arrived.state.restored(true);
         const said = await report.catch(() => null);
@@ -179,15 +183,19 @@ export class Migrations {
     }
   }
 
-  /** The source's terminal, and what the student typed meanwhile, on this host now. */
+  /** The source's terminal, and what the student typed meanwhile, on this host now. Under a
+   * new name, the guest's hostname changes at once, but its prompt is drawn again only if it
+   * is at one: a program running in the foreground gets no Enter of ours. */
   async #show(machine: Machine, finished: Finished | null): Promise<void> {
     const since = new TextDecoder().decode(machine.console.recentOutput());
-    await machine.console.showRestoredAs(
-      (finished?.screen ?? '') + since,
-      machine.name,
-      Promise.resolve(),
-    );
-    if (finished?.held) machine.console.sendInput(finished.held);
+    const screen = (finished?.screen ?? '') + since;
+    const { console, name } = machine;
+    const renamed = (promptHost(screen) ?? name) !== name;
+    await console.showRestoredAs(screen, name, null);
+    // The shell's prompt under the new name (drawn again: it asks the terminal where its cursor
+    // is, and the answer makes it redraw the prompt it had).
+    if (renamed && console.atPrompt()) await console.renameGuest(name);
+    if (finished?.held) console.sendInput(finished.held);
   }
 
   #refuse(offer: Offer, reason: Refusal): void {

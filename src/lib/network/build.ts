@@ -67,7 +67,7 @@ export function arp(
  * another port says so that the switches learn where its MAC is now and the neighbours refresh
  * their caches. `address`: "10.0.1.11/24" or "10.0.1.11". Null if either is not an address.
  */
-export function gratuitousArp(mac: string, address: string): Uint8Array | null {
+export function gratuitousArp(mac: string, address: string): Uint8Array<ArrayBuffer> | null {
   const own = parseMac(mac);
   const ip = parseIp(address.split('/')[0] ?? '');
   if (!own || ip === null) return null;

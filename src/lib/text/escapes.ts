@@ -12,3 +12,12 @@ const ESCAPES = new RegExp(
 export function stripEscapes(text: string): string {
   return text.replace(ESCAPES, '');
 }
+
+/** The guest's questions to its terminal (where is the cursor, what are you): replayed output
+ * (a restored snapshot's, a migrated machine's) must not ask them again, or the terminal's
+ * answers reach a guest that did not ask and may show up as typed text. */
+const QUERIES = new RegExp(String.fromCharCode(27) + '\\[[>?]?[0-9;]*[nc]', 'g');
+
+export function withoutQueries(text: string): string {
+  return text.replace(QUERIES, '');
+}

@@ -8,6 +8,7 @@ import { OutputLog } from './outputLog';
 import { promptHost, renamePrompt } from './hostname';
 import { localizeWelcome, type GuestLanguage } from './guestLanguage';
 import { endsWithPrompt, ReadinessDetector } from './readiness';
+import { withoutQueries } from '../text/escapes';
 
 export interface ConsoleEvents {
   /** Bytes the guest wrote to its serial console, batched per emulator tick. */
@@ -114,7 +115,8 @@ export class SerialConsole {
    * answer; null: it is paused, and takes its new name when it runs again); resolves when done.
    */
   async showRestoredAs(screen: string, name: string, running: Promise<void> | null): Promise<void> {
-    this.showRestored(encoder.encode(renamePrompt(localizeWelcome(screen, this.language), name)));
+    const shown = withoutQueries(renamePrompt(localizeWelcome(screen, this.language), name));
+    this.showRestored(encoder.encode(shown));
     this.setLanguage(this.language); // it was saved speaking the language of its day
     const saved = promptHost(screen);
     if (saved === null || saved === name) return;

@@ -98,6 +98,8 @@ const agentOut = new TickBatch<string>((lines) => report.emit('agent', lines));
 let disk: OverlayDisk | null = null;
 /** A guest is arriving by live migration into this emulator. */
 let arriving = false;
+/** When the guest's announcement goes out after it arrived, ms. */
+const ANNOUNCE_MS = [0, 100, 300, 700];
 /** Tells the page what changed in the shared folder (made at the first question). */
 let sharedWatch: SharedFolderWatch | null = null;
 /** A state was restored: its shared folder is listed again (v86 does not announce it). */
@@ -276,10 +278,14 @@ const handlers: Handlers<EmulatorMethods> = {
     serialOut.flush();
     return report;
   },
-  migrateIn: async ({ channel }) => {
+  migrateIn: async ({ channel, announce }) => {
     arriving = true;
     try {
       const at = await migrateIn(running(), channel, () => serialOut.clear());
+      // Said again a little later, as hypervisors do: a frame the guest sent on the source just
+      // before it stopped, still on its way, must not have the last word on where it is.
+      if (announce)
+        for (const ms of ANNOUNCE_MS) setTimeout(() => framesOut.push(announce.slice()), ms);
       sharedChanged();
       return at;
     } finally {

@@ -3,7 +3,7 @@
 // so the source finds changed pages by their content (common/migration/pages.ts).
 import type { V86 } from 'v86';
 import { copyPages, PAGE_SIZE, writePages } from '../../common/migration/pages';
-import { pageScan, type PageScan } from './pageScan/pageScan';
+import { hashesOf, pageScan, wasmScan, type PageScan } from './pageScan/pageScan';
 import { cpuOf, statesOf, type V86Cpu } from './v86Internals';
 import type { FinalCopy, PageBatch } from '../../common/migration/protocol';
 import {
@@ -34,19 +34,18 @@ export async function migrateOut(e: V86, channel: string, live: boolean): Promis
 }
 
 /**
- * Receives the guest arriving on `channel` into this emulator: listening first (the source's
- * first round may already be on its way), then the machine is stopped and its RAM zeroed
- * (`prepared` runs then: what the old guest left pending is dropped). Resolves when the guest
- * runs here (epoch ms).
+ * Receives the guest arriving on `channel` into this emulator: the machine is stopped and the
+ * pages it holds are hashed (`prepared` runs then: what the old guest left pending is dropped),
+ * then it listens. Resolves when the guest runs here (epoch ms).
  */
 export async function migrateIn(e: V86, channel: string, prepared: () => void): Promise<number> {
   const target = new MigrationTarget(e);
+  await target.prepare();
+  prepared();
+  // Listening (and saying what it holds) once prepared: the source sends nothing before.
   const link = channelLink(channel);
   try {
-    const arriving = receiveMachine(target, link);
-    await target.prepare();
-    prepared();
-    return await arriving;
+    return await receiveMachine(target, link);
   } finally {
     link.close();
   }
@@ -91,17 +90,24 @@ function withStandIn<K extends 'pack_memory' | 'unpack_memory', T>(
 
 /** The source's side: each round the pages changed since the last, then the final copy. */
 export class MigrationSource implements PageSource {
-  private readonly pages: PageScan;
+  #pages: PageScan | null = null;
 
-  constructor(
-    private readonly e: V86,
-    scan: (e: V86) => PageScan = pageScan,
-  ) {
-    this.pages = scan(e);
-  }
+  constructor(private readonly e: V86) {}
 
   get memoryBytes(): number {
-    return this.pages.pages * PAGE_SIZE;
+    return cpuOf(this.e).memory_size[0]!;
+  }
+
+  /** What the target holds: its page hashes (the same WebAssembly scan's), or all zero. */
+  start(targetHashes: Uint8Array<ArrayBuffer> | null): void {
+    const pages = targetHashes ? wasmScan(this.e, targetHashes) : pageScan(this.e);
+    if (!pages) throw new Error('the target sent page hashes this source cannot read');
+    this.#pages = pages;
+  }
+
+  get pages(): PageScan {
+    if (!this.#pages) throw new Error('the migration has not started');
+    return this.#pages;
   }
 
   /** The pages changed since the last round (the first: every page that is not zero). Scanned
@@ -113,7 +119,7 @@ export class MigrationSource implements PageSource {
 
   /** Gives back the scan's room in v86's memory (the guest may go on running here). */
   dispose(): void {
-    this.pages.dispose();
+    this.#pages?.dispose();
   }
 
   /** Stops the guest, then, in one task: its last changed pages and its state. */
@@ -142,11 +148,20 @@ export class MigrationSource implements PageSource {
  * before is overwritten: if the migration fails, the machine is dropped.
  */
 export class MigrationTarget implements PageSink {
+  hashes: Uint8Array<ArrayBuffer> | null = null;
+
   constructor(private readonly e: V86) {}
 
-  /** Stops the machine and zeroes its RAM: the first round sends only pages that hold something. */
+  /**
+   * Stops the machine, then: the hashes of the pages it holds (a machine of the same guest,
+   * resumed from the same pre-booted state, holds much of the source's RAM already: those pages
+   * are not sent); or, without WebAssembly SIMD, its RAM zeroed (only pages that hold something
+   * are sent).
+   */
   async prepare(): Promise<void> {
     await this.e.stop();
+    this.hashes = hashesOf(this.e);
+    if (this.hashes) return;
     const cpu = cpuOf(this.e);
     cpu.zero_memory(0, cpu.memory_size[0]!);
   }

@@ -9,7 +9,8 @@ import { PAGE_SCAN_WASM } from './pageScan.wasm';
 
 export interface PageScan {
   readonly pages: number;
-  /** The pages whose content differs from the last scan (the first: those not all zero). */
+  /** The pages whose content differs from the last scan (the first: from what the scan was
+   * told the other end holds; by default all zero). */
   scan(): Uint32Array<ArrayBuffer>;
   /** Gives back what the scan reserved. */
   dispose(): void;
@@ -52,7 +53,24 @@ export function jsScan(e: V86): PageScan {
   };
 }
 
-export function wasmScan(e: V86): PageScan | null {
+/** The WebAssembly scan's page hashes, 32 bytes a page: what one end tells the other it holds. */
+export type PageHashTable = Uint8Array<ArrayBuffer>;
+
+/** The hashes of every page of `e`'s RAM as it is now (null without WebAssembly SIMD). */
+export function hashesOf(e: V86): PageHashTable | null {
+  const scan = wasmScan(e);
+  if (!scan) return null;
+  scan.scan();
+  const table = scan.table();
+  scan.dispose();
+  return table;
+}
+
+/** `initial`: the other end's page hashes (hashesOf): a page it holds already is not named. */
+export function wasmScan(
+  e: V86,
+  initial: PageHashTable | null = null,
+): (PageScan & { table(): PageHashTable }) | null {
   const cpu = cpuOf(e);
   const compiled = module();
   if (!compiled) return null;
@@ -65,18 +83,25 @@ export function wasmScan(e: V86): PageScan | null {
   const v86_free = (pointer: number) => allocator.v86_free(pointer);
   const hashes = v86_malloc(pages * HASH_BYTES);
   const out = v86_malloc(pages * 4);
-  // Every page starts as a zero page (the target's RAM is zeroed before the first round): its
-  // hash, computed once on a zeroed page, fills the table.
-  const zero = v86_malloc(PAGE_SIZE + HASH_BYTES);
   const bytes = () => new Uint8Array(cpu.wasm_memory.buffer);
-  bytes().fill(0, zero, zero + PAGE_SIZE + HASH_BYTES);
-  scan(zero, 0, 1, zero + PAGE_SIZE, out); // the zero page, as "page 0" of a RAM at `zero`
-  const memory = bytes();
-  const hash = memory.slice(zero + PAGE_SIZE, zero + PAGE_SIZE + HASH_BYTES);
-  for (let p = 0; p < pages; p++) memory.set(hash, hashes + p * HASH_BYTES);
-  v86_free(zero);
+  if (initial) {
+    if (initial.byteLength !== pages * HASH_BYTES)
+      throw new RangeError(`${initial.byteLength} bytes of hashes for ${pages} pages`);
+    bytes().set(initial, hashes);
+  } else {
+    // Every page starts as a zero page (a target's RAM zeroed): its hash, computed once on a
+    // zeroed page, fills the table.
+    const zero = v86_malloc(PAGE_SIZE + HASH_BYTES);
+    bytes().fill(0, zero, zero + PAGE_SIZE + HASH_BYTES);
+    scan(zero, 0, 1, zero + PAGE_SIZE, out); // the zero page, as "page 0" of a RAM at `zero`
+    const memory = bytes();
+    const hash = memory.slice(zero + PAGE_SIZE, zero + PAGE_SIZE + HASH_BYTES);
+    for (let p = 0; p < pages; p++) memory.set(hash, hashes + p * HASH_BYTES);
+    v86_free(zero);
+  }
   return {
     pages,
+    table: () => bytes().slice(hashes, hashes + pages * HASH_BYTES),
     scan: () => {
       const n = scan(ram, 0, pages, hashes, out);
       return new Uint32Array(cpu.wasm_memory.buffer, out, n).slice();
