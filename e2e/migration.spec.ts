@@ -80,10 +80,10 @@ test('a host of another version is refused before anything is sent; the machine 
   await expect(page.getByRole('tab', { name: /^pc1\b/ })).toHaveCount(1);
 });
 
-// Known defect (2026-12-07): in about one run in three the moved guest stops sending (its eth0
-// receives the pings, its transmit count stays put) and the pings go unanswered for seconds;
-// not yet understood (docs/migration.md, "Limits"). The lesson stays written, and off, until it
-// passes every time.
+// Known defect (2026-12-07): about one run in four loses 2 pings, and about one in five the
+// moved guest's eth0 receives the pings but its ICMP never sees them for seconds (as if the
+// sender's ARP entry pointed elsewhere); not understood yet (docs/migration.md, "Limits"). The
+// lesson stays written, and off, until it passes every time.
 test.fixme(
   'the network goes on: a ping at 10 a second from a machine of the other host loses at most one packet',
   { tag: '@timed' },

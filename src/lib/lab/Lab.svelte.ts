@@ -139,8 +139,9 @@ export class Lab {
     while (this.machines.length < this.kiosk.config.machines) this.#create(true);
   }
 
-  /** Adds a machine running `profileId` (or the lab's guest), or says why it does not fit. */
-  async add(profileId?: string): Promise<Machine | null> {
+  /** Adds a machine of `profileId` (or the lab's guest), or says why it does not fit;
+   * `arriving`: for a guest coming by migration (its card is not set up: the guest changes). */
+  async add(profileId?: string, arriving = false): Promise<Machine | null> {
     this.notice = null;
     try {
       const profile = await this.guests.profile(profileId);
@@ -150,7 +151,7 @@ export class Lab {
       this.notice = error instanceof UserError ? error.notice : problem('lab.error.manifest');
       return null;
     }
-    const machine = this.#create(true, profileId);
+    const machine = this.#create(true, profileId, arriving);
     this.selected = machine;
     this.#prepareSpare();
     return machine;
@@ -247,14 +248,10 @@ export class Lab {
     this.selected = null;
   }
 
-  #create(autostart: boolean, profileId?: string): Machine {
+  #create(autostart: boolean, profileId?: string, arriving = false): Machine {
     const name = nextMachineName(this.machines.map((m) => m.name));
-    const machine = new Machine({
-      name,
-      guests: this.guests,
-      createEmulator: this.#createEmulator,
-      spares: this.#spare,
-    });
+    const [guests, createEmulator, spares] = [this.guests, this.#createEmulator, this.#spare];
+    const machine = new Machine({ name, guests, createEmulator, spares });
     machine.console.setLanguage(locale.current);
     this.machines = [...this.machines, machine];
     // Every machine's card starts in the first LAN; the guest learns its MAC (and gets an
@@ -262,7 +259,7 @@ export class Lab {
     machine.nic.plug(this.network.lans[0]?.switch ?? null, name);
     // The lab's control lines are for its own guest: a guest of the user's sets up its network.
     const configure = () => !machine.profile?.user && void this.network.configure(machine);
-    machine.events.on('ready', configure);
+    if (!arriving) machine.events.on('ready', configure);
     machine.events.on('restored', configure);
     const { profile, cold } = this.#params;
     // At once (a layout applied next may change its guest), or once the guest named is known.

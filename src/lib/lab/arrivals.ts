@@ -18,7 +18,7 @@ export interface ArrivalLab {
   readonly guests: GuestSource;
   readonly network: Network;
   readonly budgetBytes: number;
-  add(profileId?: string): Promise<Machine | null>;
+  add(profileId?: string, arriving?: boolean): Promise<Machine | null>;
   rename(machine: Machine, name: string): boolean;
   letGo(machine: Machine): void;
 }
@@ -37,7 +37,7 @@ export function migrationPort(lab: ArrivalLab): MigrationLab {
     },
 
     async arrive(arriving) {
-      const machine = await lab.add(arriving.profileId);
+      const machine = await lab.add(arriving.profileId, true);
       if (!machine) return null;
       const profile = machine.profile ?? (await lab.guests.profile(arriving.profileId));
       // A machine given more memory than its guest's own: one of that size (booted from scratch).

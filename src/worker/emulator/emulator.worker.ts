@@ -99,7 +99,7 @@ let disk: OverlayDisk | null = null;
 /** A guest is arriving by live migration into this emulator. */
 let arriving = false;
 /** When the guest's announcement goes out after it arrived, ms. */
-const ANNOUNCE_MS = [0, 100, 300, 700];
+const ANNOUNCE_MS = [0, 100, 300, 700, 1500, 3000];
 /** Tells the page what changed in the shared folder (made at the first question). */
 let sharedWatch: SharedFolderWatch | null = null;
 /** A state was restored: its shared folder is listed again (v86 does not announce it). */
