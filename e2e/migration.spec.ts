@@ -80,7 +80,7 @@ test('a host of another version is refused before anything is sent; the machine 
   await expect(page.getByRole('tab', { name: /^pc1\b/ })).toHaveCount(1);
 });
 
-// Known defect (2026-12-07): about one run in four loses 2 pings, and about one in five the
+// Known defect (2026-12-07): 27 of 32 runs pass; 3 lost 2 pings, and in 2 the
 // moved guest's eth0 receives the pings but its ICMP never sees them for seconds (as if the
 // sender's ARP entry pointed elsewhere); not understood yet (docs/migration.md, "Limits"). The
 // lesson stays written, and off, until it passes every time.
