@@ -88,6 +88,7 @@ export class Migrations {
       return this.#fail(problem('migrate.error.notRunning', { name: machine.name }));
     const id = crypto.randomUUID();
     const between = { id, from: this.hosts.self.id, to };
+    const channel = `aula86-migration:${id}`;
     const name = machine.name;
     this.moving = { role: 'source', machine: name, peer: target.name, live, phase: 'asking' };
     const answer = this.#answer(id, ['accept', 'refuse', 'failed'], ANSWER_MS, to);
@@ -96,7 +97,7 @@ export class Migrations {
       ...between,
       version: this.hosts.self.version,
       live,
-      channel: `aula86-migration:${id}`,
+      channel,
       machine: {
         name,
         profileId: profile.id,
@@ -111,10 +112,7 @@ export class Migrations {
       if (said.kind !== 'accept') throw new UserError('migrate.refused.failed');
       this.moving = { ...this.moving, phase: 'moving' };
       const sent = await machine.drive('migration', async (drive) => {
-        const report = await machine.emulatorFor(drive).migrateOut({
-          channel: `aula86-migration:${id}`,
-          live,
-        });
+        const report = await machine.emulatorFor(drive).migrateOut({ channel, live });
         const screen = new TextDecoder().decode(machine.console.recentOutput());
         // The student's typing held meanwhile goes on to the target, not to this stopped guest.
         return { report, screen, held: machine.console.discardHeld() };
@@ -172,7 +170,10 @@ export class Migrations {
         const finished = said?.kind === 'finished' ? said : null;
         await this.#show(arrived, finished);
         if (finished)
-          this.#record({ ...offer, machine: name, from, to: this.hosts.self.name }, finished);
+          this.#record(
+            { id: offer.id, machine: name, from, to: this.hosts.self.name, live: offer.live },
+            finished,
+          );
       });
       this.notice = info('migrate.received', { name: arrived.name, host: from });
     } catch (error) {
@@ -203,7 +204,7 @@ export class Migrations {
   }
 
   #record(what: Omit<MigrationRecord, 'at' | 'report'>, sent: { report: MigrationReport }): void {
-    const record = { ...what, id: what.id, at: Date.now(), report: sent.report };
+    const record = { ...what, at: Date.now(), report: sent.report };
     this.history = [record, ...this.history].slice(0, 20);
   }
 

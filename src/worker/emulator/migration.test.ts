@@ -6,8 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { V86 } from 'v86';
 import { v86Devices } from '../../common/devices.mjs';
 import { nextStep, type Round } from '../../common/migration/rounds';
-import { guestRam, MigrationSource, MigrationTarget } from './migration';
-import { cpuOf } from './v86Internals';
+import { MigrationSource, MigrationTarget } from './migration';
+import { cpuOf, guestRam } from './v86Internals';
 
 const root = new URL('../../../', import.meta.url);
 const MEMORY = 32 * 1024 * 1024;

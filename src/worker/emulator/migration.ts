@@ -4,7 +4,8 @@
 import type { V86 } from 'v86';
 import { copyPages, PAGE_SIZE, writePages } from '../../common/migration/pages';
 import { hashesOf, pageScan, wasmScan, type PageScan } from './pageScan/pageScan';
-import { cpuOf, statesOf, type V86Cpu } from './v86Internals';
+import { cpuOf, guestRam, statesOf, type V86Cpu } from './v86Internals';
+
 import type { FinalCopy, PageBatch } from '../../common/migration/protocol';
 import {
   receiveMachine,
@@ -49,12 +50,6 @@ export async function migrateIn(e: V86, channel: string, prepared: () => void): 
   } finally {
     link.close();
   }
-}
-
-/** The guest's RAM as a plain view (valid until v86 grows its WebAssembly memory: take it anew). */
-export function guestRam(e: V86): Uint8Array {
-  const cpu = cpuOf(e);
-  return new Uint8Array(cpu.wasm_memory.buffer, cpu.mem8.byteOffset, cpu.memory_size[0]);
 }
 
 /**

@@ -145,3 +145,9 @@ export function whenScreenAdapterSet(e: V86, adopt: (adapter: ScreenAdapter) => 
     },
   });
 }
+
+/** The guest's RAM as a plain view (valid until v86 grows its WebAssembly memory: take it anew). */
+export function guestRam(e: V86): Uint8Array {
+  const cpu = cpuOf(e);
+  return new Uint8Array(cpu.wasm_memory.buffer, cpu.mem8.byteOffset, cpu.memory_size[0]);
+}

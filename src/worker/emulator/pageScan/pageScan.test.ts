@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { V86 } from 'v86';
 import { v86Devices } from '../../../common/devices.mjs';
-import { guestRam } from '../migration';
+import { guestRam } from '../v86Internals';
 import { jsScan, wasmScan } from './pageScan';
 
 const root = new URL('../../../../', import.meta.url);

@@ -4,7 +4,7 @@
 // the fallback where SIMD is missing) takes ~16 ms, most of an idle guest's downtime.
 import type { V86 } from 'v86';
 import { PAGE_SIZE, PageHashes } from '../../../common/migration/pages';
-import { cpuOf } from '../v86Internals';
+import { cpuOf, guestRam } from '../v86Internals';
 import { PAGE_SCAN_WASM } from './pageScan.wasm';
 
 export interface PageScan {
@@ -41,16 +41,8 @@ export function pageScan(e: V86): PageScan {
 
 /** The JavaScript scan, over a view of the guest's RAM taken anew each time. */
 export function jsScan(e: V86): PageScan {
-  const cpu = cpuOf(e);
-  const hashes = new PageHashes(cpu.memory_size[0]!);
-  return {
-    pages: hashes.pages,
-    scan: () =>
-      hashes.scan(
-        new Uint8Array(cpu.wasm_memory.buffer, cpu.mem8.byteOffset, hashes.pages * PAGE_SIZE),
-      ),
-    dispose: () => undefined,
-  };
+  const hashes = new PageHashes(cpuOf(e).memory_size[0]!);
+  return { pages: hashes.pages, scan: () => hashes.scan(guestRam(e)), dispose: () => undefined };
 }
 
 /** The WebAssembly scan's page hashes, 32 bytes a page: what one end tells the other it holds. */
