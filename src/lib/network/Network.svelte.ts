@@ -140,7 +140,7 @@ export class Network {
   /** A guest reached its prompt, or was restored: its MAC address, and an address by DHCP. */
   async configure(machine: Machine): Promise<boolean> {
     const lan = this.lanOf(machine);
-    return machine.nic.configureGuest(machine.console, lan?.dhcpOn ?? false);
+    return machine.nic.configureGuest(machine.console, lan?.dhcpOn ? lan.subnet : null);
   }
 
   /** The lab's kinds of network card, as the profiles offer them. */

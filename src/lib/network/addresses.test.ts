@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  inSubnet,
   ipToString,
   isGroupMac,
   macAt,
@@ -30,5 +31,13 @@ describe('addresses', () => {
     expect(parseSubnet('10.0.3.7/24')).toEqual({ network: parseIp('10.0.3.0'), prefix: 24 });
     expect(parseSubnet('10.0.3.0/31')).toBeNull();
     expect(parseSubnet('10.0.3.0')).toBeNull();
+  });
+
+  it('tells whether an address lies in a subnet', () => {
+    expect(inSubnet('10.0.2.12/24', '10.0.2.0/24')).toBe(true);
+    expect(inSubnet('10.0.1.12/24', '10.0.2.0/24')).toBe(false);
+    expect(inSubnet('10.0.3.200', '10.0.2.0/23')).toBe(true);
+    expect(inSubnet('10.0.4.1', '10.0.2.0/23')).toBe(false);
+    expect(inSubnet('junk', '10.0.2.0/24')).toBe(false);
   });
 });

@@ -67,6 +67,14 @@ export function parseSubnet(text: string): { network: number; prefix: number } |
   return { network: (network & mask) >>> 0, prefix };
 }
 
+/** Whether `address` ("10.0.2.7" or "10.0.2.7/24") lies in `subnet` ("10.0.2.0/24"). */
+export function inSubnet(address: string, subnet: string): boolean {
+  const ip = parseIp(address.split('/')[0] ?? '');
+  const net = parseSubnet(subnet);
+  if (ip === null || !net) return false;
+  return (ip & prefixMask(net.prefix)) >>> 0 === net.network;
+}
+
 export function prefixMask(prefix: number): number {
   return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
 }

@@ -5,7 +5,7 @@
 import type { NicKind } from '../../common/devices.mjs';
 import { DisposableStore } from '../../common/events/emitter';
 import type { Emulator } from './EmulatorClient';
-import { randomMac } from '../network/addresses';
+import { inSubnet, randomMac } from '../network/addresses';
 import type { SwitchPort, VirtualSwitch } from '../network/Switch';
 import { tag, untag, vlanOf } from '../network/vlan';
 
@@ -103,9 +103,10 @@ export class NetworkCard {
   /**
    * Tells the guest its card's MAC address (the link comes up with it); then, on a trunk, its
    * VLAN interfaces and their addresses, or else an address by DHCP when the switch offers it.
-   * The address it got is shown. False: the guest did not answer.
+   * The address it got is shown. `dhcpSubnet`: the switch's DHCP service's subnet (null: no
+   * service). False: the guest did not answer.
    */
-  async configureGuest(control: ControlPort, dhcp: boolean): Promise<boolean> {
+  async configureGuest(control: ControlPort, dhcpSubnet: string | null): Promise<boolean> {
     // Re-plugged or reconnected meanwhile: this setup's late answers are not the card's address.
     const cabling = this.#cabling;
     const current = () => cabling === this.#cabling;
@@ -118,8 +119,12 @@ export class NetworkCard {
       if (current()) this.address = trunk.map((link) => link.address).join(', ');
       return true;
     }
-    if (!dhcp || !this.switch) return true;
-    const answer = await control.request('dhcp', (l) => l.startsWith('dhcp'), DHCP_TIMEOUT_MS);
+    if (dhcpSubnet === null || !this.switch) return true;
+    // A lease on another switch is the answer of a request from before a re-plug, still on
+    // its way: not this one's.
+    const ours = (line: string) =>
+      line === 'dhcp' || (line.startsWith('dhcp ') && inSubnet(line.slice(5), dhcpSubnet));
+    const answer = await control.request('dhcp', ours, DHCP_TIMEOUT_MS);
     if (current()) this.address = answer?.slice('dhcp '.length).trim() || null;
     return answer !== null;
   }

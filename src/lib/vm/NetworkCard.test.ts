@@ -2,14 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { VirtualSwitch } from '../network/Switch';
 import { NetworkCard, type ControlPort } from './NetworkCard.svelte';
 
-/** A guest's control port whose DHCP answer comes when the test says. */
+/** A guest's control port: lines it answers come when the test says; each goes to every
+ * request still waiting that takes it, as the console's does. */
 function guest() {
-  let answerDhcp: (line: string) => void = () => undefined;
+  const waiting: { matches: (line: string) => boolean; resolve: (line: string) => void }[] = [];
   const control: ControlPort = {
-    request: (line) =>
-      line === 'dhcp' ? new Promise((resolve) => (answerDhcp = resolve)) : Promise.resolve(line),
+    request: (line, matches) =>
+      line === 'dhcp'
+        ? new Promise((resolve) => waiting.push({ matches, resolve }))
+        : Promise.resolve(line),
   };
-  return { control, answer: (line: string) => answerDhcp(line) };
+  const answer = (line: string) => {
+    for (const request of waiting.filter((r) => r.matches(line))) {
+      waiting.splice(waiting.indexOf(request), 1);
+      request.resolve(line);
+    }
+  };
+  return { control, answer };
 }
 
 describe('NetworkCard', () => {
@@ -17,7 +26,7 @@ describe('NetworkCard', () => {
     const card = new NetworkCard('02:86:00:00:00:01');
     card.plug(new VirtualSwitch('LAN-A'), 'pc1');
     const { control, answer } = guest();
-    const configured = card.configureGuest(control, true);
+    const configured = card.configureGuest(control, '10.0.1.0/24');
     await Promise.resolve();
     await Promise.resolve();
     answer('dhcp 10.0.1.20/24');
@@ -29,12 +38,30 @@ describe('NetworkCard', () => {
     const card = new NetworkCard('02:86:00:00:00:01');
     card.plug(new VirtualSwitch('LAN-A'), 'pc1');
     const { control, answer } = guest();
-    const first = card.configureGuest(control, true);
+    const first = card.configureGuest(control, '10.0.1.0/24');
     await Promise.resolve();
     await Promise.resolve();
     card.plug(new VirtualSwitch('LAN-B'), 'pc1'); // the student moves the cable meanwhile
     answer('dhcp 10.0.1.89/24'); // LAN-A's answer, late
     await first;
     expect(card.address).toBeNull();
+  });
+
+  it('a late lease from the switch it was plugged into before does not answer the new request', async () => {
+    const card = new NetworkCard('02:86:00:00:00:01');
+    card.plug(new VirtualSwitch('LAN-A'), 'pc1');
+    const { control, answer } = guest();
+    const first = card.configureGuest(control, '10.0.1.0/24');
+    await Promise.resolve();
+    await Promise.resolve();
+    card.plug(new VirtualSwitch('LAN-B'), 'pc1');
+    const second = card.configureGuest(control, '10.0.2.0/24');
+    await Promise.resolve();
+    await Promise.resolve();
+    answer('dhcp 10.0.1.12/24'); // the first request's lease arrives after the second was sent
+    await first;
+    answer('dhcp 10.0.2.12/24');
+    expect(await second).toBe(true);
+    expect(card.address).toBe('10.0.2.12/24');
   });
 });
