@@ -2,15 +2,20 @@
 // once accepted drives it while its emulator sends the guest (pre-copy, or a stop-and-copy for
 // comparison), then lets it go; as the target it checks an offer before anything is sent, makes
 // a machine of the same guest, receives the guest into it and shows the source's terminal.
-// One migration at a time per host. The figures of each are kept in this tab's history.
+// One migration at a time per host. The figures of each are kept in the lab's history.
 import { messageOf } from '../../common/errors';
 import type { MigrationReport } from '../../common/migration/precopy';
 import { info, problem, UserError, type Notice } from '../notices/notice';
 import type { Machine } from '../vm/Machine.svelte';
-import { promptHost } from '../vm/hostname';
 import type { Addressed, Hosts } from './Hosts.svelte';
 import type { ArrivingMachine, Finished, Offer, Refusal } from './hostMessages';
-import { refusalOf, targetRefusal } from './offers';
+import {
+  MigrationHistory,
+  pageHistoryMemory,
+  type HistoryMemory,
+  type MigrationRecord,
+} from './history.svelte';
+import { refusalOf, targetRefusal, unmovable } from './offers';
 
 /** What the migrations need of the lab. */
 export interface MigrationLab {
@@ -26,17 +31,6 @@ export interface MigrationLab {
   announcement(machine: Machine): Uint8Array<ArrayBuffer> | null;
   /** What the source says about its machine's cable. */
   wiring(machine: Machine): Pick<ArrivingMachine, 'lan' | 'address'>;
-}
-
-export interface MigrationRecord {
-  id: string;
-  machine: string;
-  from: string;
-  to: string;
-  live: boolean;
-  /** Epoch ms when it ended. */
-  at: number;
-  report: MigrationReport;
 }
 
 /** The one migration under way at this host. */
@@ -55,15 +49,18 @@ const REPORT_MS = 10_000;
 
 export class Migrations {
   moving = $state.raw<Moving | null>(null);
-  /** This tab's migrations, newest first. */
-  history = $state.raw<MigrationRecord[]>([]);
+  /** The lab's migrations (every tab's), newest first. */
+  readonly history: MigrationHistory;
   notice = $state.raw<Notice | null>(null);
   readonly #undo: Array<() => void> = [];
 
   constructor(
     readonly hosts: Hosts,
     private readonly lab: MigrationLab,
+    history: HistoryMemory = pageHistoryMemory(),
   ) {
+    this.history = new MigrationHistory(history);
+    this.own(() => this.history.dispose());
     this.own(
       hosts.events.on('message', (m) => {
         if (m.kind === 'offer') void this.#receive(m);
@@ -84,8 +81,9 @@ export class Migrations {
     const refusal = targetRefusal(this.hosts.info, target);
     if (refusal || !target) return this.#fail(problem(`migrate.refused.${refusal ?? 'failed'}`));
     if (this.moving) return this.#fail(problem('migrate.refused.busy'));
-    if (!profile || profile.user || machine.status !== 'running')
-      return this.#fail(problem('migrate.error.notRunning', { name: machine.name }));
+    const cannot = unmovable(machine);
+    if (cannot || !profile)
+      return this.#fail(problem(`migrate.error.${cannot ?? 'notRunning'}`, { name: machine.name }));
     const id = crypto.randomUUID();
     const between = { id, from: this.hosts.self.id, to };
     const channel = `aula86-migration:${id}`;
@@ -164,11 +162,14 @@ export class Migrations {
         });
         this.hosts.send({ kind: 'accept', id: offer.id, from: offer.to, to: offer.from });
         await received;
+        // Only now the arrived guest's: output before this answer was the replaced guest's
+        // (its worker sends the arrived one's after it).
+        arrived.console.showRestored(new Uint8Array());
         arrived.speed.reset(false);
         arrived.state.restored(true);
         const said = await report.catch(() => null);
         const finished = said?.kind === 'finished' ? said : null;
-        await this.#show(arrived, finished);
+        await this.#show(arrived, offer.machine.name, finished);
         if (finished)
           this.#record(
             { id: offer.id, machine: name, from, to: this.hosts.self.name, live: offer.live },
@@ -185,17 +186,15 @@ export class Migrations {
   }
 
   /** The source's terminal, and what the student typed meanwhile, on this host now. Under a
-   * new name, the guest's hostname changes at once, but its prompt is drawn again only if it
-   * is at one: a program running in the foreground gets no Enter of ours. */
-  async #show(machine: Machine, finished: Finished | null): Promise<void> {
+   * new name (`was`: its name there), the guest's hostname changes before the student's typing
+   * reaches it, but its prompt is drawn again only if it is at one: a program running in the
+   * foreground gets no Enter of ours. */
+  async #show(machine: Machine, was: string, finished: Finished | null): Promise<void> {
     const since = new TextDecoder().decode(machine.console.recentOutput());
     const screen = (finished?.screen ?? '') + since;
     const { console, name } = machine;
-    const renamed = (promptHost(screen) ?? name) !== name;
     await console.showRestoredAs(screen, name, null);
-    // The shell's prompt under the new name (drawn again: it asks the terminal where its cursor
-    // is, and the answer makes it redraw the prompt it had).
-    if (renamed && console.atPrompt()) await console.renameGuest(name);
+    if (was !== name) await console.renameGuest(name, console.atPrompt());
     if (finished?.held) console.sendInput(finished.held);
   }
 
@@ -204,8 +203,7 @@ export class Migrations {
   }
 
   #record(what: Omit<MigrationRecord, 'at' | 'report'>, sent: { report: MigrationReport }): void {
-    const record = { ...what, at: Date.now(), report: sent.report };
-    this.history = [record, ...this.history].slice(0, 20);
+    this.history.add({ ...what, at: Date.now(), report: sent.report });
   }
 
   #fail(notice: Notice): false {

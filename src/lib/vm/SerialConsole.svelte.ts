@@ -198,14 +198,14 @@ export class SerialConsole {
   }
 
   /**
-   * Names the guest now, prompt included: once its init says the hostname is set, the shell is
-   * asked for a new prompt (an empty command line), which takes the place of the prompt line on
-   * screen. The caller holds the user's typing meanwhile. Resolves when done, or after a few
-   * seconds.
+   * Names the guest now, prompt included (unless `redraw` is false: a program in the foreground
+   * gets no Enter of ours): once its init says the hostname is set, the shell is asked for a new
+   * prompt (an empty command line), which takes the place of the prompt line on screen. The
+   * caller holds the user's typing meanwhile. Resolves when done, or after a few seconds.
    */
-  async renameGuest(name: string): Promise<void> {
+  async renameGuest(name: string, redraw = true): Promise<void> {
     const named = await this.request(`hostname ${name}`, (line) => line === `hostname ${name}`);
-    if (named === null) return;
+    if (named === null || !redraw) return;
     const prompted = this.#waitFor((resolve) => {
       this.#unseen = { text: '', done: resolve };
       return () => (this.#unseen = null);

@@ -11,7 +11,7 @@ import { compileEmulatorWasm, WasmLoadError } from './wasm';
 import { gunzip } from '../../common/bytes/codec';
 import { downloadState, StateDownloadError, type DownloadedState } from './stateDownload';
 import { wakeNow, yieldOnThisThread } from './sameThreadYield';
-import { busOf, cpuOf, filesOf, loopOf } from './v86Internals';
+import { busOf, filesOf, loopOf, setJit } from './v86Internals';
 import { ControlLines } from './controlLines';
 import { TickBatch } from './tickBatch';
 import { migrateIn, migrateOut } from './migration';
@@ -74,23 +74,16 @@ const counter = (): CounterReading => ({
   at: performance.timeOrigin + performance.now(),
 });
 
-/** Turns v86's JIT (x86 → WebAssembly translation) on or off while the guest runs. */
-function setJit(e: V86, enabled: boolean) {
-  const cpu = cpuOf(e);
-  cpu.set_jit_config(0, enabled ? 0 : 1); // config 0: "JIT disabled"
-  cpu.jit_clear_cache(); // without this, blocks compiled earlier would keep running
-}
-
 /** The serial console's bytes, the card's frames and the agent's lines, one message a tick. */
 const serialOut = new TickBatch<number>((bytes) => {
   const out = Uint8Array.from(bytes);
   report.emit('output', { bytes: out, reading: counter() }, [out.buffer]);
 });
-const framesOut = new TickBatch<Uint8Array<ArrayBuffer>>((frames) =>
+const framesOut = new TickBatch<Uint8Array<ArrayBuffer>>((f) =>
   report.emit(
     'frames',
-    frames,
-    frames.map((f) => f.buffer),
+    f,
+    f.map((frame) => frame.buffer),
   ),
 );
 const agentOut = new TickBatch<string>((lines) => report.emit('agent', lines));
@@ -280,6 +273,7 @@ const handlers: Handlers<EmulatorMethods> = {
   },
   migrateIn: async ({ channel, announce }) => {
     arriving = true;
+    serialOut.hold(); // the arrived guest's output follows the answer (the page drops what came before)
     try {
       const at = await migrateIn(running(), channel, () => serialOut.clear());
       // Said again a little later, as hypervisors do: a frame the guest sent on the source just
@@ -290,6 +284,7 @@ const handlers: Handlers<EmulatorMethods> = {
       return at;
     } finally {
       arriving = false;
+      serialOut.release();
     }
   },
 };

@@ -124,6 +124,13 @@ export const statesOf = (e: V86): V86States => {
   return loop;
 };
 export const cpuOf = (e: V86): V86Cpu => (e as unknown as Reached).v86.cpu;
+
+/** Turns v86's JIT (x86 → WebAssembly translation) on or off while the guest runs. */
+export function setJit(e: V86, enabled: boolean): void {
+  const cpu = cpuOf(e);
+  cpu.set_jit_config(0, enabled ? 0 : 1); // config 0: "JIT disabled"
+  cpu.jit_clear_cache(); // without this, blocks compiled earlier would keep running
+}
 export const busOf = (e: V86): V86Bus => (e as unknown as Reached).bus;
 export const filesOf = (e: V86): V86Files => e;
 /** The VGA device, once the CPU has made it (undefined before, and in a machine without one). */
