@@ -52,6 +52,16 @@ test('a running machine moves live to another tab: its files, its running loop a
   );
   const [, before, after] = /^went on (\d+) -> (\d+)$/m.exec(await arrived.screenText()) ?? [];
   expect(Number(after)).toBeGreaterThan(Number(before));
+
+  // The lab keeps its migrations: host B lists this one too, and host A still after a reload.
+  const route = 'pc1: host A → host B, live (pre-copy)';
+  const toolB = new MigrationTool(pageB);
+  await toolB.open();
+  await expect(toolB.history.locator(':scope > li')).toHaveCount(1);
+  await expect(toolB.history).toContainText(route);
+  await page.reload();
+  await toolA.open();
+  await expect(toolA.history).toContainText(route);
 });
 
 test('a host of another version is refused before anything is sent; the machine goes on here', async ({
@@ -80,6 +90,28 @@ test('a host of another version is refused before anything is sent; the machine 
   );
   expect(heard.filter((m) => m.kind === 'offer')).toEqual([]);
   await lab.run('echo still-here', /^still-here$/m);
+  await expect(page.getByRole('tab', { name: /^pc1\b/ })).toHaveCount(1);
+});
+
+test('the other host closes while it makes ready to take the machine: the machine goes on here, and the user is told', async ({
+  page,
+}) => {
+  const hostA = new Lab(page);
+  await hostA.bootToShell('lang=en');
+  const pageB = await page.context().newPage();
+  await new Lab(pageB).bootToShell('lang=en');
+  const toolA = new MigrationTool(page);
+  await toolA.open();
+  await toolA.expectHost('host B');
+  await toolA.move('pc1', 'host B');
+  // Host B starts a machine to take it in; before it is ready, host B's tab is closed.
+  await expect(toolA.pane.getByRole('status')).toHaveText('Asking host B to take pc1…');
+  await pageB.close();
+  await expect(toolA.pane.getByRole('alert')).toHaveText(
+    'That host is gone or could not start a machine to take it: the machine goes on running here.',
+  );
+  await expect(toolA.pane.getByRole('list', { name: 'Other hosts' })).toBeHidden();
+  await hostA.run('echo still-here', /^still-here$/m);
   await expect(page.getByRole('tab', { name: /^pc1\b/ })).toHaveCount(1);
 });
 
@@ -153,10 +185,10 @@ test('a TCP transfer under way goes on across the migration: the file arrives wh
     `until (i=0; while [ $i -lt 48 ]; do dd if=/root/data bs=8192 skip=$i count=1 2>/dev/null; i=$((i+1)); sleep 0.1; done) | nc ${receiver} 7000; do sleep 0.2; done; echo sent-all`,
     /nc 10\./,
   );
+  // This time from the machine's own menu (host B appears in it when seen), which opens the
+  // Migration tool as the move starts.
   const toolA = new MigrationTool(page);
-  await toolA.open();
-  await toolA.expectHost('host B');
-  await toolA.move('pc1', 'host B');
+  await toolA.moveByMenu('pc1', 'host B');
   await expect(toolA.pane.getByRole('status')).toHaveText('pc1 now runs on host B.');
   // The machine moved while the file was still on its way (else this lesson proves nothing).
   expect(await hostB.machine('pc1').screenText()).not.toMatch(/^[0-9a-f]{32} {2}\/root\/got$/m);

@@ -5,9 +5,12 @@ import { openTool } from './lab';
 
 export class MigrationTool {
   readonly pane: Locator;
+  /** The lab's migrations, newest first. */
+  readonly history: Locator;
 
   constructor(readonly page: Page) {
     this.pane = page.getByRole('complementary', { name: 'Migration', exact: true });
+    this.history = this.pane.getByRole('list', { name: 'Migrations of this lab' });
   }
 
   async open(): Promise<void> {
@@ -26,10 +29,27 @@ export class MigrationTool {
     await this.pane.getByRole('button', { name: live ? 'Migrate live' : 'Move stopped' }).click();
   }
 
+  /** Moves `machine` to host `to` from the machine's own "Migrate…" menu (which opens the
+   * Migration tool, where the move shows). */
+  async moveByMenu(machine: string, to: string, live = true): Promise<void> {
+    const menu = await openMigrateMenu(this.page, machine);
+    const item = live ? `Migrate live to ${to}` : `Move stopped to ${to}`;
+    await menu.getByRole('menuitem', { name: item }).click();
+    await expect(menu).toBeHidden();
+  }
+
   /** The latest migration's figures, once shown: its downtime in ms. */
   async lastDowntimeMs(): Promise<number> {
     const downtime = this.pane.getByTestId('downtime').first();
     await expect(downtime).toHaveText(/^[\d,]+ ms$/);
     return Number((await downtime.innerText()).replace(/[^\d]/g, ''));
   }
+}
+
+/** `machine`'s own "Migrate…" menu, opened. */
+export async function openMigrateMenu(page: Page, machine: string): Promise<Locator> {
+  await page.getByRole('button', { name: `Move ${machine} to another host` }).click();
+  const menu = page.getByRole('menu', { name: `Move ${machine} to another host` });
+  await expect(menu).toBeVisible();
+  return menu;
 }

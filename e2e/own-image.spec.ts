@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { Lab } from './lab';
+import { openMigrateMenu } from './migration';
 import { Screen } from './screen';
 import { SnapshotPanel } from './snapshots';
 
@@ -45,6 +46,15 @@ test('an ISO dropped on "Add a guest" boots, is still listed after a reload, and
   await lab.openTool('Guest');
   await expect(page.getByRole('combobox', { name: 'Guest' })).toHaveValue(/^user-/);
   await lab.machine('pc1').run('echo pc1-untouched', /^pc1-untouched$/m);
+  // It does not move to another host (its disk changes stay in this tab): its menu says so.
+  await lab.machine('pc2').show();
+  const menu = await openMigrateMenu(page, 'pc2');
+  await expect(menu).toContainText(
+    'A guest of your own image does not move to another host yet (its disk changes are kept here)',
+  );
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Move pc2 to another host' })).toBeFocused();
 
   await page.reload();
   await lab.waitForPrompt();

@@ -29,8 +29,14 @@ export const enMigration = {
   'migrate.refused.busy': 'A migration is under way already; try again when it ends.',
   'migrate.refused.failed':
     'That host is gone or could not start a machine to take it: the machine goes on running here.',
-  'migrate.error.notRunning':
-    '{name} must be running to move it (a guest of your own cannot move yet).',
+  'migrate.error.notRunning': '{name} must be running to move it.',
+  'migrate.error.ownImage':
+    'A guest of your own image does not move to another host yet (its disk changes are kept here): {name} goes on here.',
+  'migrate.menu': 'Migrate…',
+  'migrate.menuLabel': 'Move {name} to another host',
+  'migrate.liveTo': 'Migrate live to {host}',
+  'migrate.stoppedTo': 'Move stopped to {host}',
+  'migrate.noHost': 'No other host is open.',
   'migrate.error.failed':
     'The migration of {name} failed ({detail}). Nothing is lost: the machine goes on running on the host it was on.',
   'migrate.error.noAnswer': 'The other host did not answer in {seconds} s.',

@@ -31,8 +31,14 @@ export const esMigration: Record<keyof typeof enMigration, string> = {
   'migrate.refused.busy': 'Ya hay una migración en curso; vuelve a intentarlo cuando acabe.',
   'migrate.refused.failed':
     'Ese anfitrión ya no está o no pudo arrancar una máquina para recibirla: la máquina sigue aquí.',
-  'migrate.error.notRunning':
-    '{name} tiene que estar en marcha para moverla (un invitado tuyo aún no puede moverse).',
+  'migrate.error.notRunning': '{name} tiene que estar en marcha para moverla.',
+  'migrate.error.ownImage':
+    'Un invitado de una imagen tuya aún no se mueve a otro anfitrión (sus cambios de disco se guardan aquí): {name} sigue aquí.',
+  'migrate.menu': 'Migrar…',
+  'migrate.menuLabel': 'Mover {name} a otro anfitrión',
+  'migrate.liveTo': 'Migrar en vivo a {host}',
+  'migrate.stoppedTo': 'Mover detenida a {host}',
+  'migrate.noHost': 'No hay otro anfitrión abierto.',
   'migrate.error.failed':
     'La migración de {name} falló ({detail}). No se pierde nada: la máquina sigue en el anfitrión donde estaba.',
   'migrate.error.noAnswer': 'El otro anfitrión no respondió en {seconds} s.',

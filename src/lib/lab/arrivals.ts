@@ -5,6 +5,7 @@ import type { GuestSource } from '../guest/GuestSource';
 import { memoryChoicesMb, withMemory } from '../guest/memory';
 import { Migrations, type MigrationLab } from '../migration/Migrations.svelte';
 import { Hosts } from '../migration/Hosts.svelte';
+import { localHistoryMemory, pageHistoryMemory } from '../migration/history.svelte';
 import { hostLetter } from '../migration/hostMessages';
 import { locale, t } from '../i18n/locale.svelte';
 import type { Kiosk } from '../kiosk/Kiosk.svelte';
@@ -89,7 +90,8 @@ export function openMigrations(lab: ArrivalLab, version: string): Migrations {
     defaultName: () => t('hosts.defaultName', { letter: hostLetter(lab.network.tab) }),
     names: globalThis.sessionStorage ?? null,
   });
-  const migrations = new Migrations(hosts, migrationPort(lab));
+  const memory = 'localStorage' in globalThis ? localHistoryMemory() : pageHistoryMemory();
+  const migrations = new Migrations(hosts, migrationPort(lab), memory);
   migrations.own(locale.events.on('changed', () => hosts.relabel()));
   return migrations;
 }

@@ -71,7 +71,7 @@ describe('Migrations between two labs (hosts)', () => {
     expect(a.lab.machines).toEqual([]);
     expect(source.destroyed).toBe(true);
     expect(a.lab.migrations.notice).toMatchObject({ key: 'migrate.sent' });
-    await vi.waitFor(() => expect(b.lab.migrations.history).toHaveLength(1));
+    await vi.waitFor(() => expect(b.lab.migrations.history.records).toHaveLength(1));
     const came = b.lab.machines[1]!;
     expect(came.name).toBe('pc2'); // pc1 is taken on host B
     expect(came.nic.mac).toBe(mac);
@@ -80,8 +80,8 @@ describe('Migrations between two labs (hosts)', () => {
     expect(source.migrateOut.mock.calls[0]![0]).toEqual({ channel: asked.channel, live: true });
     expect(new TextDecoder().decode(came.console.recentOutput())).toContain('kept-across-hosts');
     await vi.waitFor(() => expect(arriving.serial[0]).toContain('typed meanwhile'));
-    expect(a.lab.migrations.history[0]).toMatchObject({ machine: 'pc1', live: true });
-    expect(b.lab.migrations.history[0]!.report).toEqual(REPORT);
+    expect(a.lab.migrations.history.records[0]).toMatchObject({ machine: 'pc1', live: true });
+    expect(b.lab.migrations.history.records[0]!.report).toEqual(REPORT);
   });
 
   it('refuses an offer it cannot take before anything is sent: another version, a guest it lacks', async () => {

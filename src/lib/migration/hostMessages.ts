@@ -14,8 +14,8 @@ export const MAX_SCREEN_CHARS = 64 * 1024;
 /** The student's typing held during the migration, at most (as the console holds it). */
 export const MAX_HELD_CHARS = 16 * 1024;
 
-const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/));
-const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+export const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/));
+export const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 40));
 const Ms = v.pipe(v.number(), v.minValue(-1e6), v.maxValue(1e7));
 
@@ -44,7 +44,7 @@ export type ArrivingMachine = v.InferOutput<typeof ArrivingMachine>;
 export const REFUSALS = ['version', 'profile', 'memory', 'closed', 'busy', 'failed'] as const;
 export type Refusal = (typeof REFUSALS)[number];
 
-const ReportSchema = v.strictObject({
+export const ReportSchema = v.strictObject({
   rounds: v.pipe(v.array(v.strictObject({ pages: Count, bytes: Count, ms: Ms })), v.maxLength(64)),
   stopReason: v.picklist(['small-enough', 'not-shrinking', 'round-limit', 'stop-and-copy']),
   final: v.strictObject({ pages: Count, bytes: Count, stateBytes: Count }),

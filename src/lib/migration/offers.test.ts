@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refusalOf, targetRefusal, type Receiver } from './offers';
+import { refusalOf, targetRefusal, unmovable, type Receiver } from './offers';
 import type { HostInfo, Offer } from './hostMessages';
 
 const host = (over: Partial<HostInfo> = {}): HostInfo => ({
@@ -56,5 +56,13 @@ describe('targetRefusal', () => {
     expect(targetRefusal(host(), host({ closed: true }))).toBe('closed');
     expect(targetRefusal(host({ closed: true }), host())).toBe('closed');
     expect(targetRefusal(host(), host({ version: 'other' }))).toBe('version');
+  });
+
+  it('moves only a running machine of a built-in guest', () => {
+    const builtin = { user: undefined };
+    expect(unmovable({ status: 'running', profile: builtin })).toBeNull();
+    expect(unmovable({ status: 'paused', profile: builtin })).toBe('notRunning');
+    expect(unmovable({ status: 'running', profile: null })).toBe('notRunning');
+    expect(unmovable({ status: 'running', profile: { user: { sha256: 'ab' } } })).toBe('ownImage');
   });
 });

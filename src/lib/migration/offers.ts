@@ -24,3 +24,13 @@ export function targetRefusal(source: HostInfo, target: HostInfo | null): Refusa
   if (source.version !== target.version) return 'version';
   return null;
 }
+
+/** Why a machine cannot be moved from here, or null: it must be running, and a guest of the
+ * user's own image does not move (its disk overlay and reads in flight are not carried). */
+export function unmovable(machine: {
+  status: string;
+  profile: { user?: unknown } | null;
+}): 'notRunning' | 'ownImage' | null {
+  if (machine.profile?.user) return 'ownImage';
+  return machine.status === 'running' && machine.profile ? null : 'notRunning';
+}
