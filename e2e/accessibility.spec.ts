@@ -70,6 +70,11 @@ test('no serious or critical WCAG 2.1 A/AA problem in any pane: English and Span
     for (const lang of ['en', 'es'] as const) {
       await page.getByRole('combobox', { name: /^(Language|Idioma)$/ }).selectOption(lang);
       expect(await problems(page), `${theme}, ${lang}, no tool open`).toEqual([]);
+      // The machine's Migrate menu, open (its one item: Open another host).
+      await page.getByRole('button', { name: /^(Migrate|Migrar)…$/ }).click();
+      await expect(page.getByRole('menuitem')).toHaveCount(1);
+      expect(await problems(page), `${theme}, ${lang}, migrate menu`).toEqual([]);
+      await page.keyboard.press('Escape');
       for (const tool of TOOLS[lang]) {
         await workspace.open(tool);
         expect(await problems(page), `${theme}, ${lang}: ${tool}`).toEqual([]);

@@ -48,7 +48,8 @@ export class MigrationTool {
 
 /** `machine`'s own "Migrate…" menu, opened. */
 export async function openMigrateMenu(page: Page, machine: string): Promise<Locator> {
-  await page.getByRole('button', { name: `Move ${machine} to another host` }).click();
+  const pane = page.getByRole('tabpanel', { name: machine, exact: true });
+  await pane.getByRole('button', { name: 'Migrate…' }).click();
   const menu = page.getByRole('menu', { name: `Move ${machine} to another host` });
   await expect(menu).toBeVisible();
   return menu;

@@ -54,7 +54,9 @@ test('an ISO dropped on "Add a guest" boots, is still listed after a reload, and
   );
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Move pc2 to another host' })).toBeFocused();
+  await expect(
+    page.getByRole('tabpanel', { name: 'pc2' }).getByRole('button', { name: 'Migrate…' }),
+  ).toBeFocused();
 
   await page.reload();
   await lab.waitForPrompt();
