@@ -5,6 +5,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { SerialAddon, type SerialPort } from './SerialAddon';
 import { installClipboardKeys } from './clipboard';
 import { linkHandler } from './links';
+import { followOutput } from './followOutput';
 
 export interface ConsoleTerminal {
   terminal: Terminal;
@@ -64,6 +65,7 @@ export function createTerminal(
   // After the first fit, so the guest is told the real size, not xterm's default 80x24.
   terminal.loadAddon(new SerialAddon(port));
   installClipboardKeys(terminal);
+  const following = followOutput(terminal, container);
   if (focus) terminal.focus();
 
   let frame = 0;
@@ -85,6 +87,7 @@ export function createTerminal(
     dispose() {
       cancelAnimationFrame(frame);
       observer.disconnect();
+      following.dispose();
       terminal.dispose(); // also disposes the addons
     },
   };
