@@ -27,6 +27,8 @@ export interface PageSink {
   /** The hashes of the pages it holds (null: its RAM is zeroed). */
   readonly hashes: Uint8Array<ArrayBuffer> | null;
   write(batch: PageBatch): void;
+  /** The source stopped the guest: its final copy is on its way. */
+  sourceStopped?(): void;
   /** Resolves with when the guest ran again (epoch ms). */
   resume(final: FinalCopy): Promise<number>;
 }
@@ -189,6 +191,7 @@ export async function receiveMachine(
           undo();
           clearInterval(listening);
           clearTimeout(timer);
+          target.sourceStopped?.();
           target.resume(message.copy).then(
             (at) => {
               link.send({ kind: 'resumed', at });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VirtualSwitch } from './Switch';
+import { LOCAL_HOLD_MS, VirtualSwitch } from './Switch';
 import { arpRequest, frame, icmpEcho } from './testFrames.testing';
 
 const A = '02:86:00:00:00:0a';
@@ -108,5 +108,38 @@ describe('VirtualSwitch', () => {
     sw.detach(b);
     sw.input(a, arpRequest(A, '10.0.1.1', '10.0.1.2'));
     expect(got.b).toHaveLength(1);
+  });
+
+  it('a machine that migrated here keeps its port against its late frames from the other tab', () => {
+    let now = 0;
+    const sw = new VirtualSwitch('LAN-A', { now: () => now });
+    const got: Record<string, Uint8Array[]> = { here: [], tabs: [] };
+    const here = sw.attach('pc2', (f) => got.here!.push(f));
+    const pinger = sw.attach('pc1', () => undefined);
+    const tabs = sw.attach('other tabs', (f) => got.tabs!.push(f), true);
+    /** Where the pinger's next ping to A goes. */
+    const pingGoesTo = () => {
+      got.here = [];
+      got.tabs = [];
+      sw.input(pinger, ping(A, B));
+      return [got.here.length ? 'here' : '', got.tabs.length ? 'tabs' : ''].join('');
+    };
+    sw.input(tabs, ping(B, A)); // A was in the other tab
+    expect(pingGoesTo()).toBe('tabs');
+    sw.input(here, arpRequest(A, '10.0.1.12', '10.0.1.12')); // A arrived here: its announcement
+    expect(pingGoesTo()).toBe('here');
+    now += 50;
+    sw.input(tabs, ping(B, A)); // a frame A sent there before it stopped, late
+    expect(pingGoesTo()).toBe('here');
+    // A machine that moves away from here is learned over there at once (its port is gone)...
+    sw.detach(here);
+    sw.input(tabs, ping(B, A));
+    expect(pingGoesTo()).toBe('tabs');
+    // ...and one here silent for longer than the hold follows its frames.
+    const again = sw.attach('pc3', (f) => got.here!.push(f));
+    sw.input(again, ping(B, A));
+    now += LOCAL_HOLD_MS;
+    sw.input(tabs, ping(B, A));
+    expect(pingGoesTo()).toBe('tabs');
   });
 });

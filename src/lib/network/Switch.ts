@@ -46,11 +46,15 @@ export interface SwitchOptions {
 
 interface Port extends SwitchPort {
   deliver: (frame: Uint8Array) => void;
+  /** The port that stands for the lab's other tabs (their machines are behind it). */
+  remote: boolean;
   /** `rate` frames a second, at most `rate` saved up. */
   bucket: TokenBucket;
 }
 
 let ports = 0;
+/** How long a machine of this tab keeps its place against frames from other tabs, ms. */
+export const LOCAL_HOLD_MS = 5_000;
 
 export class VirtualSwitch {
   readonly events = new Emitter<{ frame: SwitchedFrame; changed: null }>();
@@ -69,11 +73,13 @@ export class VirtualSwitch {
     this.#now = options.now ?? Date.now;
   }
 
-  /** Plugs a device in: `deliver` gets each frame for it (its own copy). */
-  attach(label: string, deliver: (frame: Uint8Array) => void): SwitchPort {
+  /** Plugs a device in: `deliver` gets each frame for it (its own copy). `remote`: the port
+   * that stands for the lab's other tabs. */
+  attach(label: string, deliver: (frame: Uint8Array) => void, remote = false): SwitchPort {
     const port: Port = {
       id: ++ports,
       label,
+      remote,
       linkUp: true,
       counters: { inFrames: 0, inBytes: 0, outFrames: 0, outBytes: 0, dropped: 0 },
       deliver,
@@ -122,7 +128,8 @@ export class VirtualSwitch {
     port.counters.inFrames++;
     port.counters.inBytes += frame.length;
     const source = macAt(frame, 6);
-    if (!isGroupMac(frame.subarray(6))) this.#table.set(source, { port, seenAt: now });
+    if (!isGroupMac(frame.subarray(6)) && !this.#heldHere(source, port, now))
+      this.#table.set(source, { port, seenAt: now });
     this.events.emit('frame', { time: now, port, from: sender, bytes: frame });
     const known = isGroupMac(frame) ? undefined : this.#table.get(macAt(frame, 0));
     if (known && now - known.seenAt <= this.#agingMs) {
@@ -136,6 +143,17 @@ export class VirtualSwitch {
     this.#ports.clear();
     this.#table.clear();
     this.events.clear();
+  }
+
+  /**
+   * A machine of this tab that spoke lately stays where it is when a frame from its address
+   * comes from another tab: one it sent there before it migrated here, still on its way (which
+   * would send its traffic back to the tab it left, until it spoke again).
+   */
+  #heldHere(mac: string, from: Port, now: number): boolean {
+    if (!from.remote) return false;
+    const entry = this.#table.get(mac);
+    return entry !== undefined && !entry.port.remote && now - entry.seenAt < LOCAL_HOLD_MS;
   }
 
   #send(port: Port, frame: Uint8Array): void {

@@ -72,7 +72,7 @@ export class TabBridge {
     label: string,
     onRefused: (counts: RefusedFromTabs) => void,
   ) {
-    this.port = target.attach(label, (bytes) => link.send(lanName, this.sender, bytes));
+    this.port = target.attach(label, (bytes) => link.send(lanName, this.sender, bytes), true);
     link.join(lanName, {
       // Marked, so that another tab's pc1 is not taken for this tab's.
       frames: (frames) => {

@@ -15,6 +15,7 @@ import { busOf, filesOf, loopOf, setJit } from './v86Internals';
 import { ControlLines } from './controlLines';
 import { TickBatch } from './tickBatch';
 import { migrateIn, migrateOut } from './migration';
+import { Arrival } from './arrival';
 import type {
   CounterReading,
   EmulatorEvents,
@@ -89,10 +90,12 @@ const framesOut = new TickBatch<Uint8Array<ArrayBuffer>>((f) =>
 const agentOut = new TickBatch<string>((lines) => report.emit('agent', lines));
 
 let disk: OverlayDisk | null = null;
-/** A guest is arriving by live migration into this emulator. */
-let arriving = false;
-/** When the guest's announcement goes out after it arrived, ms. */
-const ANNOUNCE_MS = [0, 100, 300, 700, 1500, 3000];
+/** A guest arriving by live migration into this emulator, as its network card sees it. */
+const arrival = new Arrival({
+  send: (frame) => framesOut.push(frame),
+  deliver: (frames) => void handlers.receiveFrames(frames),
+  later: (ms, work) => setTimeout(work, ms),
+});
 /** Tells the page what changed in the shared folder (made at the first question). */
 let sharedWatch: SharedFolderWatch | null = null;
 /** A state was restored: its shared folder is listed again (v86 does not announce it). */
@@ -243,8 +246,7 @@ const handlers: Handlers<EmulatorMethods> = {
     }),
   setJit: (enabled) => thenCount(() => setJit(running(), enabled)),
   receiveFrames: (frames) => {
-    // A guest arriving by migration: its card would write them into RAM being filled.
-    if (!emulator || arriving) return;
+    if (!emulator || arrival.take(frames)) return;
     const bus = busOf(emulator);
     for (const frame of frames) bus.send('net0-receive', frame);
     wakeNow(loopOf(emulator));
@@ -272,18 +274,16 @@ const handlers: Handlers<EmulatorMethods> = {
     return report;
   },
   migrateIn: async ({ channel, announce }) => {
-    arriving = true;
+    arrival.begin(announce);
     serialOut.hold(); // the arrived guest's output follows the answer (the page drops what came before)
     try {
-      const at = await migrateIn(running(), channel, () => serialOut.clear());
-      // Said again a little later, as hypervisors do: a frame the guest sent on the source just
-      // before it stopped, still on its way, must not have the last word on where it is.
-      if (announce)
-        for (const ms of ANNOUNCE_MS) setTimeout(() => framesOut.push(announce.slice()), ms);
+      const stopped = () => arrival.sourceStopped();
+      const at = await migrateIn(running(), channel, () => serialOut.clear(), stopped);
+      arrival.resumed();
       sharedChanged();
       return at;
     } finally {
-      arriving = false;
+      arrival.end();
       serialOut.release();
     }
   },

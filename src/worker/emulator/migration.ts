@@ -37,10 +37,16 @@ export async function migrateOut(e: V86, channel: string, live: boolean): Promis
 /**
  * Receives the guest arriving on `channel` into this emulator: the machine is stopped and the
  * pages it holds are hashed (`prepared` runs then: what the old guest left pending is dropped),
- * then it listens. Resolves when the guest runs here (epoch ms).
+ * then it listens; `sourceStopped` runs when the source stopped the guest for its final copy.
+ * Resolves when the guest runs here (epoch ms).
  */
-export async function migrateIn(e: V86, channel: string, prepared: () => void): Promise<number> {
-  const target = new MigrationTarget(e);
+export async function migrateIn(
+  e: V86,
+  channel: string,
+  prepared: () => void,
+  sourceStopped: () => void = () => undefined,
+): Promise<number> {
+  const target = new MigrationTarget(e, sourceStopped);
   await target.prepare();
   prepared();
   // Listening (and saying what it holds) once prepared: the source sends nothing before.
@@ -145,7 +151,10 @@ export class MigrationSource implements PageSource {
 export class MigrationTarget implements PageSink {
   hashes: Uint8Array<ArrayBuffer> | null = null;
 
-  constructor(private readonly e: V86) {}
+  constructor(
+    private readonly e: V86,
+    readonly sourceStopped: () => void = () => undefined,
+  ) {}
 
   /**
    * Stops the machine, then: the hashes of the pages it holds (a machine of the same guest,
