@@ -57,6 +57,55 @@ const step = (name, wait) =>
     throw new Error(`${name}: ${error.message}`);
   });
 
+const rows = (page) => page.locator('[role=tabpanel]:visible .xterm-rows');
+const seqs = async (page) =>
+  [...(await rows(page).innerText()).matchAll(/seq=(\d+) /g)].map((m) => Number(m[1]));
+
+/** Host B's pc1 pings host A's machine `name` (its address as its guest says) at 10 a second. */
+async function startPing(a, name, b) {
+  await type(a, name, 'ip -4 -o addr show eth0');
+  const said = rows(a)
+    .getByText(/inet 10\.\d+\.\d+\.\d+\//)
+    .last();
+  await step(`the address of ${name}`, said.waitFor({ timeout: 30_000 }));
+  const address = /inet (10\.\d+\.\d+\.\d+)\//.exec(await said.innerText())[1];
+  await type(b, 'pc1', `ping -i 0.1 ${address}`);
+  await step(
+    'pings answered',
+    rows(b)
+      .getByText(/seq=10 /)
+      .waitFor({ timeout: 30_000 }),
+  );
+}
+
+/** Three more seconds of pings after the move, then Ctrl+C: the packets it lost. */
+async function pingLost(b) {
+  await b.getByRole('tab', { name: /^pc1\b/ }).click();
+  const seen = Math.max(...(await seqs(b)));
+  await step(
+    'pings after the move',
+    b.waitForFunction(
+      (n) =>
+        [
+          ...document
+            .querySelector('[role=tabpanel]:not([hidden]) .xterm-rows')
+            .innerText.matchAll(/seq=(\d+) /g),
+        ]
+          .map((m) => Number(m[1]))
+          .some((seq) => seq >= n),
+      seen + 30,
+      { timeout: 30_000 },
+    ),
+  );
+  await b.locator('[role=tabpanel]:visible .xterm-screen').click();
+  await b.keyboard.press('Control+C');
+  const summary = rows(b).getByText(/packets transmitted/);
+  await step('ping summary', summary.waitFor({ timeout: 10_000 }));
+  const [, sent, got] =
+    /(\d+) packets transmitted, (\d+) packets received/.exec(await summary.innerText()) ?? [];
+  return Number(sent) - Number(got);
+}
+
 /** The machine that came, at its prompt on `page` (renamed to a free name there). */
 const arrived = (page, name) =>
   step(
@@ -77,14 +126,20 @@ export function appMigration(browser, base) {
     const idle = await move(a, 'pc1', 'host B', true);
     await arrived(b, 'pc2');
     const idleStopped = await move(b, 'pc2', 'host A', false);
-    // Busy: the guest rewrites 8 MiB in a loop, moved live, then back stopped.
     await arrived(a, 'pc2');
-    await type(a, 'pc2', DIRTIER);
-    await a.waitForTimeout(3_000); // the loop under way
-    const dirty = await move(a, 'pc2', 'host B', true);
-    const dirtyStopped = await move(b, 'pc2', 'host A', false);
+    // Host B's own pc1 pings it at 10 a second while it moves live again: the packets lost.
+    await startPing(a, 'pc2', b);
+    await move(a, 'pc2', 'host B', true);
+    await arrived(b, 'pc2');
+    const idlePingLost = await pingLost(b);
+    // Busy: the guest rewrites 8 MiB in a loop, moved live, then back stopped.
+    await type(b, 'pc2', DIRTIER);
+    await b.waitForTimeout(3_000); // the loop under way
+    const dirty = await move(b, 'pc2', 'host A', true);
+    const dirtyStopped = await move(a, 'pc2', 'host B', false);
     return {
       idleDowntimeMs: idle.downtimeMs,
+      idlePingLost,
       idleTotalMs: idle.totalMs,
       idleRounds: idle.rounds,
       idleLastShare: idle.lastShare,
@@ -118,6 +173,7 @@ export function bareMigration(browser, base) {
     // Bare v86 has one way: its every figure is the stop-and-copy's.
     return {
       idleDowntimeMs: idle.downtimeMs,
+      idlePingLost: NaN, // bare v86 has no network between pages
       idleTotalMs: idle.downtimeMs,
       idleRounds: 0,
       idleLastShare: NaN,

@@ -402,6 +402,11 @@ const MIGRATION_METRICS = [
     'Idle guest, live: downtime (its last instruction on host A → its first on host B; bare: stop, save_state, send, restore_state, run)',
     'ms',
   ],
+  [
+    'idlePingLost',
+    'Idle guest, live: pings lost by a ping at 10/s from a machine of host B (bare: no network)',
+    'n',
+  ],
   ['idleTotalMs', 'Idle guest, live: total time, first round → running on B', 'ms'],
   ['idleRounds', 'Idle guest, live: pre-copy rounds (bare: none)', 'n'],
   [
