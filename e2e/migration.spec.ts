@@ -147,12 +147,10 @@ test('a guest with a screen moves live too: the other host shows its screen as i
   await screenB.expectText(/^pc2$/);
 });
 
-// The target is at most one ping lost; on the development machine 13 of 14 runs met it and one
-// lost 2 (the pings sent between the guest's stop on host A and host B's switch hearing where it
-// is), so the lesson allows 2 and the bench measures the loss (docs/migration.md, "Limits").
-// What it must never do again: stall (the pinger's terminal stopped following its output).
+// A ping at 10 a second for 15 s (it ends by itself, waiting for its last replies: a ping
+// still on its way at a Ctrl+C would count as lost) while the machine moves live.
 test(
-  'the network goes on: a ping at 10 a second from a machine of the other host goes on, losing a packet or two',
+  'the network goes on: a ping at 10 a second from a machine of the other host loses at most one packet',
   { tag: '@timed' },
   async ({ page }) => {
     const hostA = new Lab(page);
@@ -164,7 +162,7 @@ test(
     await hostB.bootToShell('lang=en');
     await new NetworkPanel(pageB).addressOf('pc1');
     // Host B's own pc1 pings host A's pc1 across the switch both tabs share.
-    await hostB.run(`ping -i 0.1 ${address}`, /seq=10 /);
+    await hostB.run(`ping -i 0.1 -c 150 ${address}`, /seq=10 /);
 
     const toolA = new MigrationTool(page);
     await toolA.open();
@@ -179,19 +177,12 @@ test(
     );
     const pc1 = hostB.machine('pc1');
     await pc1.show();
-    // Two more seconds of pings after the move (a lost one prints no line: the last seq shown).
-    const lastSeq = async () =>
-      Math.max(
-        0,
-        ...[...(await pc1.screenText()).matchAll(/seq=(\d+) /g)].map((m) => Number(m[1])),
-      );
-    const seq = await lastSeq();
-    await expect.poll(lastSeq, { timeout: 15_000 }).toBeGreaterThanOrEqual(seq + 20);
-    await hostB.press('Control+C');
-    await pc1.expectScreen(/packets transmitted/);
-    const [, sent, received] =
-      /(\d+) packets transmitted, (\d+) packets received/.exec(await pc1.screenText()) ?? [];
-    expect(Number(sent) - Number(received)).toBeLessThanOrEqual(2);
+    // It moved while the ping ran (else this lesson proves nothing), and the ping ends.
+    expect(await pc1.screenText()).not.toMatch(/packets transmitted/);
+    await pc1.expectScreen(/150 packets transmitted/);
+    const [, received] =
+      /150 packets transmitted, (\d+) packets received/.exec(await pc1.screenText()) ?? [];
+    expect(150 - Number(received)).toBeLessThanOrEqual(1);
   },
 );
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { channelLink, readMessage } from './channelLink';
+import { channelLink, MAX_FORWARDED, readMessage } from './channelLink';
 import type { MigrationLink, MigrationMessage } from './protocol';
 
 const opened: MigrationLink[] = [];
@@ -18,6 +18,8 @@ describe('readMessage', () => {
       kind: 'listening',
       hashes: null,
     });
+    const frames = { kind: 'frames', frames: [new Uint8Array(60), new Uint8Array(1514)] };
+    expect(readMessage(frames)).toEqual(frames);
   });
 
   it('turns anything else into an abort naming the fault', () => {
@@ -28,6 +30,10 @@ describe('readMessage', () => {
     expect(reason({ kind: 'pages', round: -1, pages: [], data: 'x' })).toMatch(/malformed.*round/);
     expect(reason('hello')).toMatch(/malformed/);
     expect(reason({ kind: 'resumed', at: Number.NaN })).toMatch(/malformed/);
+    expect(reason({ kind: 'frames', frames: [new Uint8Array(70_000)] })).toMatch(/too large/);
+    const many = Array.from({ length: MAX_FORWARDED + 1 }, () => new Uint8Array(60));
+    expect(reason({ kind: 'frames', frames: many })).toMatch(/malformed/);
+    expect(reason({ kind: 'frames', frames: ['x'] })).toMatch(/malformed/);
     expect(reason({ kind: 'abort', reason: 'x'.repeat(10_000) })).toMatch(/malformed/);
     expect(reason({ kind: 'listening' })).toMatch(/malformed/);
     expect(reason({ kind: 'listening', hashes: [1, 2] })).toMatch(/malformed/);

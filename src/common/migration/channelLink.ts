@@ -15,6 +15,9 @@ const Pages = v.pipe(
   v.check((p) => p.length <= MAX_PAGES, 'too many pages'),
 );
 const Data = v.instance(Uint8Array);
+/** Frames sent on in one message, at most, and their largest size (a jumbo frame's). */
+export const MAX_FORWARDED = 64;
+const MAX_FRAME_BYTES = 9216;
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Time = v.pipe(v.number(), v.finite());
 
@@ -41,6 +44,18 @@ const MessageSchema = v.variant('kind', [
         v.instance(Uint8Array),
         v.check((h) => h.byteLength <= MAX_PAGES * 32, 'too many hashes'),
       ),
+    ),
+  }),
+  v.object({
+    kind: v.literal('frames'),
+    frames: v.pipe(
+      v.array(
+        v.pipe(
+          v.instance(Uint8Array),
+          v.check((f) => f.byteLength <= MAX_FRAME_BYTES, 'a frame too large'),
+        ),
+      ),
+      v.maxLength(MAX_FORWARDED),
     ),
   }),
   v.object({ kind: v.literal('received'), round: Count }),

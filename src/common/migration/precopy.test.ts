@@ -120,6 +120,38 @@ describe('pre-copy between a source and a target', () => {
     expect(guest.running).toBe(false); // the source let it go
   });
 
+  it('frames the source sends on after its final copy reach the target before its guest runs', async () => {
+    const [a, b] = linkPair();
+    const guest = new FakeGuest(64);
+    const got: number[] = [];
+    const events: string[] = [];
+    let release = () => undefined as void;
+    class Target extends FakeTarget {
+      sourceStopped() {
+        events.push('stopped');
+      }
+      framesArrived(frames: Uint8Array<ArrayBuffer>[]) {
+        got.push(...frames.map((f) => f[0]!));
+      }
+      override resume(final: FinalCopy) {
+        this.write(final);
+        events.push('resuming');
+        return new Promise<number>((resolve) => (release = () => resolve(1012)));
+      }
+    }
+    const received = receiveMachine(new Target(guest.memoryBytes), b);
+    a.send({ kind: 'frames', frames: [Uint8Array.of(1)] }); // before the final copy: not taken
+    const sent = sendMachine(guest, a);
+    await vi.waitFor(() => expect(events).toEqual(['stopped', 'resuming']));
+    a.send({ kind: 'frames', frames: [Uint8Array.of(2), Uint8Array.of(3)] });
+    await vi.waitFor(() => expect(got).toEqual([2, 3]));
+    release();
+    await Promise.all([sent, received]);
+    a.send({ kind: 'frames', frames: [Uint8Array.of(4)] }); // it runs: no longer listened to
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(got).toEqual([2, 3]);
+  });
+
   it('a guest that keeps writing: rounds shrink to the final copy, and memory is equal', async () => {
     const [a, b] = linkPair();
     const guest = new FakeGuest(512, (ram, round) => {

@@ -29,6 +29,8 @@ export interface PageSink {
   write(batch: PageBatch): void;
   /** The source stopped the guest: its final copy is on its way. */
   sourceStopped?(): void;
+  /** Frames for the guest the source sent on after its final copy (until the guest runs). */
+  framesArrived?(frames: Uint8Array<ArrayBuffer>[]): void;
   /** Resolves with when the guest ran again (epoch ms). */
   resume(final: FinalCopy): Promise<number>;
 }
@@ -180,25 +182,31 @@ export async function receiveMachine(
         timeoutMs,
       );
     };
+    /** The final copy came: the guest is being resumed, and only frames are listened to. */
+    let resuming = false;
     const undo = link.listen((message) => {
-      watch();
+      if (resuming && message.kind !== 'frames') return;
+      if (!resuming) watch();
       try {
         if (message.kind === 'pages') {
           clearInterval(listening);
           target.write(message);
           link.send({ kind: 'received', round: message.round });
         } else if (message.kind === 'final') {
-          undo();
           clearInterval(listening);
           clearTimeout(timer);
+          resuming = true;
           target.sourceStopped?.();
           target.resume(message.copy).then(
             (at) => {
+              undo();
               link.send({ kind: 'resumed', at });
               resolve(at);
             },
             (error: unknown) => fail(error instanceof Error ? error.message : String(error), true),
           );
+        } else if (message.kind === 'frames') {
+          if (resuming) target.framesArrived?.(message.frames);
         } else if (message.kind === 'abort') fail(message.reason, false);
       } catch (error) {
         fail(error instanceof Error ? error.message : String(error), true);

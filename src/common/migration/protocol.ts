@@ -24,6 +24,9 @@ export type MigrationMessage =
   | ({ kind: 'pages'; round: number } & PageBatch)
   /** Source → target: the stop-and-copy; the target resumes with it. */
   | { kind: 'final'; copy: FinalCopy }
+  /** Source → target, after `final`: frames for the guest that reached the source after its
+   * copy was taken (the target hands them to the guest once it runs). */
+  | { kind: 'frames'; frames: Uint8Array<ArrayBuffer>[] }
   /** Target → source: listening, said again until the first round comes (either end may
    * have started first), with the hashes of the pages it holds (32 bytes a page; null: its RAM
    * is zeroed): the source sends only pages that differ. */
@@ -53,5 +56,6 @@ export function messageBuffers(message: MigrationMessage): ArrayBuffer[] {
       message.copy.state.chunks.buffer,
       message.copy.state.data.buffer,
     ];
+  if (message.kind === 'frames') return message.frames.map((frame) => frame.buffer);
   return [];
 }

@@ -96,6 +96,8 @@ const arrival = new Arrival({
   deliver: (frames) => void handlers.receiveFrames(frames),
   later: (ms, work) => setTimeout(work, ms),
 });
+/** A guest leaving by migration, its final copy taken: frames for it go on to the target. */
+let forward: ((frames: Uint8Array<ArrayBuffer>[]) => void) | null = null;
 /** Tells the page what changed in the shared folder (made at the first question). */
 let sharedWatch: SharedFolderWatch | null = null;
 /** A state was restored: its shared folder is listed again (v86 does not announce it). */
@@ -246,6 +248,7 @@ const handlers: Handlers<EmulatorMethods> = {
     }),
   setJit: (enabled) => thenCount(() => setJit(running(), enabled)),
   receiveFrames: (frames) => {
+    if (forward) return forward(frames);
     if (!emulator || arrival.take(frames)) return;
     const bus = busOf(emulator);
     for (const frame of frames) bus.send('net0-receive', frame);
@@ -269,7 +272,7 @@ const handlers: Handlers<EmulatorMethods> = {
   },
   diskChanges: () => disk?.writtenBytes ?? 0,
   migrateOut: async ({ channel, live }) => {
-    const report = await migrateOut(running(), channel, live);
+    const report = await migrateOut(running(), channel, live, (send) => (forward = send));
     serialOut.flush();
     return report;
   },
@@ -277,8 +280,10 @@ const handlers: Handlers<EmulatorMethods> = {
     arrival.begin(announce);
     serialOut.hold(); // the arrived guest's output follows the answer (the page drops what came before)
     try {
-      const stopped = () => arrival.sourceStopped();
-      const at = await migrateIn(running(), channel, () => serialOut.clear(), stopped);
+      const at = await migrateIn(running(), channel, () => serialOut.clear(), {
+        sourceStopped: () => arrival.sourceStopped(),
+        framesArrived: (frames) => arrival.take(frames),
+      });
       arrival.resumed();
       sharedChanged();
       return at;

@@ -14,19 +14,32 @@ import {
   type PageSink,
   type PageSource,
 } from '../../common/migration/precopy';
-import { channelLink } from '../../common/migration/channelLink';
+import { channelLink, MAX_FORWARDED } from '../../common/migration/channelLink';
 import { elideZeroChunks, restoreZeroChunks } from '../../common/migration/sparse';
 import { PRECOPY_LIMITS, STOP_AND_COPY } from '../../common/migration/rounds';
 
-/** Sends this emulator's running guest to the target listening on `channel` (pre-copy). */
-export async function migrateOut(e: V86, channel: string, live: boolean): Promise<MigrationReport> {
+/**
+ * Sends this emulator's running guest to the target listening on `channel` (pre-copy). Once its
+ * final copy is taken, `forwarding` is given the way to send frames for the guest on to the
+ * target (frames that reach this emulator then would be lost here); null when it ends.
+ */
+export async function migrateOut(
+  e: V86,
+  channel: string,
+  live: boolean,
+  forwarding: (send: ((frames: Uint8Array<ArrayBuffer>[]) => void) | null) => void = () =>
+    undefined,
+): Promise<MigrationReport> {
   const link = channelLink(channel);
   try {
     const limits = live ? PRECOPY_LIMITS : STOP_AND_COPY;
-    const source = new MigrationSource(e);
+    const source = new MigrationSource(e, () =>
+      forwarding((frames) => link.send({ kind: 'frames', frames: frames.slice(0, MAX_FORWARDED) })),
+    );
     try {
       return await sendMachine(source, link, { limits });
     } finally {
+      forwarding(null);
       source.dispose();
     }
   } finally {
@@ -37,16 +50,21 @@ export async function migrateOut(e: V86, channel: string, live: boolean): Promis
 /**
  * Receives the guest arriving on `channel` into this emulator: the machine is stopped and the
  * pages it holds are hashed (`prepared` runs then: what the old guest left pending is dropped),
- * then it listens; `sourceStopped` runs when the source stopped the guest for its final copy.
+ * then it listens; `arrival` is told when the source stopped the guest for its final copy, and
+ * given the frames the source sends on after it.
  * Resolves when the guest runs here (epoch ms).
  */
 export async function migrateIn(
   e: V86,
   channel: string,
   prepared: () => void,
-  sourceStopped: () => void = () => undefined,
+  arrival: Pick<PageSink, 'sourceStopped' | 'framesArrived'> = {},
 ): Promise<number> {
-  const target = new MigrationTarget(e, sourceStopped);
+  const target = new MigrationTarget(
+    e,
+    () => arrival.sourceStopped?.(),
+    (frames) => arrival.framesArrived?.(frames),
+  );
   await target.prepare();
   prepared();
   // Listening (and saying what it holds) once prepared: the source sends nothing before.
@@ -93,7 +111,11 @@ function withStandIn<K extends 'pack_memory' | 'unpack_memory', T>(
 export class MigrationSource implements PageSource {
   #pages: PageScan | null = null;
 
-  constructor(private readonly e: V86) {}
+  constructor(
+    private readonly e: V86,
+    /** The final copy is taken (what reaches the guest from now on is not in it). */
+    private readonly copied: () => void = () => undefined,
+  ) {}
 
   get memoryBytes(): number {
     return cpuOf(this.e).memory_size[0]!;
@@ -128,13 +150,10 @@ export class MigrationSource implements PageSource {
     await this.e.stop();
     const stoppedAt = performance.timeOrigin + performance.now();
     const { pages, data } = this.round();
-    return {
-      pages,
-      data,
-      state: elideZeroChunks(new Uint8Array(saveWithoutMemory(this.e))),
-      timeOrigin: performance.timeOrigin,
-      stoppedAt,
-    };
+    const state = elideZeroChunks(new Uint8Array(saveWithoutMemory(this.e)));
+    // Sent before any later task runs: frames sent on from now on follow the final copy.
+    this.copied();
+    return { pages, data, state, timeOrigin: performance.timeOrigin, stoppedAt };
   }
 
   /** The target failed: the guest goes on here, as if nothing happened. */
@@ -154,6 +173,7 @@ export class MigrationTarget implements PageSink {
   constructor(
     private readonly e: V86,
     readonly sourceStopped: () => void = () => undefined,
+    readonly framesArrived: (frames: Uint8Array<ArrayBuffer>[]) => void = () => undefined,
   ) {}
 
   /**
