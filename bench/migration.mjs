@@ -92,8 +92,7 @@ async function pingLost(b) {
 const arrived = (page, name) =>
   step(
     `${name} at its prompt`,
-    page
-      .locator('[role=tabpanel]:visible .xterm-rows')
+    rows(page)
       .getByText(new RegExp(`root@${name}:~#`))
       .last()
       .waitFor({ timeout: 30_000 }),

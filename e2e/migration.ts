@@ -46,10 +46,16 @@ export class MigrationTool {
   }
 }
 
+/** The "Migrate…" button in `machine`'s own bar. */
+export function migrateButton(page: Page, machine: string): Locator {
+  return page
+    .getByRole('tabpanel', { name: machine, exact: true })
+    .getByRole('button', { name: 'Migrate…' });
+}
+
 /** `machine`'s own "Migrate…" menu, opened. */
 export async function openMigrateMenu(page: Page, machine: string): Promise<Locator> {
-  const pane = page.getByRole('tabpanel', { name: machine, exact: true });
-  await pane.getByRole('button', { name: 'Migrate…' }).click();
+  await migrateButton(page, machine).click();
   const menu = page.getByRole('menu', { name: `Move ${machine} to another host` });
   await expect(menu).toBeVisible();
   return menu;

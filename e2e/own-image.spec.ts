@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { Lab } from './lab';
-import { openMigrateMenu } from './migration';
+import { migrateButton, openMigrateMenu } from './migration';
 import { Screen } from './screen';
 import { SnapshotPanel } from './snapshots';
 
@@ -54,9 +54,7 @@ test('an ISO dropped on "Add a guest" boots, is still listed after a reload, and
   );
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
-  await expect(
-    page.getByRole('tabpanel', { name: 'pc2' }).getByRole('button', { name: 'Migrate…' }),
-  ).toBeFocused();
+  await expect(migrateButton(page, 'pc2')).toBeFocused();
 
   await page.reload();
   await lab.waitForPrompt();

@@ -3,6 +3,7 @@
 // or validated, a server error, or no answer at all means a locked kiosk with the reason.
 import { messageOf } from '../../common/errors';
 import { KioskConfigError, parseKioskConfig, type KioskConfig } from './config';
+import { localTextMemory, type TextMemory } from '../storage/textMemory';
 
 export type KioskSource =
   | { kind: 'absent' }
@@ -11,10 +12,7 @@ export type KioskSource =
   | { kind: 'broken'; reason: string; fallback: KioskConfig | null };
 
 /** The last answer that could be used, kept for a visit with no server (an offline kiosk). */
-export interface KioskMemory {
-  read(): string | null;
-  write(raw: string): void;
-}
+export type KioskMemory = TextMemory;
 
 export const FETCH_LIMIT_MS = 3000;
 /** kiosk.json is a few lines: anything larger is not one. */
@@ -120,8 +118,5 @@ function recall(memory: KioskMemory): KioskSource | null {
 
 /** The browser's localStorage as a KioskMemory. */
 export function localKioskMemory(key = 'aula86:kiosk.json'): KioskMemory {
-  return {
-    read: () => localStorage.getItem(key),
-    write: (raw) => localStorage.setItem(key, raw),
-  };
+  return localTextMemory(key);
 }

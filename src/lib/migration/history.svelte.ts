@@ -5,6 +5,7 @@
 // left out, never shown half. The newest first, at most MAX_RECORDS.
 import * as v from 'valibot';
 import type { MigrationReport } from '../../common/migration/precopy';
+import { localTextMemory, type TextMemory } from '../storage/textMemory';
 import { Id, ReportSchema, Text } from './hostMessages';
 
 export interface MigrationRecord {
@@ -66,16 +67,13 @@ export function withRecord(
 }
 
 /** Where the records are kept: localStorage in the browser (`watch`: another tab wrote). */
-export interface HistoryMemory {
-  read(): string | null;
-  write(text: string): void;
+export interface HistoryMemory extends TextMemory {
   watch(changed: () => void): () => void;
 }
 
 export function localHistoryMemory(key = 'aula86.migrations'): HistoryMemory {
   return {
-    read: () => localStorage.getItem(key),
-    write: (text) => localStorage.setItem(key, text),
+    ...localTextMemory(key),
     watch: (changed) => {
       const onStorage = (event: StorageEvent) => {
         if (event.key === key || event.key === null) changed();

@@ -11,7 +11,7 @@ const GESTURE_MS = 1000;
 const SCROLL_KEYS = /^(PageUp|PageDown|Home|End|ArrowUp|ArrowDown)$/;
 
 /** Whether an input event is one that can scroll the terminal. */
-export function scrolls(event: Event): boolean {
+function scrolls(event: Event): boolean {
   if (event.type === 'wheel' || event.type.startsWith('touch')) return true;
   if (event instanceof KeyboardEvent) return event.shiftKey && SCROLL_KEYS.test(event.key);
   if (event.type === 'pointermove') return (event as PointerEvent).buttons !== 0;

@@ -21,14 +21,19 @@ function guest() {
   return { control, answer };
 }
 
+/** The card's requests before its DHCP one have been answered (the fake answers at once). */
+const requestsSent = async () => {
+  await Promise.resolve();
+  await Promise.resolve();
+};
+
 describe('NetworkCard', () => {
   it('takes the address DHCP gave on the switch it is plugged into', async () => {
     const card = new NetworkCard('02:86:00:00:00:01');
     card.plug(new VirtualSwitch('LAN-A'), 'pc1');
     const { control, answer } = guest();
     const configured = card.configureGuest(control, '10.0.1.0/24');
-    await Promise.resolve();
-    await Promise.resolve();
+    await requestsSent();
     answer('dhcp 10.0.1.20/24');
     await configured;
     expect(card.address).toBe('10.0.1.20/24');
@@ -39,8 +44,7 @@ describe('NetworkCard', () => {
     card.plug(new VirtualSwitch('LAN-A'), 'pc1');
     const { control, answer } = guest();
     const first = card.configureGuest(control, '10.0.1.0/24');
-    await Promise.resolve();
-    await Promise.resolve();
+    await requestsSent();
     card.plug(new VirtualSwitch('LAN-B'), 'pc1'); // the student moves the cable meanwhile
     answer('dhcp 10.0.1.89/24'); // LAN-A's answer, late
     await first;
@@ -52,12 +56,10 @@ describe('NetworkCard', () => {
     card.plug(new VirtualSwitch('LAN-A'), 'pc1');
     const { control, answer } = guest();
     const first = card.configureGuest(control, '10.0.1.0/24');
-    await Promise.resolve();
-    await Promise.resolve();
+    await requestsSent();
     card.plug(new VirtualSwitch('LAN-B'), 'pc1');
     const second = card.configureGuest(control, '10.0.2.0/24');
-    await Promise.resolve();
-    await Promise.resolve();
+    await requestsSent();
     answer('dhcp 10.0.1.12/24'); // the first request's lease arrives after the second was sent
     await first;
     answer('dhcp 10.0.2.12/24');

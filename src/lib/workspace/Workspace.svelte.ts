@@ -14,12 +14,10 @@ import {
   type Theme,
   type ToolId,
 } from './layout';
+import { localTextMemory, type TextMemory } from '../storage/textMemory';
 
 /** Where the layout is remembered: a small key–value memory (localStorage in the browser). */
-export interface LayoutMemory {
-  read(): string | null;
-  write(text: string): void;
-}
+export type LayoutMemory = TextMemory;
 
 /** Where the open tool is named: the page's address. */
 export interface AddressBar {
@@ -139,10 +137,7 @@ export class Workspace {
 
 /** localStorage as a LayoutMemory. */
 export function localLayoutMemory(key = 'aula86.workspace'): LayoutMemory {
-  return {
-    read: () => localStorage.getItem(key),
-    write: (text) => localStorage.setItem(key, text),
-  };
+  return localTextMemory(key);
 }
 
 /** The page's address as an AddressBar (history.replaceState: no new history entry). */
