@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { Lab } from './lab';
 import { CostPanel } from './cost';
 import { LessonPane } from './lessons';
+import { MigrationTool } from './migration';
 import { NetworkPanel } from './network';
 
 test('Popek y Goldberg, Hipervisores y Contenedores, en español, en un mismo invitado', async ({
@@ -157,4 +158,127 @@ test('Virtual networks: pc2 is added, pings pc1 at its fixed address, the switch
   await lesson.show();
   await pc2.run('ip neigh | tee /root/neigh.txt', /^10\.0\.1\.11 dev eth0 lladdr/m);
   await expect(lesson.state(3)).toHaveText('done');
+  await lesson.button('I have read it').click(); // what the switch learned
+
+  // A second LAN: pc3 on LAN-B gets its fixed address there, and pc1 cannot reach it.
+  const pc3 = await lab.addMachine('pc3');
+  await pc3.waitForPrompt();
+  await network.plug('pc3', 'LAN-B');
+  expect(await network.addressOf('pc3')).toBe('10.0.2.13');
+  await lesson.show();
+  await expect(lesson.state(5)).toHaveText('done');
+  await lab
+    .machine('pc1')
+    .run('ping -c 1 -W 1 10.0.2.13', /1 packets transmitted, 0 packets received/);
+
+  // pc2 becomes the router; forwarding is what the student types into it.
+  await network.plug('pc2', 'trunk');
+  await expect(network.card('pc2').locator('td.address')).toHaveText('10.0.1.1/24, 10.0.2.1/24');
+  await lesson.show();
+  await lesson.button('Check').click();
+  await expect(lesson.state(6)).toHaveText('not yet');
+  await lesson.button('Type it for me').click();
+  await expect(lesson.state(6)).toHaveText('done');
+
+  // pc1's ping crosses both switches: asked on LAN-A, answered by pc3 on LAN-B.
+  await lesson.button('Type it for me').click();
+  await lab.machine('pc1').expectScreen(/3 packets transmitted, 3 packets received/);
+  await expect(lesson.state(7)).toHaveText('done');
+
+  // Start over: the lab is pc1 alone again, fresh, and every step is to do.
+  await lesson.button('Start over').click();
+  await expect(lesson.pane.getByRole('group', { name: 'Start over' })).toContainText(
+    'The lab is set up as the lesson starts: pc1',
+  );
+  await lesson.pane
+    .getByRole('group', { name: 'Start over' })
+    .getByRole('button', { name: 'Start over' })
+    .click();
+  await expect(page.getByRole('tab', { name: /^pc[23]\b/ })).toHaveCount(0);
+  await expect(lesson.state(1)).toHaveText('to do');
+  await lab.machine('pc1').waitForPrompt();
+});
+
+test('Live migration, walked as the lesson says: a second host, a clock and a file that go on, live there and stopped back, each move checked and kept in the lab’s history', async ({
+  page,
+}) => {
+  test.setTimeout(180_000); // two hosts, and two moves
+  const hostA = new Lab(page);
+  await hostA.bootToShell('lang=en&tool=lessons');
+  const lesson = new LessonPane(page);
+  await lesson.openLesson('Live migration');
+  // Alone, this tab sees no other host: the first step is not done.
+  await lesson.button('Check').click();
+  await expect(lesson.state(1)).toHaveText('not yet');
+
+  // The step's link opens the Migration tool; its button opens host B in a window of its own.
+  await lesson.pane.getByRole('link', { name: 'Migration' }).click();
+  const toolA = new MigrationTool(page);
+  const opened = page.context().waitForEvent('page');
+  await toolA.pane.getByRole('button', { name: 'Open another host' }).click();
+  const pageB = await opened;
+  const hostB = new Lab(pageB);
+  await hostB.waitForPrompt();
+  await toolA.expectHost('host B');
+  await lesson.show();
+  await expect(lesson.state(1)).toHaveText('done');
+
+  // A file, and a clock in the background of pc1 (its process number kept); not before.
+  await lesson.button('Check').click();
+  await expect(lesson.state(2)).toHaveText('not yet');
+  await hostA.run(
+    'echo kept-across-hosts > /root/marker; cat /root/marker',
+    /^kept-across-hosts$/m,
+  );
+  await lesson.button('Type it for me').click();
+  await hostA.expectScreen(/^\d\d:\d\d:\d\d$/m);
+  await lesson.button('Check').click();
+  await expect(lesson.state(2)).toHaveText('done');
+
+  // pc1 goes live, from its own Migrate… menu; host A lets it go.
+  await toolA.moveByMenu('pc1', 'host B');
+  await expect(toolA.pane.getByRole('status')).toHaveText('pc1 now runs on host B.');
+  const downtime = await toolA.lastDowntimeMs();
+  expect(downtime).toBeGreaterThan(0);
+  expect(downtime).toBeLessThan(2000);
+  await expect(page.getByRole('tab', { name: /^pc1\b/ })).toHaveCount(0);
+  await lesson.show();
+  await expect(lesson.state(3)).toHaveText('done');
+
+  // Host B had a pc1 of its own: the machine that came is pc2 there, with pc1's terminal, its
+  // file, and its clock still running. (Its prompt is drawn again under the new name only when
+  // the guest answers the rename in time: on a loaded machine it may read pc1 until the next
+  // command.)
+  const arrived = hostB.machine('pc2');
+  await arrived.expectScreen(/^kept-across-hosts$/m);
+  await expect(arrived.status).toContainText('Running');
+  // (One line each: the clock prints its own lines between them.)
+  await arrived.run('echo "marker: $(cat /root/marker)"', /^marker: kept-across-hosts$/m);
+  await arrived.run('echo "name: $(hostname)"', /^name: pc2$/m);
+  await arrived.run(
+    'test -s /root/clock.pid && kill -0 "$(cat /root/clock.pid)" && echo clock-goes-on',
+    /^clock-goes-on$/m,
+  );
+  await lesson.button('I have read it').click();
+  await lesson.expectStep('Back, stopped');
+
+  // Back stopped: the step asks for a stopped move (a live one would not pass it).
+  await new MigrationTool(pageB).moveByMenu('pc2', 'host A', false);
+  await lesson.show();
+  await expect(lesson.state(5)).toHaveText('done');
+  await hostA
+    .machine('pc2')
+    .run(
+      'test -s /root/clock.pid && kill -0 "$(cat /root/clock.pid)" && echo clock-came-back',
+      /^clock-came-back$/m,
+    );
+
+  // The lab keeps its migrations: host B lists both, and host A still after a reload.
+  const toolB = new MigrationTool(pageB);
+  await toolB.open();
+  await expect(toolB.history.locator(':scope > li')).toHaveCount(2);
+  await expect(toolB.history).toContainText('pc1: host A → host B, live (pre-copy)');
+  await page.reload();
+  await toolA.open();
+  await expect(toolA.history).toContainText('pc2: host B → host A, stopped');
 });

@@ -8,62 +8,9 @@ import { MigrationTool } from './migration';
 import { NetworkPanel } from './network';
 import { Screen } from './screen';
 
-test('a running machine moves live to another tab: its files, its running loop and its terminal go on there', async ({
-  page,
-}) => {
-  const hostA = new Lab(page);
-  await hostA.bootToShell('lang=en');
-  await hostA.run(
-    'echo kept-across-hosts > /root/marker; cat /root/marker',
-    /^kept-across-hosts$/m,
-  );
-  // A program that goes on running: it counts into a file.
-  await hostA.run(
-    'n=0; while true; do n=$((n+1)); echo $n > /root/count; sleep 1; done & sleep 2; cat /root/count',
-    /^[2-9]$/m,
-  );
-
-  const pageB = await page.context().newPage();
-  const hostB = new Lab(pageB);
-  await hostB.bootToShell('lang=en');
-  const toolA = new MigrationTool(page);
-  await toolA.open();
-  await toolA.expectHost('host B');
-  await toolA.move('pc1', 'host B');
-
-  await expect(toolA.pane.getByRole('status')).toHaveText('pc1 now runs on host B.');
-  const downtime = await toolA.lastDowntimeMs();
-  expect(downtime).toBeGreaterThan(0);
-  expect(downtime).toBeLessThan(2000);
-  // Host A lets it go: no pc1 there any more.
-  await expect(page.getByRole('tab', { name: /^pc1\b/ })).toHaveCount(0);
-
-  // Host B had a pc1 of its own: the machine that came is pc2 there, with pc1's terminal.
-  const arrived = hostB.machine('pc2');
-  await arrived.expectScreen(/^kept-across-hosts$/m);
-  await expect(arrived.status).toContainText('Running');
-  // Its shell answers, and (it says itself) it is pc2 now. (Its prompt is drawn again under the
-  // new name only when the guest answers the rename in time: on a loaded machine it may still
-  // read pc1 until the next command.)
-  await arrived.run('cat /root/marker; hostname', /^kept-across-hosts\npc2$/m);
-  // The loop started on host A still counts on host B.
-  await arrived.run(
-    'a=$(cat /root/count); sleep 2; echo "went on $a -> $(cat /root/count)"',
-    /^went on \d+ -> \d+$/m,
-  );
-  const [, before, after] = /^went on (\d+) -> (\d+)$/m.exec(await arrived.screenText()) ?? [];
-  expect(Number(after)).toBeGreaterThan(Number(before));
-
-  // The lab keeps its migrations: host B lists this one too, and host A still after a reload.
-  const route = 'pc1: host A → host B, live (pre-copy)';
-  const toolB = new MigrationTool(pageB);
-  await toolB.open();
-  await expect(toolB.history.locator(':scope > li')).toHaveCount(1);
-  await expect(toolB.history).toContainText(route);
-  await page.reload();
-  await toolA.open();
-  await expect(toolA.history).toContainText(route);
-});
+// A running machine moving live to another tab, its files, its running loop and its terminal
+// going on there, and the lab's history of it: walked as the Live migration lesson
+// (lessons-course.spec.ts).
 
 test('a host of another version is refused before anything is sent; the machine goes on here', async ({
   page,

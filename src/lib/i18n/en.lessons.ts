@@ -42,5 +42,8 @@ export const enLessons = {
   'lessons.report.name': 'Your name (for the report)',
   'lessons.startOverAsk':
     'Start over from the beginning? These machines go back to a fresh start: {machines}. What is in them now is lost.',
+  'lessons.startOverFailed': 'The lesson’s machines could not be set up: {detail}',
+  'lessons.startOverAskLayout':
+    'Start over from the beginning? The lab is set up as the lesson starts: {machines}, each from a fresh start, and any other machine is removed. What is in them now is lost.',
   'lessons.cancel': 'Cancel',
 } as const;

@@ -44,5 +44,8 @@ export const esLessons = {
   'lessons.report.name': 'Tu nombre (para el informe)',
   'lessons.startOverAsk':
     '¿Empezar de nuevo desde el principio? Estas máquinas vuelven a un arranque limpio: {machines}. Se pierde lo que tienen ahora.',
+  'lessons.startOverFailed': 'No se pudieron preparar las máquinas de la lección: {detail}',
+  'lessons.startOverAskLayout':
+    '¿Empezar de nuevo desde el principio? El laboratorio se prepara como empieza la lección: {machines}, cada una desde un arranque limpio, y se quita cualquier otra máquina. Se pierde lo que tienen ahora.',
   'lessons.cancel': 'Cancelar',
 } as const;

@@ -4,6 +4,7 @@ import type { Manifest } from '../guest/manifest';
 import { UserError } from '../notices/notice';
 import { LayoutError, parseLabLayout, type LabLayout, type MachineLayout } from '../network/layout';
 import { withMemory } from '../guest/memory';
+import { randomMac } from '../network/addresses';
 import type { Network } from '../network/Network.svelte';
 import type { Machine } from '../vm/Machine.svelte';
 import type { Drive } from '../vm/DriverSeat.svelte';
@@ -36,6 +37,30 @@ export function layoutOf(machines: readonly Machine[], network: Network): LabLay
       mac: m.nic.mac,
       lan: lanOf(m),
       linkUp: m.nic.linkUp,
+    })),
+  };
+}
+
+/**
+ * The lab `current` made of these machines of guest `profile` (a lesson's start): its switches
+ * as they are; a machine it has of the same name keeps its card's address, a new one gets its
+ * own; each card plugged where asked (absent: the first switch), its link up. Pure.
+ */
+export function startLayout(
+  current: LabLayout,
+  machines: ReadonlyArray<{ name: string; lan?: string }>,
+  profile: string,
+  newMac: () => string = randomMac,
+): LabLayout {
+  const first = current.lans[0]?.name ?? null;
+  return {
+    lans: current.lans,
+    machines: machines.map(({ name, lan }) => ({
+      name,
+      profile,
+      mac: current.machines.find((m) => m.name === name)?.mac ?? newMac(),
+      lan: lan ?? first,
+      linkUp: true,
     })),
   };
 }

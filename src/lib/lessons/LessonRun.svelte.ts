@@ -5,6 +5,7 @@ import { DisposableStore } from '../../common/events/emitter';
 import { runChecks, type CheckOutcome, type LessonLab } from './checks';
 import type { Lesson, LessonStep } from './format';
 import type { LessonProgress } from './progress';
+import { noticeOf, type Notice } from '../notices/notice';
 
 export type StepState = 'todo' | 'checking' | 'done' | 'hint';
 
@@ -15,6 +16,8 @@ export class LessonRun {
   states = $state.raw<StepState[]>([]);
   /** Why the last check the student asked for could not say yes (shown with the hint). */
   outcome = $state.raw<CheckOutcome | null>(null);
+  /** Why Start over could not make the lesson's lab (null: it did, or was not asked). */
+  notice = $state.raw<Notice | null>(null);
   /** The step to do now (steps.length: the lesson is done). */
   current = $derived(this.#firstTodo());
 
@@ -76,19 +79,37 @@ export class LessonRun {
     this.lab.machine(name)?.type(`${command}\r`);
   }
 
-  /** The machines Start over puts back to a fresh start (those the lesson's checks name). */
+  /** The machines Start over puts back to a fresh start: the lesson's starting machines, or
+   * else those its checks name that the lab has. */
   get machines(): string[] {
-    return machinesOf(this.lesson).filter((name) => this.lab.machine(name) !== null);
+    const start = this.lesson.start?.machines.map((m) => m.name);
+    return start ?? machinesOf(this.lesson).filter((name) => this.lab.machine(name) !== null);
   }
 
-  /** Every step to do again, from the lesson's starting state: its machines fresh. */
+  /**
+   * Every step to do again, from the lesson's starting state: the lab made its machines (when
+   * the lesson names them), each fresh. A lab that cannot be made so is said in `notice`, and
+   * the progress stays as it was.
+   */
   async startOver(): Promise<void> {
+    this.notice = null;
     this.#checking?.abort();
+    const { start, profile } = this.lesson;
+    // Machines there before are put back; the ones the layout adds start fresh anyway.
+    const before = this.machines.filter((name) => this.lab.machine(name) !== null);
+    if (start) {
+      try {
+        await this.lab.arrange(start.machines, profile);
+      } catch (error) {
+        this.notice = noticeOf(error, 'lessons.startOverFailed');
+        return;
+      }
+    }
     this.#progress = { startedAt: Date.now(), done: {} };
     this.persist(this.#progress);
     this.outcome = null;
     this.states = this.lesson.steps.map(() => 'todo');
-    const machines = this.machines.flatMap((name) => this.lab.machine(name) ?? []);
+    const machines = before.flatMap((name) => this.lab.machine(name) ?? []);
     await Promise.all(machines.map((machine) => machine.reset()));
     // What the resets did (a restore of the pre-booted state) is not the student's act.
     this.#since = Date.now();

@@ -106,6 +106,50 @@ describe('a lesson run', () => {
     expect(run.states[0]).toBe('todo'); // the file went with the reset
   });
 
+  it('start over with a starting layout: the lab made so first, the machines there before reset', async () => {
+    const laid = parseLesson(
+      source.replace(
+        'steps:\n',
+        'start:\n  machines: [{ name: pc1 }, { name: pc2, lan: LAN-B }]\nsteps:\n',
+      ),
+    );
+    run.dispose();
+    run = new LessonRun(
+      (laid as { lesson: Lesson }).lesson,
+      lab,
+      { startedAt: 1, done: { file: 5 } },
+      (p) => kept.push(p),
+    );
+    lab.others.set('pc3', new FakeMachine()); // one the student added
+    expect(run.machines).toEqual(['pc1', 'pc2']);
+    await run.startOver();
+    expect(lab.arranged).toEqual([
+      { machines: [{ name: 'pc1' }, { name: 'pc2', lan: 'LAN-B' }], profile: 'tiny' },
+    ]);
+    expect(lab.machine('pc3')).toBeNull();
+    expect(lab.pc1.resets).toBe(1);
+    expect(lab.machine('pc2')).not.toBeNull();
+    expect(run.states).toEqual(['todo', 'todo', 'todo']);
+
+    // A lab that cannot be made so: said, and the progress is left as it was.
+    lab.arrange = () => Promise.reject(new Error('no room'));
+    run.dispose();
+    run = new LessonRun(
+      (laid as { lesson: Lesson }).lesson,
+      lab,
+      { startedAt: 1, done: { file: 5 } },
+      (p) => kept.push(p),
+    );
+    const savedBefore = kept.length;
+    await run.startOver();
+    expect(run.notice).toMatchObject({
+      key: 'lessons.startOverFailed',
+      params: { detail: 'no room' },
+    });
+    expect(run.states[0]).toBe('done');
+    expect(kept.length).toBe(savedBefore);
+  });
+
   it('"Type it for me" types the command into the step\'s machine', () => {
     run.type('echo hi > /root/f');
     expect(lab.pc1.typed).toEqual(['echo hi > /root/f\r']);

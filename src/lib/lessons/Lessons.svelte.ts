@@ -31,6 +31,7 @@ export const COURSE = [
   'containers',
   'virtual-networks',
   'paravirtual',
+  'live-migration',
 ];
 const place = (id: string) => {
   const at = COURSE.indexOf(id);

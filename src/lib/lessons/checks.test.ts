@@ -42,6 +42,37 @@ describe('lab conditions', () => {
     expect(holds({ lab: 'ping', machine: 'pc1', to: 'pc2' }, fresh)).toBe(false);
   });
 
+  it('another host seen now', () => {
+    expect(holds({ lab: 'hostSeen' }, lab())).toBe(false);
+    expect(
+      holds(
+        { lab: 'hostSeen' },
+        lab((l) => (l.hosts = 1)),
+      ),
+    ).toBe(true);
+  });
+
+  it('a migration since the step began: the named machine away, or any machine here; live or stopped as asked', () => {
+    const move = (away: boolean, live: boolean, at = now + 5, machine = 'pc1') => ({
+      at,
+      machine,
+      away,
+      live,
+    });
+    const liveAway = lab((l) => (l.moves = [move(true, true)]));
+    expect(holds({ lab: 'migratedAway' }, liveAway)).toBe(true);
+    expect(holds({ lab: 'migratedAway', live: true }, liveAway)).toBe(true);
+    expect(holds({ lab: 'migratedAway', live: false }, liveAway)).toBe(false);
+    expect(holds({ lab: 'migratedAway', machine: 'pc2' }, liveAway)).toBe(false);
+    expect(holds({ lab: 'migratedHere' }, liveAway)).toBe(false);
+    const before = lab((l) => (l.moves = [move(true, true, now - 5)]));
+    expect(holds({ lab: 'migratedAway' }, before)).toBe(false);
+    // A machine that comes back is named by the host it left (pc2 there): any name counts here.
+    const back = lab((l) => (l.moves = [move(true, true), move(false, false, now + 9, 'pc2')]));
+    expect(holds({ lab: 'migratedHere', live: false }, back)).toBe(true);
+    expect(holds({ lab: 'migratedHere', live: true }, back)).toBe(false);
+  });
+
   it('a restore into the named machine since the step began', () => {
     expect(holds({ lab: 'restored' }, lab(), events(['pc2']))).toBe(false);
     expect(holds({ lab: 'restored' }, lab(), events(['pc1']))).toBe(true);

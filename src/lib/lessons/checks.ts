@@ -3,7 +3,7 @@
 // the step began. The lab is seen through a small port, so this is tested with fakes.
 import type { AgentResult } from '../agent/GuestAgent';
 import type { Unsubscribe } from '../../common/events/emitter';
-import type { Check, ExecCheck, LabCheck } from './format';
+import type { Check, ExecCheck, LabCheck, StartMachine } from './format';
 
 /** How long a check's command may run in the guest. */
 export const CHECK_TIMEOUT_MS = 5000;
@@ -31,6 +31,17 @@ export interface ToolRun {
   covered: readonly string[];
 }
 
+/** A migration this host took part in, as the lab's history keeps it. */
+export interface HostMigration {
+  /** When it ended, ms since the epoch. */
+  at: number;
+  /** The machine's name on the host it left. */
+  machine: string;
+  /** It left this host (true) or came to it (false). */
+  away: boolean;
+  live: boolean;
+}
+
 /** The lab, as a lesson sees it. */
 export interface LessonLab {
   machine(name: string): LessonMachine | null;
@@ -42,6 +53,13 @@ export interface LessonLab {
   nicsMeasured(): ToolRun | null;
   /** When `to` answered a ping from `from`, as a switch saw it, ms since the epoch. */
   pingAnswers(from: string, to: string): number[];
+  /** How many other hosts (tabs of the lab) this one sees now. */
+  otherHosts(): number;
+  /** The migrations this host took part in. */
+  migrations(): HostMigration[];
+  /** Makes the lab these machines of the guest `profile`, cabled so (machines it has of those
+   * names keep their card's address; others go); the new ones start. Refused with a UserError. */
+  arrange(machines: readonly StartMachine[], profile: string): Promise<void>;
   /** What a lab condition reads changed: snapshots, a tool's run, traffic, the machines. */
   onChange(listener: () => void): Unsubscribe;
 }
@@ -80,6 +98,21 @@ export function labConditionHolds(check: LabCheck, lab: LessonLab, events: LabEv
       return covers(lab.nicsMeasured(), 'ne2k', 'virtio');
     case 'ping':
       return lab.pingAnswers(check.machine, check.to ?? '').some(since);
+    case 'hostSeen':
+      return lab.otherHosts() > 0;
+    case 'migratedAway':
+    case 'migratedHere': {
+      const away = check.lab === 'migratedAway';
+      return lab
+        .migrations()
+        .some(
+          (m) =>
+            since(m.at) &&
+            m.away === away &&
+            (!away || m.machine === check.machine) &&
+            (check.live === undefined || m.live === check.live),
+        );
+    }
   }
 }
 

@@ -65,6 +65,28 @@ describe('a lesson file', () => {
     expect(ping('- { lab: nicsMeasured }')).toHaveProperty('lesson');
   });
 
+  it('a starting layout names each machine once, with a switch or the trunk', () => {
+    const start = (yaml: string) => parseLesson(minimal.replace('steps:\n', `${yaml}\nsteps:\n`));
+    expect(start('start: { machines: [{ name: pc1 }, { name: pc2, lan: trunk }] }')).toHaveProperty(
+      'lesson',
+    );
+    expect(start('start: { machines: [{ name: pc1 }, { name: pc1 }] }')).toHaveProperty('error');
+    expect(start('start: { machines: [] }')).toHaveProperty('error');
+    expect(start('start: { machines: [{ name: server }] }')).toHaveProperty('error');
+    expect(start('start: { machines: [{ name: pc1, lan: "LAN A" }] }')).toHaveProperty('error');
+  });
+
+  it('“live” goes with a migration check only', () => {
+    const check = (extra: string) => parseLesson(minimal.replace('- run: test -e /root/x', extra));
+    expect(check('- { lab: migratedAway, live: true }')).toHaveProperty('lesson');
+    expect(check('- { lab: migratedHere, live: false }')).toHaveProperty('lesson');
+    expect(check('- { lab: hostSeen }')).toHaveProperty('lesson');
+    expect(check('- { lab: restored, live: true }')).toMatchObject({
+      error: { line: 10, field: 'steps[0].checks[0]' },
+    });
+    expect(check('- { lab: migratedAway, live: maybe }')).toHaveProperty('error');
+  });
+
   it('refuses another format version, naming the field', () => {
     const other = parseLesson(minimal.replace('aula86-lesson/1', 'aula86-lesson/9'));
     expect('error' in other && other.error).toMatchObject({ line: 1, field: 'format' });

@@ -45,7 +45,16 @@ export const LAB_CONDITIONS = [
   'nicsMeasured',
   /** `machine` pinged `to` and was answered, as the switch saw it. */
   'ping',
+  /** This tab (a host) sees another host of the lab. */
+  'hostSeen',
+  /** `machine` left this host for another by migration (`live`: only a live one, or only a
+   * stopped one). */
+  'migratedAway',
+  /** A machine came to this host from another by migration (`live` as above). */
+  'migratedHere',
 ] as const;
+
+const MIGRATIONS: readonly string[] = ['migratedAway', 'migratedHere'];
 
 const LabCheck = v.pipe(
   v.strictObject({
@@ -53,10 +62,16 @@ const LabCheck = v.pipe(
     lab: v.picklist(LAB_CONDITIONS),
     /** The machine pinged (`lab: ping` only). */
     to: v.optional(v.pipe(v.string(), v.regex(MACHINE))),
+    /** Only a live migration (true) or only a stopped one (false); either if absent. */
+    live: v.optional(v.boolean()),
   }),
   v.check(
     (c) => (c.lab === 'ping') === (c.to !== undefined),
     '“to” goes with “lab: ping”, and only there',
+  ),
+  v.check(
+    (c) => c.live === undefined || MIGRATIONS.includes(c.lab),
+    '“live” goes with “lab: migratedAway” or “lab: migratedHere”, and only there',
   ),
 );
 
@@ -71,6 +86,13 @@ const Step = v.strictObject({
   hint: v.optional(both(600)),
 });
 
+/** A machine a lesson starts from: its name, and where its card is plugged. */
+const StartMachine = v.strictObject({
+  name: v.pipe(v.string(), v.regex(MACHINE)),
+  /** A switch of the lab ("LAN-B"), or "trunk" (the router); absent: the lab's first switch. */
+  lan: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,20}$/))),
+});
+
 export const LessonSchema = v.strictObject({
   format: v.literal(LESSON_FORMAT),
   id: v.pipe(v.string(), v.regex(ID, 'lower case letters, digits and -')),
@@ -80,6 +102,21 @@ export const LessonSchema = v.strictObject({
   words: v.optional(v.pipe(v.array(text(40)), v.maxLength(12)), []),
   /** The guest the lesson's machines run (a profile of the lab's manifest). */
   profile: v.optional(v.pipe(v.string(), v.regex(ID)), 'tiny'),
+  /** The machines Start over puts the lab back to, each fresh (absent: the machines the checks
+   * name are put back, and no other changes). */
+  start: v.optional(
+    v.strictObject({
+      machines: v.pipe(
+        v.array(StartMachine),
+        v.minLength(1),
+        v.maxLength(8),
+        v.check(
+          (machines) => new Set(machines.map((m) => m.name)).size === machines.length,
+          'a machine is named twice',
+        ),
+      ),
+    }),
+  ),
   steps: v.pipe(v.array(Step), v.minLength(1), v.maxLength(12)),
 });
 
@@ -88,6 +125,7 @@ export type LessonStep = Lesson['steps'][number];
 export type Check = LessonStep['checks'][number];
 export type ExecCheck = v.InferOutput<typeof ExecCheck>;
 export type LabCheck = v.InferOutput<typeof LabCheck>;
+export type StartMachine = v.InferOutput<typeof StartMachine>;
 
 export interface LessonError {
   /** 1-based line of the file (0: the whole file). */

@@ -1,8 +1,10 @@
 // The lab as lessons see it (checks.ts's LessonLab): its machines by name, the guest agent of
 // each, their consoles' output and restores, the snapshots saved from each, the benchmark's and
-// the network measurement's last runs, and the pings its switches carried.
+// the network measurement's last runs, the pings its switches carried, the other hosts it sees
+// and the migrations it took part in.
 import type { Lab } from '../lab/Lab.svelte';
 import { echoAnswers } from '../network/echo';
+import { startLayout } from '../lab/LabLayout';
 import type { LessonLab, LessonMachine } from './checks';
 import { Lessons } from './Lessons.svelte';
 
@@ -30,13 +32,32 @@ export function lessonLab(lab: Lab): LessonLab {
       const run = lab.networkMeasure.lastRun;
       return run && { at: run.at, covered: run.kinds };
     },
+    // Every switch's frames in one timeline: a ping through a router is asked on one switch and
+    // answered on another.
     pingAnswers: (from, to) =>
-      lab.network.lans.flatMap((lan) => echoAnswers(lan.log.frames(), from, to)),
+      echoAnswers(
+        lab.network.lans.flatMap((lan) => lan.log.frames()).sort((a, b) => a.time - b.time),
+        from,
+        to,
+      ),
+    async arrange(machines, profile) {
+      await lab.applyLayout(startLayout(lab.layout(), machines, profile));
+    },
+    otherHosts: () => lab.migrations.hosts.others.length,
+    migrations() {
+      const here = lab.migrations.hosts.self.name;
+      return lab.migrations.history.records.flatMap(({ at, machine, from, to, live }) =>
+        from === here || to === here ? [{ at, machine, away: from === here, live }] : [],
+      );
+    },
     onChange(listener) {
       let first = true;
       return $effect.root(() => {
+        // How many hosts, not their list: each host's heartbeat renews the list.
+        const hosts = $derived(lab.migrations.hosts.others.length);
         $effect(() => {
           void [lab.snapshots.items, lab.machines, lab.bench.lastRun, lab.networkMeasure.lastRun];
+          void [hosts, lab.migrations.history.records];
           if (!first) queueMicrotask(listener);
           first = false;
         });

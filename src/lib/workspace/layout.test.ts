@@ -7,6 +7,7 @@ import {
   searchWithTool,
   sideWidthFor,
   toolFromSearch,
+  toolOfLink,
   writeLayout,
 } from './layout';
 
@@ -79,5 +80,25 @@ describe('the tool an address names', () => {
     expect(searchWithTool('?tool=cost&lang=es', 'network')).toBe('?tool=network&lang=es');
     expect(searchWithTool('?tool=cost&lang=es', null)).toBe('?lang=es');
     expect(searchWithTool('?tool=cost', null)).toBe('');
+  });
+});
+
+describe('toolOfLink (a link inside the page that names a tool)', () => {
+  const here = { origin: 'http://lab.test', pathname: '/aula/', search: '?lang=es&tool=lessons' };
+
+  it('opens the tool a same-page link names, whatever else this address has', () => {
+    expect(toolOfLink('?tool=migration', here)).toBe('migration');
+    expect(toolOfLink('http://lab.test/aula/?tool=network', here)).toBe('network');
+    expect(toolOfLink('?tool=network&lang=es', here)).toBe('network');
+  });
+
+  it('leaves every other link to the browser', () => {
+    expect(toolOfLink('?tool=network&lang=en', here)).toBeNull(); // another language: a new page
+    expect(toolOfLink('?tool=nothing', here)).toBeNull();
+    expect(toolOfLink('?lang=en', here)).toBeNull();
+    expect(toolOfLink('/other/?tool=network', here)).toBeNull();
+    expect(toolOfLink('http://elsewhere.test/aula/?tool=network', here)).toBeNull();
+    expect(toolOfLink('?tool=network#x', here)).toBeNull();
+    expect(toolOfLink('http://[bad', here)).toBeNull();
   });
 });

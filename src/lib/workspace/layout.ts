@@ -143,3 +143,31 @@ export function searchWithTool(search: string, tool: ToolId | null): string {
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+/**
+ * The tool a link opens in this page, or null: a link of the same page (origin and path) whose
+ * address differs from this one only by `?tool=` (a lesson's "[Migration](?tool=migration)").
+ * Following it as a link would load the lab again, and every machine with it.
+ */
+export function toolOfLink(
+  href: string,
+  here: { origin: string; pathname: string; search: string },
+): ToolId | null {
+  let link: URL;
+  try {
+    link = new URL(href, here.origin + here.pathname + here.search);
+  } catch {
+    return null;
+  }
+  if (link.origin !== here.origin || link.pathname !== here.pathname || link.hash) return null;
+  const { tool } = toolFromSearch(link.search);
+  if (!tool) return null;
+  const others = (search: string) => {
+    const params = new URLSearchParams(search);
+    params.delete('tool');
+    params.sort();
+    return params.toString();
+  };
+  const linkOthers = others(link.search);
+  return linkOthers === '' || linkOthers === others(here.search) ? tool : null;
+}
