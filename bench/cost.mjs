@@ -177,10 +177,15 @@ export function appSteadyMips(browser, url) {
     const samples = [];
     const mips = page.getByTestId('mips');
     for (let i = 0; i < STEADY.windows; i++) {
-      const seen = Number(await mips.getAttribute('data-samples'));
+      const count = page.getByTestId('instruction-count');
+      const seen = Number(await count.getAttribute('data-samples'));
       await page.waitForFunction(
         (n) =>
-          Number(document.querySelector('[data-testid="mips"]')?.getAttribute('data-samples')) > n,
+          Number(
+            document
+              .querySelector('[data-testid="instruction-count"]')
+              ?.getAttribute('data-samples'),
+          ) > n,
         seen,
         { timeout: 10_000, polling: 50 },
       );

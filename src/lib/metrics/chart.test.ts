@@ -30,13 +30,19 @@ describe('chartPath', () => {
   const box = { width: 100, height: 10, top: 10, slots: 3 };
 
   it('draws from the right edge, breaking at gaps', () => {
-    expect(chartPath([0, 10, null], { ...box, slots: 3 })).toBe('M0.0 9.0L50.0 1.0');
-    expect(chartPath([5], box)).toBe('M100.0 5.0');
-    expect(chartPath([10, null, 0], box)).toBe('M0.0 1.0M100.0 9.0');
+    expect(chartPath([0, 10, null], { ...box, slots: 3 })).toBe('M0.0 9L50.0 1');
+    expect(chartPath([5], box)).toBe('M100.0 5');
+    expect(chartPath([10, null, 0], box)).toBe('M0.0 1M100.0 9');
+  });
+
+  it('draws a value that wobbles within a pixel the same', () => {
+    const idle = { width: 90, height: 22, top: 1, slots: 60 };
+    expect(chartPath([0.055, 0.07], idle)).toBe(chartPath([0.07, 0.055], idle));
+    expect(chartPath([0.055], idle)).not.toBe(chartPath([0.5], idle));
   });
 
   it('keeps a value above the top inside the box', () => {
-    expect(chartPath([50], box)).toBe('M100.0 1.0');
+    expect(chartPath([50], box)).toBe('M100.0 1');
   });
 });
 

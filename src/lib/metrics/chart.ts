@@ -27,8 +27,8 @@ export function chartScale(
 
 /**
  * The SVG path of `values` (one per step, oldest first) in a `width` × `height` box with `top` at
- * its top edge; a null (no data) breaks the line. The newest value sits on the right edge, so a
- * series shorter than `slots` fills from the right.
+ * its top edge, each value at a whole pixel; a null (no data) breaks the line. The newest value
+ * sits on the right edge, so a series shorter than `slots` fills from the right.
  */
 export function chartPath(
   values: readonly (number | null)[],
@@ -41,7 +41,9 @@ export function chartPath(
   values.forEach((v, i) => {
     if (v === null) return void (drawing = false);
     const x = ((offset + i) * step).toFixed(1);
-    const y = (height - (Math.min(v, top) / top) * (height - 2) - 1).toFixed(1);
+    // Whole pixels: an idle guest's small wobble (55 to 70 thousand instructions a second)
+    // draws the same line, so the page has nothing to redraw while nothing is happening.
+    const y = Math.round(height - (Math.min(v, top) / top) * (height - 2) - 1);
     d += `${drawing ? 'L' : 'M'}${x} ${y}`;
     drawing = true;
   });

@@ -219,6 +219,7 @@ export class PowerSession {
     if (this.#up) return;
     this.#up = true;
     this.#watchdog = null;
+    clearInterval(this.#timer); // nothing left to watch: a running guest costs the page no timer
     performance.mark('aula86:prompt');
     this.port.report({
       kind: 'ready',
