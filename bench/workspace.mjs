@@ -18,9 +18,15 @@ async function guestSize(page) {
     const marker = `sized-${++asked}`;
     await page.locator('.xterm-screen').click();
     await page.keyboard.type(`clear; stty size; echo ${marker}\n`);
+    // The rows' text line by line (their text content runs the rows together).
     const answer = new RegExp(`^${marker}$`, 'm');
-    await rows.filter({ hasText: answer }).waitFor({ timeout: 30_000 });
-    const text = (await rows.innerText()).replace(/\u00a0/g, ' ');
+    const lines = async () => (await rows.innerText()).replace(/\u00a0/g, ' ');
+    const until = Date.now() + 30_000;
+    while (!answer.test(await lines())) {
+      if (Date.now() > until) throw new Error(`no ${marker} on screen in 30 s`);
+      await page.waitForTimeout(50);
+    }
+    const text = await lines();
     const match = new RegExp(`^(\\d+) (\\d+)\\n${marker}$`, 'm').exec(text);
     if (match) return [Number(match[1]), Number(match[2])];
   }
@@ -43,7 +49,9 @@ export function appWorkspace(browser, base) {
       const inView =
         (await wholeInView(page, save)) && (await wholeInView(page, page.getByTestId('mips')));
       const tool = (name) =>
-        page.getByRole('toolbar', { name: 'Herramientas' }).getByRole('button', { name });
+        page
+          .getByRole('toolbar', { name: 'Herramientas' })
+          .getByRole('button', { name, exact: true });
       // From the click's input event to the pane's heading on screen (the page's own clock).
       const opened = page.evaluate(
         () =>
