@@ -183,7 +183,8 @@ export function appManyFiles(browser, base) {
     await page.keyboard.type(`${MAKE_FILES}\n`);
     await page.locator('.xterm-rows').getByText('files-made').waitFor({ timeout: 300_000 });
     await page
-      .getByRole('button', { name: `Show all ${FILES} files` })
+      // The count as the page writes numbers (Intl: "10,000").
+      .getByRole('button', { name: `Show all ${FILES.toLocaleString('en')} files` })
       .waitFor({ timeout: 10_000 });
     await page.evaluate(WATCH_LONG_TASKS);
     await page.waitForTimeout(IDLE_MS);
