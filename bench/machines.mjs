@@ -120,12 +120,15 @@ export function appSecondMachine(browser, base) {
           (event) => {
             const clicked = event.timeStamp;
             const watch = new MutationObserver(() => {
+              // Row by row, by text content: no layout forced at each change.
               const rows = document.querySelector('[role=tabpanel][aria-label="pc2"] .xterm-rows');
-              const text = (rows?.innerText ?? '').replace(/\u00a0/g, ' ');
-              if (!window.__pc2Prompt && text.includes('root@pc2:~#')) {
+              const text = [...(rows?.children ?? [])].map((row) =>
+                (row.textContent ?? '').replace(/\u00a0/g, ' '),
+              );
+              if (!window.__pc2Prompt && text.some((line) => line.includes('root@pc2:~#'))) {
                 window.__pc2Prompt = performance.now() - clicked;
               }
-              if (/^42\s*$/m.test(text)) {
+              if (text.some((line) => /^42\s*$/.test(line))) {
                 watch.disconnect();
                 resolve({ prompt: window.__pc2Prompt, answer: performance.now() - clicked });
               }
