@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { testLab } from '../lab/testLab.testing';
+import { CURSOR_ANSWER, testLab } from '../lab/testLab.testing';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 afterEach(() => vi.unstubAllGlobals());
@@ -23,7 +23,7 @@ describe('Benchmark', () => {
     await vi.waitFor(() => expect(emulator.serial[0]).toContain('aula-bench int\n'));
     machine.console.sendInput('x');
     expect(machine.console.input).toMatchObject({ kind: 'held', owner: 'benchmark', chars: 1 });
-    expect(emulator.serial[0]).toBe('aula-bench int\n');
+    expect(emulator.serial[0]).toBe(`${CURSOR_ANSWER}aula-bench int\n`);
     emulator.print('aula-bench int\r\naula-bench: int sum=0badcafe ns=2000000\r\n');
     emulator.prompt();
     await run;
@@ -32,7 +32,7 @@ describe('Benchmark', () => {
       expect.objectContaining({ sum: '0badcafe', guestMs: 2 }),
     ]);
     expect(machine.console.input).toEqual({ kind: 'free' });
-    expect(emulator.serial[0]).toBe('aula-bench int\nx');
+    expect(emulator.serial[0]).toBe(`${CURSOR_ANSWER}aula-bench int\nx`);
     lab.destroy();
   });
 

@@ -16,6 +16,10 @@ const manifest = readFileSync(
 );
 
 /** A library on memory storage whose codec runs in this thread, behind a MessagePort. */
+/** The cursor question the pre-booted shell asked before it was saved, which the console
+ * answers once the guest runs (before anything typed meanwhile). */
+export const CURSOR_ANSWER = '\x1b[1;13R';
+
 export function memoryLibrary(): SnapshotLibrary {
   const channel = new MessageChannel();
   serveSnapshotCodec(channel.port2);

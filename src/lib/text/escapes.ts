@@ -21,3 +21,18 @@ const QUERIES = new RegExp(String.fromCharCode(27) + '\\[[>?]?[0-9;]*[nc]', 'g')
 export function withoutQueries(text: string): string {
   return text.replace(QUERIES, '');
 }
+
+const ASKS_CURSOR = new RegExp(String.fromCharCode(27) + '\\[6n$');
+
+/** The shell's last words are a cursor-position question (busybox's line editor asks one after
+ * each prompt, and reads typing slowly until a terminal answers it). */
+export function asksCursor(text: string): boolean {
+  return ASKS_CURSOR.test(text);
+}
+
+/** A terminal's answer to that question: the cursor at the end of `text`'s last line. */
+export function cursorReport(text: string): string {
+  const line = text.slice(text.lastIndexOf('\n') + 1);
+  const shown = stripEscapes(line.slice(line.lastIndexOf('\r') + 1));
+  return `${String.fromCharCode(27)}[1;${shown.length + 1}R`;
+}

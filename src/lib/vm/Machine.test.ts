@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { testLab } from '../lab/testLab.testing';
+import { CURSOR_ANSWER, testLab } from '../lab/testLab.testing';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -26,7 +26,7 @@ describe('Machine', () => {
     emulator().resume();
     await settle();
     expect(machine.status).toBe('running');
-    expect(emulator().serial[0]).toBe('ls\r');
+    expect(emulator().serial[0]).toBe(`${CURSOR_ANSWER}ls\r`);
     expect(machine.state.startedFrom).toBe('bootState');
     expect(machine.state.bootMs).not.toBeNull();
     lab.destroy();
@@ -40,11 +40,11 @@ describe('Machine', () => {
     expect(machine.status).toBe('paused');
     expect(emulator().stop).toHaveBeenCalledOnce();
     machine.console.sendInput('date\r');
-    expect(emulator().serial[0]).toBe('');
+    expect(emulator().serial[0]).toBe(CURSOR_ANSWER);
     await machine.resume();
     expect(machine.status).toBe('running');
     expect(emulator().run).toHaveBeenCalledOnce();
-    expect(emulator().serial[0]).toBe('date\r');
+    expect(emulator().serial[0]).toBe(`${CURSOR_ANSWER}date\r`);
     lab.destroy();
   });
 
@@ -76,7 +76,7 @@ describe('Machine', () => {
     await expect(restored).rejects.toThrow('bad state');
     expect(machine.status).toBe('error');
     expect(machine.error).toEqual({ code: 'stateRejected', params: { detail: 'bad state' } });
-    expect(emulator().serial[0]).toBe('');
+    expect(emulator().serial[0]).toBe(CURSOR_ANSWER);
     lab.destroy();
   });
 

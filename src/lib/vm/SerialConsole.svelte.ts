@@ -8,7 +8,7 @@ import { OutputLog } from './outputLog';
 import { promptHost, renamePrompt } from './hostname';
 import { localizeWelcome, type GuestLanguage } from './guestLanguage';
 import { endsWithPrompt, ReadinessDetector } from './readiness';
-import { withoutQueries } from '../text/escapes';
+import { asksCursor, cursorReport, withoutQueries } from '../text/escapes';
 
 export interface ConsoleEvents {
   /** Bytes the guest wrote to its serial console, batched per emulator tick. */
@@ -118,6 +118,10 @@ export class SerialConsole {
     const shown = withoutQueries(renamePrompt(localizeWelcome(screen, this.language), name));
     this.showRestored(encoder.encode(shown));
     this.setLanguage(this.language); // it was saved speaking the language of its day
+    // Its shell may wait for the answer to the cursor question it asked before it was saved
+    // (the query is not shown again, so no terminal answers it): typing then took seconds to
+    // reach it. Answered as a terminal would; a shell that had its answer ignores a second.
+    if (running && asksCursor(screen)) void running.then(() => this.#send(0, cursorReport(shown)));
     const saved = promptHost(screen);
     if (saved === null || saved === name) return;
     if (!running) return this.setHostname(name);
