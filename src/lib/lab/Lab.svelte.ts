@@ -41,6 +41,8 @@ export interface LabOptions extends GuestSourceOptions {
   openLibrary?: () => Promise<SnapshotLibrary>;
   /** The app's version: machines migrate only between hosts of one version (and one v86). */
   appVersion?: string;
+  /** The channel the lab's hosts meet on (default: the one every tab of the lab uses). */
+  hostsChannel?: string;
 }
 
 export class Lab {
@@ -106,7 +108,8 @@ export class Lab {
       () => this.machines,
       () => this.budgetBytes,
     );
-    this.migrations = openMigrations(this, `${options.appVersion ?? '?'}/${options.v86Version}`);
+    const version = `${options.appVersion ?? '?'}/${options.v86Version}`;
+    this.migrations = openMigrations(this, version, options.hostsChannel);
     // The guests' own lines (their welcome, `aula`) follow the page's language.
     const tell = (lang: Locale) => this.machines.forEach((m) => m.console.setLanguage(lang));
     this.#undo.push(locale.events.on('changed', tell));

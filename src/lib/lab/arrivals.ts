@@ -84,9 +84,10 @@ function whenUp(machine: Machine): Promise<boolean> {
 
 /** The lab's migrations, as a host of the app and v86 `version` (its default name follows the
  * page's language). */
-export function openMigrations(lab: ArrivalLab, version: string): Migrations {
+export function openMigrations(lab: ArrivalLab, version: string, channel?: string): Migrations {
   const hosts = new Hosts({
     version,
+    channel,
     defaultName: () => t('hosts.defaultName', { letter: hostLetter(lab.network.tab) }),
     names: globalThis.sessionStorage ?? null,
   });

@@ -16,6 +16,10 @@ const manifest = readFileSync(
 );
 
 /** A library on memory storage whose codec runs in this thread, behind a MessagePort. */
+/** The hosts' channel of this test thread's labs: BroadcastChannel reaches every thread of the
+ * process, and labs of test files running side by side would otherwise see each other. */
+export const TEST_HOSTS_CHANNEL = `aula86-hosts-test-${crypto.randomUUID()}`;
+
 /** The cursor question the pre-booted shell asked before it was saved, which the console
  * answers once the guest runs (before anything typed meanwhile). */
 export const CURSOR_ANSWER = '\x1b[1;13R';
@@ -57,6 +61,7 @@ export function testLab(params: Partial<LabParams> = {}, options: TestLabOptions
     createEmulator: emulators.create,
     budgetBytes: options.budgetBytes,
     openLibrary: () => Promise.resolve(memoryLibrary()),
+    hostsChannel: TEST_HOSTS_CHANNEL,
   });
   return { lab, emulators };
 }

@@ -25,6 +25,8 @@ export interface HostsOptions {
   /** Where the user's name for it is kept (this tab's session). */
   names?: Pick<Storage, 'getItem' | 'setItem'> | null;
   now?: () => number;
+  /** The hosts' channel (unit tests running side by side each take their own). */
+  channel?: string;
 }
 
 const NAME_KEY = 'aula86-host-name';
@@ -63,7 +65,8 @@ export class Hosts {
     if (this.#channel) return;
     this.#closed = closed;
     const inbox = new SchemaInbox(HostMessageSchema, HOST_LIMITS);
-    this.#channel = new TabChannel(HOSTS_CHANNEL, inbox, (m) => this.#receive(m));
+    const name = this.#options.channel ?? HOSTS_CHANNEL;
+    this.#channel = new TabChannel(name, inbox, (m) => this.#receive(m));
     this.#post({ kind: 'hello', host: this.info });
     this.#timer = setInterval(() => {
       this.#post({ kind: 'here', host: this.info });

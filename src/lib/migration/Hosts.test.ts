@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Hosts } from './Hosts.svelte';
-import { HEARTBEAT_MS, HOST_TTL_MS, HOSTS_CHANNEL } from './hostMessages';
+import { HEARTBEAT_MS, HOST_TTL_MS } from './hostMessages';
+
+/** This file's own channel: labs of other test files, in other threads, use theirs. */
+const CHANNEL = `aula86-hosts-${crypto.randomUUID()}`;
 
 const made: Hosts[] = [];
 afterEach(() => {
@@ -9,7 +12,7 @@ afterEach(() => {
 });
 
 function host(name: string, now = () => Date.now()) {
-  const hosts = new Hosts({ version: 'v1', defaultName: () => name, now });
+  const hosts = new Hosts({ version: 'v1', defaultName: () => name, now, channel: CHANNEL });
   made.push(hosts);
   return hosts;
 }
@@ -35,7 +38,7 @@ describe('Hosts', () => {
     const a = host('host A', () => now);
     let closed = false;
     a.start(() => closed);
-    const other = new BroadcastChannel(HOSTS_CHANNEL);
+    const other = new BroadcastChannel(CHANNEL);
     const heard: unknown[] = [];
     other.onmessage = (e: MessageEvent) => heard.push(e.data);
     const silent = { id: 'silent-host-01', name: 'silent', version: 'v1', closed: false };
@@ -56,7 +59,7 @@ describe('Hosts', () => {
     a.start(() => false);
     const got: unknown[] = [];
     a.events.on('message', (m) => got.push(m));
-    const other = new BroadcastChannel(HOSTS_CHANNEL);
+    const other = new BroadcastChannel(CHANNEL);
     const between = { id: 'migration-0001', from: 'other-host-01' };
     other.postMessage({ kind: 'accept', ...between, to: 'someone-else-1' });
     other.postMessage({ kind: 'accept', ...between, to: a.self.id, extra: 'field' });

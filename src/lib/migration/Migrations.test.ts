@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { testLab } from '../lab/testLab.testing';
+import { TEST_HOSTS_CHANNEL, testLab } from '../lab/testLab.testing';
 import type { MigrationReport } from '../../common/migration/precopy';
-import { HOSTS_CHANNEL, type HostMessage } from './hostMessages';
+import type { HostMessage } from './hostMessages';
 
 const opened: Array<{ destroy(): void } | { close(): void }> = [];
 afterEach(() => {
@@ -35,7 +35,7 @@ async function runningLab() {
 
 /** Another page on the hosts' channel, a host of `version`: what it hears. */
 function otherHost(version = 'old') {
-  const channel = new BroadcastChannel(HOSTS_CHANNEL);
+  const channel = new BroadcastChannel(TEST_HOSTS_CHANNEL);
   opened.push(channel);
   const heard: HostMessage[] = [];
   channel.onmessage = (e: MessageEvent<HostMessage>) => heard.push(e.data);
