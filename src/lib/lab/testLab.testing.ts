@@ -15,7 +15,6 @@ const manifest = readFileSync(
   'utf8',
 );
 
-/** A library on memory storage whose codec runs in this thread, behind a MessagePort. */
 /** The hosts' channel of this test thread's labs: BroadcastChannel reaches every thread of the
  * process, and labs of test files running side by side would otherwise see each other. */
 export const TEST_HOSTS_CHANNEL = `aula86-hosts-test-${crypto.randomUUID()}`;
@@ -24,6 +23,7 @@ export const TEST_HOSTS_CHANNEL = `aula86-hosts-test-${crypto.randomUUID()}`;
  * answers once the guest runs (before anything typed meanwhile). */
 export const CURSOR_ANSWER = '\x1b[1;13R';
 
+/** A library on memory storage whose codec runs in this thread, behind a MessagePort. */
 export function memoryLibrary(): SnapshotLibrary {
   const channel = new MessageChannel();
   serveSnapshotCodec(channel.port2);

@@ -113,13 +113,17 @@ describe('a lesson run', () => {
         'start:\n  machines: [{ name: pc1 }, { name: pc2, lan: LAN-B }]\nsteps:\n',
       ),
     );
-    run.dispose();
-    run = new LessonRun(
-      (laid as { lesson: Lesson }).lesson,
-      lab,
-      { startedAt: 1, done: { file: 5 } },
-      (p) => kept.push(p),
-    );
+    // Begun: its first step done.
+    const begin = () => {
+      run.dispose();
+      run = new LessonRun(
+        (laid as { lesson: Lesson }).lesson,
+        lab,
+        { startedAt: 1, done: { file: 5 } },
+        (p) => kept.push(p),
+      );
+    };
+    begin();
     lab.others.set('pc3', new FakeMachine()); // one the student added
     expect(run.machines).toEqual(['pc1', 'pc2']);
     await run.startOver();
@@ -133,13 +137,7 @@ describe('a lesson run', () => {
 
     // A lab that cannot be made so: said, and the progress is left as it was.
     lab.arrange = () => Promise.reject(new Error('no room'));
-    run.dispose();
-    run = new LessonRun(
-      (laid as { lesson: Lesson }).lesson,
-      lab,
-      { startedAt: 1, done: { file: 5 } },
-      (p) => kept.push(p),
-    );
+    begin();
     const savedBefore = kept.length;
     await run.startOver();
     expect(run.notice).toMatchObject({
