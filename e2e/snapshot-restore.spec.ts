@@ -49,3 +49,23 @@ test('the empty panel’s hint names a break everyone sees: the kernel panics, t
   await snapshots.restore(name);
   await lab.run('clear; echo back after the panic', /^back after the panic$/m);
 });
+
+// The shell of a state saved at its first prompt had asked the terminal where its cursor was,
+// and went on waiting for the answer once restored: the first command reached it ~2 s late.
+test(
+  'a snapshot saved at the first prompt, restored: the first command answers at once',
+  { tag: '@timed' },
+  async ({ page }) => {
+    const lab = new Lab(page);
+    const snapshots = new SnapshotPanel(page);
+    await lab.bootToShell();
+    const name = await snapshots.save();
+    await lab.run('echo after-the-save', /^after-the-save$/m);
+    await snapshots.restore(name);
+    await expect(lab.status).toContainText('Running');
+    await page.locator('[role=tabpanel]:visible .xterm-screen').click();
+    await page.keyboard.type('echo $((6*7))-answered');
+    await lab.press('Enter');
+    await expect(lab.terminal).toContainText('42-answered', { timeout: 1_000 });
+  },
+);
